@@ -1,0 +1,67 @@
+/** A1 addresses: pure helpers shared by every host adapter (0-based rows and columns). */
+
+export interface Rect {
+  r: number;
+  c: number;
+  rs: number;
+  cs: number;
+}
+
+export function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function colIndex(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function a1(r: number, c: number, abs = false): string {
+  return abs ? `$${colName(c)}$${r + 1}` : `${colName(c)}${r + 1}`;
+}
+
+export function rectAddress(rect: Rect, abs = false): string {
+  const tl = a1(rect.r, rect.c, abs);
+  return rect.rs === 1 && rect.cs === 1 ? tl : `${tl}:${a1(rect.r + rect.rs - 1, rect.c + rect.cs - 1, abs)}`;
+}
+
+/** Quote a sheet name for use in an address the way Excel does ('2025年报表格'!A1). */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function sheetAddress(sheet: string, rect: Rect, abs = false): string {
+  return `${quoteSheet(sheet)}!${rectAddress(rect, abs)}`;
+}
+
+/** Parse "Sheet1!$B$3:$D$5", "'My sheet'!B3" or "B3:D5" (sheet optional). Returns null if not an address. */
+export function parseAddress(address: string): { sheet?: string; rect: Rect } | null {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address.trim().replace(/^=/, ''));
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const r1 = Number(m[4]) - 1;
+  const c1 = colIndex(m[3]);
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  const c2 = m[5] ? colIndex(m[5]) : c1;
+  const rect = { r: Math.min(r1, r2), c: Math.min(c1, c2), rs: Math.abs(r2 - r1) + 1, cs: Math.abs(c2 - c1) + 1 };
+  return sheet !== undefined ? { sheet, rect } : { rect };
+}
+
+/** Compact a list of cells into ranges for a SUM: runs along a column or a row become A1:A9. */
+export function compactRefs(cells: Array<{ r: number; c: number }>): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    let j = i;
+    const vertical = j + 1 < cells.length && cells[j + 1].c === cells[i].c && cells[j + 1].r === cells[i].r + 1;
+    while (j + 1 < cells.length && (vertical
+      ? cells[j + 1].c === cells[i].c && cells[j + 1].r === cells[j].r + 1
+      : cells[j + 1].r === cells[i].r && cells[j + 1].c === cells[j].c + 1)) j++;
+    out.push(j === i ? a1(cells[i].r, cells[i].c) : `${a1(cells[i].r, cells[i].c)}:${a1(cells[j].r, cells[j].c)}`);
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+/**
+ * The one evaluator: cell checks (parsing), structure, and every relation declared in rules.ts.
+ * Input is any source of values by cell key — report JSON, an Excel read, an .xlsx file.
+ */
+import { FORMATS } from './formats';
+import { allLayouts, describeCell, tableLayout, type LayoutCell } from './layout';
+import { fmtNum, parseCell, type Parsed } from './parse';
+import { reportValue } from './report';
+import { relations, type Relation } from './rules';
+import { TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type Report, type TableId } from './types';
+
+/** Values by key; `undefined` means the cell is missing from the source (a structure problem). */
+export type ValueSource = (key: CellKey) => RawValue | undefined;
+
+const KIND_RULE: Record<TableId, string> = { active: 'T1-NUM', applications: 'T2-INT', reviews: 'T3-INT' };
+const PLACEHOLDER_NOTE = '格式要求填写0';
+
+function cellFindings(format: FormatId, cell: LayoutCell, p: Parsed): Finding[] {
+  const key = cell.key as CellKey;
+  const where = describeCell(format, key);
+  const table = key.split('.')[0] as TableId;
+  const out: Finding[] = [];
+  const f = (rule: string, severity: Finding['severity'], message: string, expected?: Finding['expected']): void => {
+    out.push({ rule, severity, cells: [key], message, expected: expected ?? null, actual: p.shown });
+  };
+  switch (p.status) {
+    case 'blank':
+      f('BLANK', 'warning', `${where}：单元格为空，${PLACEHOLDER_NOTE}；计算时按0处理`, 0);
+      return out;
+    case 'placeholder':
+      f('BLANK', 'warning', `${where}：填写了“${p.shown.trim()}”，${PLACEHOLDER_NOTE}；计算时按0处理`, 0);
+      return out;
+    case 'error':
+      f('TEXT-NUM', 'error', `${where}：单元格显示错误值“${p.shown.trim()}”，应为数字（可能是公式引用了已删除的单元格）`);
+      return out;
+    case 'text':
+      f('TEXT-NUM', 'error', `${where}：“${p.shown}”不是数字，应填写数字`);
+      return out;
+    case 'normalized':
+      f('TEXT-NUM', 'warning', `${where}：“${p.shown}”含${p.note}，已按 ${fmtNum(p.value as number)} 读取，请改为普通数字`, p.value);
+      break;
+    case 'unit':
+      f(table === 'active' ? 'T1-UNIT' : 'TEXT-NUM', 'warning',
+        `${where}：“${p.shown}”带有单位“${p.note}”，已按 ${fmtNum(p.value as number)} 读取；单元格中只应填写数字`, p.value);
+      break;
+    case 'ok':
+      break;
+  }
+  const v = p.value as number;
+  const kind = cell.kind ?? 'count';
+  if (kind === 'count' && (v < 0 || !Number.isInteger(v))) {
+    f(KIND_RULE[table], 'error', `${where}：应为大于或等于0的整数，实际为“${p.shown}”`);
+  } else if (kind === 'amount' && v < 0) {
+    f(KIND_RULE[table], 'error', `${where}：金额不能为负数，实际为“${p.shown}”`);
+  } else if (kind === 'signed' && !Number.isInteger(v)) {
+    f(KIND_RULE[table], 'error', `${where}：本年增/减应为整数（减少填负数），实际为“${p.shown}”`);
+  }
+  return out;
+}
+
+function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Finding | null {
+  const sum = (keys: CellKey[]): number | null => {
+    let s = 0;
+    for (const k of keys) {
+      const v = parsed.get(k)?.value;
+      if (v === null || v === undefined) return null;
+      s += v;
+    }
+    return s;
+  };
+  const l = sum(rel.lhs);
+  const r = sum(rel.rhs);
+  if (l === null || r === null) return null; // an unreadable cell: its own finding explains it
+  const eps = 1e-6 * Math.max(1, Math.abs(l), Math.abs(r));
+  const op = rel.rule.op ?? '=';
+  const holds = op === '=' ? Math.abs(l - r) <= eps : l <= r + eps;
+  if (holds) return null;
+  const cells = [...rel.lhs, ...rel.rhs];
+  const blanks = cells.some((k) => {
+    const s = parsed.get(k)?.status;
+    return s === 'blank' || s === 'placeholder';
+  });
+  const lhsName = rel.rule.lhsName ?? rel.lhs.join('＋');
+  const rhsName = rel.rule.rhsName ?? rel.rhs.join('＋');
+  const rel_ = op === '=' ? '应等于' : '不应大于';
+  const diff = op === '=' ? `，相差${fmtNum(Math.abs(l - r))}` : '';
+  const message = `${rel.alongName}：${lhsName}（${fmtNum(l)}）${rel_}${rhsName}（${fmtNum(r)}）${diff}${blanks ? '（其中空白单元格按0计算）' : ''}`;
+  const expectLhs = rel.rule.expected === 'lhs';
+  return { rule: rel.rule.id, severity: rel.rule.severity, cells, message, expected: expectLhs ? l : r, actual: expectLhs ? r : l };
+}
+
+/** Check values of a format. `tables` limits which tables are expected to be present. */
+export function checkValues(format: FormatId, get: ValueSource, tables: readonly TableId[] = TABLE_IDS): Finding[] {
+  const findings: Finding[] = [];
+  const parsed = new Map<CellKey, Parsed>();
+  for (const layout of allLayouts(format)) {
+    if (!tables.includes(layout.table)) continue;
+    const missing: LayoutCell[] = [];
+    for (const cell of layout.data) {
+      const key = cell.key as CellKey;
+      const raw = get(key);
+      if (raw === undefined) {
+        missing.push(cell);
+        continue;
+      }
+      const p = parseCell(raw);
+      parsed.set(key, p);
+      findings.push(...cellFindings(format, cell, p));
+    }
+    if (missing.length) findings.push(missingFinding(format, layout.table, missing));
+  }
+  for (const rel of relations(format)) {
+    if (!tables.includes(rel.rule.table)) continue;
+    const f = relationFinding(rel, parsed);
+    if (f) findings.push(f);
+  }
+  return sortFindings(findings);
+}
+
+function missingFinding(format: FormatId, table: TableId, missing: LayoutCell[]): Finding {
+  const layout = tableLayout(format, table);
+  const rows = [...new Set(missing.map((c) => c.rowName))];
+  const whole = missing.length === layout.data.length;
+  const message = whole
+    ? `缺少${layout.name}（${layout.title}）`
+    : `${layout.name}缺少 ${missing.length} 个单元格，涉及：${rows.slice(0, 6).join('、')}${rows.length > 6 ? ' 等' : ''}`;
+  return { rule: 'STRUCTURE', severity: 'error', cells: missing.map((c) => c.key as CellKey), message, expected: null, actual: null };
+}
+
+const TABLE_ORDER: Record<string, number> = { active: 0, applications: 1, reviews: 2 };
+function sortFindings(fs: Finding[]): Finding[] {
+  const rank = (f: Finding): number => (f.cells.length ? TABLE_ORDER[f.cells[0].split('.')[0]] ?? 3 : 3);
+  return fs.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+}
+
+/** Rows and columns in a report that its format does not have, and the 2019 single （六） row in a 2021 report. */
+function extraStructure(report: Report): Finding[] {
+  const out: Finding[] = [];
+  for (const [t, rows] of Object.entries(report.tables)) {
+    if (!(t in FORMATS[report.format].tables)) {
+      out.push({ rule: 'STRUCTURE', severity: 'warning', cells: [], message: `未知的表格“${t}”，未检查`, expected: null, actual: null });
+      continue;
+    }
+    const layout = tableLayout(report.format, t as TableId);
+    for (const [r, cols] of Object.entries(rows ?? {})) {
+      if (!layout.rowKeys.includes(r)) {
+        const legacy = report.format === '2021' && t === 'applications' && r === 'other';
+        out.push({
+          rule: 'STRUCTURE', severity: 'warning', cells: Object.keys(cols).map((c) => `${t}.${r}.${c}`),
+          message: legacy
+            ? '2021年格式的报告中保留了2019年格式单一的“（六）其他处理”行，应拆分为1.逾期不补正、2.逾期未缴费、3.其他三项'
+            : `${layout.name}中有格式之外的行“${r}”（可能是地方增加的行），未参与核对`,
+          expected: null, actual: null,
+        });
+        continue;
+      }
+      for (const c of Object.keys(cols)) {
+        if (!layout.byKey.has(`${t}.${r}.${c}`)) {
+          out.push({ rule: 'STRUCTURE', severity: 'warning', cells: [`${t}.${r}.${c}`], message: `${layout.name}中有格式之外的单元格“${r}.${c}”，未参与核对`, expected: null, actual: null });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Value source for a report. A 2021 report that kept the 2019 single （六） row has its value read
+ *  as （六）3.其他 so that the sums still check (the structure warning says so). */
+export function reportSource(report: Report): ValueSource {
+  const legacyOther = report.format === '2021' && report.tables.applications?.other !== undefined &&
+    ['other_1', 'other_2', 'other_3'].every((r) => report.tables.applications?.[r] === undefined);
+  return (key) => {
+    if (legacyOther) {
+      const [, r, c] = key.split('.');
+      if (key.startsWith('applications.other_')) return r === 'other_3' ? reportValue(report, `applications.other.${c}`) : 0;
+    }
+    return reportValue(report, key);
+  };
+}
+
+export function checkReport(report: Report): Finding[] {
+  return sortFindings([...extraStructure(report), ...checkValues(report.format, reportSource(report))]);
+}

@@ -1,0 +1,212 @@
+/**
+ * The insertion plan: what inserting one or all tables writes, as host-neutral data (values and
+ * formulas as a 2-D block, merges, styles, validations, conditional formats, registration names).
+ * The Excel adapter, the .xlsx writer and the preview all execute the same plan.
+ */
+import { rectAddress, a1, compactRefs, type Rect } from './a1';
+import { tableLayout, type TableLayout } from './layout';
+import { parseCell } from './parse';
+import { relations, totalFormulas } from './rules';
+import { TABLE_IDS, type CellKey, type FormatId, type RawValue, type TableId, type ValueKind } from './types';
+import type { ValueSource } from './check';
+
+export type CellStyle = 'reportTitle' | 'sectionTitle' | 'corner' | 'header' | 'blockTitle' | 'label' | 'input' | 'total';
+
+export interface StyleSpec {
+  fill?: string;
+  bold?: boolean;
+  wrap?: boolean;
+  hAlign?: 'Left' | 'Center' | 'Right';
+  vAlign?: 'Top' | 'Center' | 'Bottom';
+  /** Thin borders on every edge of every cell. */
+  border?: boolean;
+  fontSize?: number;
+}
+
+export const STYLES: Record<CellStyle, StyleSpec> = {
+  reportTitle: { bold: true, fontSize: 14 },
+  sectionTitle: { bold: true, fontSize: 12 },
+  corner: { fill: '#DDEBF7', wrap: true, hAlign: 'Left', vAlign: 'Center', border: true },
+  header: { fill: '#DDEBF7', bold: true, wrap: true, hAlign: 'Center', vAlign: 'Center', border: true },
+  blockTitle: { fill: '#BDD7EE', bold: true, hAlign: 'Center', vAlign: 'Center', border: true },
+  label: { wrap: true, hAlign: 'Left', vAlign: 'Center', border: true },
+  input: { hAlign: 'Right', vAlign: 'Center', border: true },
+  total: { fill: '#F2F2F2', bold: true, hAlign: 'Right', vAlign: 'Center', border: true },
+};
+
+export const NUMBER_FORMATS: Record<ValueKind, string> = { count: '0', amount: '0.00', signed: '0' };
+
+/** Fills the add-in uses for its own marks (findings) and for conditional formats. */
+export const MARK_FILLS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+
+/** Excel column width in points for a width in character units. */
+export const widthPoints = (chars: number): number => Math.round(chars * 6 + 5);
+
+export interface PlanRequest {
+  format: FormatId;
+  year: number;
+  agency?: string;
+  tables: readonly TableId[];
+  /** Add the report title line and each table's section title (for "insert all"). */
+  titles: boolean;
+  /** 总计 cells as formulas over their parts (default true). */
+  formulas: boolean;
+  /** Values to fill in (the CLI's `fill`). A total that disagrees with its parts is written as given. */
+  values?: ValueSource;
+}
+
+export interface PlannedTable {
+  table: TableId;
+  format: FormatId;
+  year: number;
+  /** The table grid (without its section title), absolute 0-based. */
+  rect: Rect;
+  layout: TableLayout;
+}
+
+export interface SheetPlan {
+  rect: Rect;
+  /** rect.rs × rect.cs; '' = leave empty; strings starting with '=' are formulas. */
+  values: (string | number)[][];
+  numberFormats: string[][];
+  merges: Rect[];
+  styled: Array<{ rect: Rect; style: CellStyle }>;
+  columnWidths: Array<{ c: number; chars: number }>;
+  validations: Array<{ rect: Rect; kind: ValueKind }>;
+  conditionalFormats: Array<{ rect: Rect; formula: string; rule: string; severity: 'error' | 'warning' }>;
+  tables: PlannedTable[];
+}
+
+export function reportTitle(year: number, agency?: string): string {
+  return `${agency ?? ''}${year}年政府信息公开工作年度报告 统计表`;
+}
+
+/** Size of the block a request would write, before knowing where. */
+export function planSize(req: PlanRequest): { rows: number; cols: number } {
+  const layouts = req.tables.map((t) => tableLayout(req.format, t));
+  const rows = (req.titles ? 2 : 0) + layouts.reduce((n, l, i) => n + l.rows + (req.titles ? 1 : 0) + (i < layouts.length - 1 ? 1 : 0), 0);
+  return { rows, cols: Math.max(...layouts.map((l) => l.cols)) };
+}
+
+const writable = (v: RawValue | undefined): string | number => {
+  if (v === null || v === undefined || v === false) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (typeof v === 'string') return v.startsWith('=') ? `'${v}` : v;
+  return String(v);
+};
+
+export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): SheetPlan {
+  const size = planSize(req);
+  const rect: Rect = { r: anchor.r, c: anchor.c, rs: size.rows, cs: size.cols };
+  const values: (string | number)[][] = Array.from({ length: size.rows }, () => Array(size.cols).fill(''));
+  const numberFormats: string[][] = Array.from({ length: size.rows }, () => Array(size.cols).fill('General'));
+  const plan: SheetPlan = { rect, values, numberFormats, merges: [], styled: [], columnWidths: [], validations: [], conditionalFormats: [], tables: [] };
+  const widths = new Map<number, number>();
+  let row = 0;
+  if (req.titles) {
+    values[0][0] = reportTitle(req.year, req.agency);
+    plan.styled.push({ rect: { r: anchor.r, c: anchor.c, rs: 1, cs: 1 }, style: 'reportTitle' });
+    row = 2;
+  }
+  const formulas = totalFormulas(req.format);
+  for (const table of TABLE_IDS.filter((t) => req.tables.includes(t))) {
+    const layout = tableLayout(req.format, table);
+    if (req.titles) {
+      values[row][0] = layout.title;
+      plan.styled.push({ rect: { r: anchor.r + row, c: anchor.c, rs: 1, cs: 1 }, style: 'sectionTitle' });
+      row += 1;
+    }
+    const top = { r: anchor.r + row, c: anchor.c };
+    const abs = (cell: { r: number; c: number }): { r: number; c: number } => ({ r: top.r + cell.r, c: top.c + cell.c });
+    const addrOf = (key: CellKey): string => {
+      const cell = layout.byKey.get(key);
+      if (!cell) throw new Error(`plan: unknown key ${key}`);
+      const p = abs(cell);
+      return a1(p.r, p.c);
+    };
+    for (const cell of layout.cells) {
+      const p = abs(cell);
+      const local = { r: p.r - anchor.r, c: p.c - anchor.c };
+      const cellRect: Rect = { r: p.r, c: p.c, rs: cell.rs, cs: cell.cs };
+      if (cell.rs > 1 || cell.cs > 1) plan.merges.push(cellRect);
+      if (cell.role !== 'data') {
+        values[local.r][local.c] = cell.text ?? '';
+        plan.styled.push({ rect: cellRect, style: cell.role as CellStyle });
+        continue;
+      }
+      const key = cell.key as CellKey;
+      const kind = cell.kind ?? 'count';
+      numberFormats[local.r][local.c] = NUMBER_FORMATS[kind];
+      const parts = formulas.get(key);
+      const given = req.values?.(key);
+      let formula: string | null = null;
+      if (parts && req.formulas) {
+        const sum = `=SUM(${compactRefs(parts.map((k) => abs(layout.byKey.get(k) as { r: number; c: number }))).join(',')})`;
+        if (!req.values) formula = sum;
+        else {
+          // keep the report's own total when it disagrees with (or cannot be computed from) its parts
+          const total = parseCell(given ?? null);
+          const partVals = parts.map((k) => parseCell(req.values?.(k) ?? null));
+          const ok = total.status === 'ok' && partVals.every((v) => v.status === 'ok' || v.status === 'blank') &&
+            Math.abs(partVals.reduce((s, v) => s + (v.value ?? 0), 0) - (total.value as number)) < 1e-9;
+          if (ok) formula = sum;
+        }
+      }
+      if (formula) {
+        values[local.r][local.c] = formula;
+        plan.styled.push({ rect: cellRect, style: 'total' });
+      } else {
+        values[local.r][local.c] = writable(given);
+        plan.styled.push({ rect: cellRect, style: parts ? 'total' : 'input' });
+        plan.validations.push({ rect: cellRect, kind });
+      }
+    }
+    layout.widths.forEach((w, i) => widths.set(anchor.c + i, Math.max(widths.get(anchor.c + i) ?? 0, w)));
+    for (const rel of relations(req.format)) {
+      if (rel.rule.table !== table) continue;
+      const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => addrOf(k).replace(/([A-Z]+)(\d+)/, '$$$1$$$2')).join(',')})`;
+      const test = (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
+      const marked = rel.rule.formula ? rel.lhs : [...rel.lhs, ...rel.rhs];
+      for (const k of marked) {
+        const p = abs(layout.byKey.get(k) as { r: number; c: number });
+        plan.conditionalFormats.push({ rect: { r: p.r, c: p.c, rs: 1, cs: 1 }, formula: `=${test}`, rule: rel.rule.id, severity: rel.rule.severity });
+      }
+    }
+    plan.tables.push({ table, format: req.format, year: req.year, rect: { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols }, layout });
+    row += layout.rows + 1;
+  }
+  plan.columnWidths = [...widths.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars }));
+  return plan;
+}
+
+/** Registration of a table in a workbook: a workbook-scoped name and the metadata kept in its comment. */
+export interface TableRegistration {
+  table: TableId;
+  format: FormatId;
+  year: number;
+}
+
+export const NAME_PREFIX = 'OGI_';
+/** Candidate names for each table: OGI_applications, OGI_applications_2 … (a workbook may hold several years). */
+export const MAX_SETS = 12;
+export function registrationNames(table: TableId): string[] {
+  return Array.from({ length: MAX_SETS }, (_, i) => (i === 0 ? `${NAME_PREFIX}${table}` : `${NAME_PREFIX}${table}_${i + 1}`));
+}
+
+export function encodeRegistration(reg: TableRegistration): string {
+  return JSON.stringify({ ogi: 1, table: reg.table, format: reg.format, year: reg.year });
+}
+
+export function decodeRegistration(name: string, comment: string | null | undefined): TableRegistration | null {
+  const m = /^OGI_(active|applications|reviews)(?:_\d+)?$/.exec(name);
+  if (!m) return null;
+  try {
+    const o = JSON.parse(comment ?? '') as Partial<TableRegistration>;
+    if ((o.format === '2019' || o.format === '2021') && typeof o.year === 'number') return { table: m[1] as TableId, format: o.format, year: o.year };
+  } catch {
+    /* a comment edited by hand: fall through */
+  }
+  return null;
+}
+
+export { rectAddress };

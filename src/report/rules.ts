@@ -1,0 +1,129 @@
+/**
+ * The reconciliation rules (勾稽关系) declared as data: each says which cells must add up to which,
+ * for every column or every row of a table. One evaluator (check.ts) checks them, the insertion plan
+ * turns the sums into 总计 formulas and the equations into conditional formats — same declarations.
+ * Rule ids are public (spec rules.md).
+ */
+import { tableLayout, type TableLayout } from './layout';
+import { cellKey, type CellKey, type FormatId, type Severity, type TableId } from './types';
+
+/** Keys along one axis: listed, or every key from `from` up to (not including) `before`. */
+export type Selector = { keys: string[] } | { from: string; before: string };
+
+export interface RelationRule {
+  id: string;
+  severity: Severity;
+  table: TableId;
+  /** 'column': for every column key, relate row keys; 'row': for every row key, relate column keys. */
+  per: 'column' | 'row';
+  /** Only these rows/columns (default: every one of the table). */
+  only?: string[];
+  /** Σlhs must equal Σrhs. A one-cell lhs is a total; its formula is SUM(rhs) when `formula` is set. */
+  lhs: Selector;
+  rhs: Selector;
+  formula?: boolean;
+  /** '=' (default) or '<=' (Σlhs must not exceed Σrhs). */
+  op?: '=' | '<=';
+  /** Which side is the expected value in findings (default: rhs for totals, i.e. the parts). */
+  expected?: 'lhs' | 'rhs';
+  /** Names for the two sides in messages (default: the cells' short names joined with ＋). */
+  lhsName?: string;
+  rhsName?: string;
+  /** The official wording, shown in the help panel. */
+  wording: string;
+}
+
+export const RELATION_RULES: readonly RelationRule[] = [
+  {
+    id: 'T2-ROWSUM', severity: 'error', table: 'applications', per: 'row',
+    lhs: { keys: ['total'] }, rhs: { from: 'natural', before: 'total' }, formula: true,
+    lhsName: '总计', rhsName: '自然人与各类法人或其他组织之和',
+    wording: '每一行的总计等于自然人与法人或其他组织各列之和。',
+  },
+  {
+    id: 'T2-RESULTS', severity: 'error', table: 'applications', per: 'column',
+    lhs: { keys: ['total'] }, rhs: { from: 'granted', before: 'total' }, formula: true,
+    lhsName: '三（七）总计', rhsName: '（一）至（六）各项之和',
+    wording: '三、本年度办理结果中，（七）总计等于（一）至（六）各项之和。',
+  },
+  {
+    id: 'T2-BALANCE', severity: 'error', table: 'applications', per: 'column',
+    lhs: { keys: ['new', 'carried_over'] }, rhs: { keys: ['total', 'carried_forward'] },
+    lhsName: '一＋二', rhsName: '三（七）总计＋四', expected: 'lhs',
+    wording: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和（每一列都适用）。',
+  },
+  {
+    id: 'T3-SUM', severity: 'error', table: 'reviews', per: 'row',
+    lhs: { keys: ['total'] }, rhs: { keys: ['upheld', 'corrected', 'other', 'pending'] }, formula: true,
+    lhsName: '总计', rhsName: '结果维持＋结果纠正＋其他结果＋尚未审结',
+    wording: '行政复议、未经复议直接起诉、复议后起诉各自的总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
+  },
+  {
+    id: 'T1-PUBLISHED', severity: 'warning', table: 'active', per: 'row', only: ['rules', 'normative_docs'], op: '<=',
+    lhs: { keys: ['published'] }, rhs: { keys: ['public_total'] }, lhsName: '本年新公开数量', rhsName: '对外公开总数量',
+    wording: '2019年格式：本年新公开数量不应大于对外公开总数量。',
+  },
+];
+
+/** One concrete equation: Σlhs = Σrhs over cell keys. */
+export interface Relation {
+  rule: RelationRule;
+  /** The row (per 'row') or column (per 'column') it is about. */
+  along: string;
+  alongName: string;
+  lhs: CellKey[];
+  rhs: CellKey[];
+}
+
+function select(sel: Selector, all: string[]): string[] {
+  if ('keys' in sel) return sel.keys.filter((k) => all.includes(k));
+  const a = all.indexOf(sel.from);
+  const b = all.indexOf(sel.before);
+  return a < 0 || b < 0 ? [] : all.slice(a, b);
+}
+
+const cache = new Map<FormatId, Relation[]>();
+
+/** Every relation of a format, expanded from the declarations over its layouts. */
+export function relations(format: FormatId): Relation[] {
+  const hit = cache.get(format);
+  if (hit) return hit;
+  const out: Relation[] = [];
+  for (const rule of RELATION_RULES) {
+    const layout: TableLayout = tableLayout(format, rule.table);
+    const alongKeys = rule.per === 'column' ? layout.colKeys : layout.rowKeys;
+    const acrossKeys = rule.per === 'column' ? layout.rowKeys : layout.colKeys;
+    for (const along of alongKeys) {
+      if (rule.only && !rule.only.includes(along)) continue;
+      const key = (k: string): CellKey => (rule.per === 'column' ? cellKey(rule.table, k, along) : cellKey(rule.table, along, k));
+      const lhs = select(rule.lhs, acrossKeys).map(key).filter((k) => layout.byKey.has(k));
+      const rhs = select(rule.rhs, acrossKeys).map(key).filter((k) => layout.byKey.has(k));
+      if (lhs.length === 0 || rhs.length === 0) continue;
+      const sample = layout.byKey.get(lhs[0]);
+      const alongName = rule.per === 'column' ? `${sample?.colName}列` : rule.table === 'reviews' ? `${sample?.rowName}` : `${sample?.rowName}行`;
+      out.push({ rule, along, alongName, lhs, rhs });
+    }
+  }
+  cache.set(format, out);
+  return out;
+}
+
+/** The 总计 formula of each total cell: the first formula-rule whose lhs is that cell. */
+export function totalFormulas(format: FormatId): Map<CellKey, CellKey[]> {
+  const m = new Map<CellKey, CellKey[]>();
+  for (const rel of relations(format)) {
+    if (rel.rule.formula && rel.lhs.length === 1 && !m.has(rel.lhs[0])) m.set(rel.lhs[0], rel.rhs);
+  }
+  return m;
+}
+
+/** Ids and wording of every rule the engine applies, for the help panel and the docs. */
+export const CELL_RULES: ReadonlyArray<{ id: string; severity: Severity | 'error/warning'; wording: string }> = [
+  { id: 'T2-INT', severity: 'error', wording: '表2每个数值都应为大于或等于0的整数（申请件数）。' },
+  { id: 'T3-INT', severity: 'error', wording: '表3每个数值都应为大于或等于0的整数（案件数）。' },
+  { id: 'T1-NUM', severity: 'error', wording: '表1件数为大于或等于0的整数；收费金额（万元）、采购总金额为大于或等于0的数；2019年格式的“本年增/减”可以为负数。' },
+  { id: 'T1-UNIT', severity: 'warning', wording: '数字单元格中带有单位或文字（如“251000元”“48件”）：按其中的数字读取并提示。' },
+  { id: 'BLANK', severity: 'warning', wording: '空白或填写“/”“-”“—”“无”的单元格：格式要求填写0；需要时按0计算并说明。' },
+  { id: 'TEXT-NUM', severity: 'error/warning', wording: '不是数字的单元格为错误；全角数字（“４８”）和千位分隔符（“1,234”）按数字读取并提示。' },
+  { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（警告）。' },
+];

@@ -1,0 +1,53 @@
+/** Core vocabulary of the report domain. Pure data types: no host (Excel/WPS) types here. */
+
+export type FormatId = '2019' | '2021';
+export const FORMAT_IDS: readonly FormatId[] = ['2019', '2021'];
+
+export type TableId = 'active' | 'applications' | 'reviews';
+export const TABLE_IDS: readonly TableId[] = ['active', 'applications', 'reviews'];
+
+/** `table.row.column`, e.g. `applications.carried_forward.total` (see spec report-json.md). */
+export type CellKey = string;
+
+/** What a data cell may hold: whole counts ≥ 0, money ≥ 0 (decimals), or a signed whole change. */
+export type ValueKind = 'count' | 'amount' | 'signed';
+
+/** A cell value as the person typed it: a number, null (blank), or the raw string when not a clean number. */
+export type RawValue = number | string | boolean | null;
+
+export interface Report {
+  schema: 'ogi-report/1';
+  format: FormatId;
+  year: number;
+  agency?: string;
+  /** tables[table][row][column] */
+  tables: Partial<Record<TableId, Record<string, Record<string, RawValue>>>>;
+  /** Prose of the six sections, keyed '1'..'6'. */
+  text?: Partial<Record<string, string>>;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Every cell the finding involves, the one most likely wrong first. */
+  cells: CellKey[];
+  message: string;
+  expected?: number | string | null;
+  actual?: number | string | null;
+}
+
+export function cellKey(table: TableId, row: string, column: string): CellKey {
+  return `${table}.${row}.${column}`;
+}
+
+export function splitKey(key: CellKey): { table: TableId; row: string; column: string } {
+  const [table, row, column] = key.split('.');
+  return { table: table as TableId, row, column };
+}
+
+/** Report years up to 2020 use the 2019 (试行) format; 2021 onward the current one. */
+export function formatForYear(year: number): FormatId {
+  return year <= 2020 ? '2019' : '2021';
+}
