@@ -6,7 +6,7 @@
 import { rectAddress, a1, compactRefs, type Rect } from './a1';
 import { tableLayout, type TableLayout } from './layout';
 import { parseCell } from './parse';
-import { relations, totalFormulas } from './rules';
+import { cellsToMark, relations, totalFormulas } from './rules';
 import { TABLE_IDS, type CellKey, type FormatId, type RawValue, type TableId, type ValueKind } from './types';
 import type { ValueSource } from './check';
 
@@ -53,9 +53,13 @@ export interface PlanRequest {
   formulas: boolean;
   /** Values to fill in (the CLI's `fill`). A total that disagrees with its parts is written as given. */
   values?: ValueSource;
+  /** Registration name of each table (chosen by the host so it is unique); decides where its marks live. */
+  names?: Partial<Record<TableId, string>>;
 }
 
 export interface PlannedTable {
+  /** Registration name (workbook-scoped). */
+  name: string;
   table: TableId;
   format: FormatId;
   year: number;
@@ -166,13 +170,19 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
       if (rel.rule.table !== table) continue;
       const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => addrOf(k).replace(/([A-Z]+)(\d+)/, '$$$1$$$2')).join(',')})`;
       const test = (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
-      const marked = rel.rule.formula ? rel.lhs : [...rel.lhs, ...rel.rhs];
+      const marked = cellsToMark({ rule: rel.rule.id, cells: [...rel.lhs, ...rel.rhs] });
       for (const k of marked) {
         const p = abs(layout.byKey.get(k) as { r: number; c: number });
         plan.conditionalFormats.push({ rect: { r: p.r, c: p.c, rs: 1, cs: 1 }, formula: `=${test}`, rule: rel.rule.id, severity: rel.rule.severity });
       }
     }
-    plan.tables.push({ table, format: req.format, year: req.year, rect: { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols }, layout });
+    const name = req.names?.[table] ?? registrationNames(table)[0];
+    const tableRect: Rect = { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols };
+    const block = markBlock(name);
+    for (const [severity, code] of [['error', 2], ['warning', 1]] as const) {
+      plan.conditionalFormats.push({ rect: tableRect, formula: `=${MARK_SHEET}!${a1(block.r, block.c)}=${code}`, rule: 'MARK', severity });
+    }
+    plan.tables.push({ name, table, format: req.format, year: req.year, rect: tableRect, layout });
     row += layout.rows + 1;
   }
   plan.columnWidths = [...widths.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars }));
@@ -187,8 +197,25 @@ export interface TableRegistration {
 }
 
 export const NAME_PREFIX = 'OGI_';
+
+/** Marks (findings shown in the sheet) live in a very hidden sheet: one block per registered table,
+ *  2 = error, 1 = warning. A conditional format on each table, added at insertion, colours the cells
+ *  whose block cell is set — so marking never touches the user's own formatting, and clearing is
+ *  writing zeros. */
+export const MARK_SHEET = 'OGI_marks';
+export const MARK_CODES = { error: 2, warning: 1 } as const;
+export const MARK_BLOCK_ROWS = 32;
+export const MARK_BLOCK_COLS = 16;
+export function markBlock(name: string): { r: number; c: number } {
+  const m = /^OGI_(active|applications|reviews)(?:_(\d+))?$/.exec(name);
+  if (!m) throw new Error(`not a registration name: ${name}`);
+  const set = m[2] ? Number(m[2]) - 1 : 0;
+  return { r: set * MARK_BLOCK_ROWS, c: TABLE_IDS.indexOf(m[1] as TableId) * MARK_BLOCK_COLS };
+}
+/** The whole area of the mark sheet the add-in may use (cleared in one write). */
+export const MARK_AREA: Rect = { r: 0, c: 0, rs: 12 * 32, cs: 3 * 16 };
 /** Candidate names for each table: OGI_applications, OGI_applications_2 … (a workbook may hold several years). */
-export const MAX_SETS = 12;
+export const MAX_SETS = MARK_AREA.rs / MARK_BLOCK_ROWS;
 export function registrationNames(table: TableId): string[] {
   return Array.from({ length: MAX_SETS }, (_, i) => (i === 0 ? `${NAME_PREFIX}${table}` : `${NAME_PREFIX}${table}_${i + 1}`));
 }

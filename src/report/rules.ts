@@ -127,3 +127,11 @@ export const CELL_RULES: ReadonlyArray<{ id: string; severity: Severity | 'error
   { id: 'TEXT-NUM', severity: 'error/warning', wording: '不是数字的单元格为错误；全角数字（“４８”）和千位分隔符（“1,234”）按数字读取并提示。' },
   { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（警告）。' },
 ];
+
+/** The cells a finding marks in a sheet: a broken sum marks its 总计; other relations mark all their cells;
+ *  cell findings their cell; structure findings none. Conditional formats (plan.ts) follow the same choice. */
+export function cellsToMark(f: { rule: string; cells: CellKey[] }): CellKey[] {
+  if (f.rule === 'STRUCTURE') return [];
+  const rule = RELATION_RULES.find((r) => r.id === f.rule);
+  return rule?.formula ? f.cells.slice(0, 1) : f.cells;
+}

@@ -1,0 +1,137 @@
+/**
+ * What the pane and the ribbon do, written once against the host-neutral interface:
+ * insert tables, check and mark, clear, select. No office-js here.
+ */
+import { a1 } from '../report/a1';
+import { checkValues } from '../report/check';
+import { TABLE_NAMES } from '../report/formats';
+import { tableLayout } from '../report/layout';
+import { cellsToMark } from '../report/rules';
+import { planSize, type PlanRequest } from '../report/plan';
+import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
+import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadTable, TablesRead, WorkbookHost } from '../host/types';
+import { quoteSheet } from '../report/a1';
+
+export interface InsertOptions {
+  year: number;
+  agency?: string;
+  format?: FormatId;
+  tables?: TableId[];
+  formulas?: boolean;
+  target: InsertTarget;
+}
+
+export function planRequest(o: InsertOptions): PlanRequest {
+  const tables = o.tables ?? [...TABLE_IDS];
+  return {
+    format: o.format ?? formatForYear(o.year), year: o.year, agency: o.agency?.trim() || undefined, tables,
+    titles: tables.length === TABLE_IDS.length, formulas: o.formulas ?? true,
+  };
+}
+
+export function defaultSheetName(year: number, existing: string[]): string {
+  const base = `${year}年报表格`;
+  if (!existing.includes(base)) return base;
+  for (let i = 2; ; i++) if (!existing.includes(`${base}(${i})`)) return `${base}(${i})`;
+}
+
+export async function insertTables(host: WorkbookHost, o: InsertOptions): Promise<InsertOutcome> {
+  const info = host.info();
+  if (!info.supported) return { ok: false, reason: 'unsupported', message: info.reason ?? '当前环境不支持插入表格' };
+  if (!Number.isInteger(o.year) || o.year < 2008 || o.year > 2100) {
+    return { ok: false, reason: 'failed', message: `年份“${o.year}”无效：请填写四位年份，如 2025` };
+  }
+  return host.insertTables(planRequest(o), o.target);
+}
+
+/** A finding with where its cells are in the workbook. */
+export interface LocatedFinding extends Finding {
+  id: string;
+  table: TableId;
+  /** Cells in the finding's order; `address` like '2025年报表格'!D6. */
+  locations: Array<{ key: CellKey; tableName: string; r: number; c: number; address: string }>;
+}
+
+export interface CheckedSet {
+  /** e.g. "2025年（2021年格式）" */
+  title: string;
+  format: FormatId;
+  year: number;
+  tables: TableId[];
+  findings: LocatedFinding[];
+}
+
+export interface CheckResult {
+  sets: CheckedSet[];
+  lost: LostTable[];
+  errors: number;
+  warnings: number;
+  marked: number;
+}
+
+const setIndex = (name: string): number => Number(/_(\d+)$/.exec(name)?.[1] ?? 1);
+
+function cellValue(v: RawValue): RawValue {
+  return v === '' || v === undefined ? null : v;
+}
+
+/** Check what was read: one set per group of registered tables (a workbook may hold several years). */
+export function checkTables(read: TablesRead): { result: CheckResult; marks: Mark[] } {
+  const groups = new Map<number, ReadTable[]>();
+  for (const t of read.tables) {
+    const g = groups.get(setIndex(t.name)) ?? [];
+    g.push(t);
+    groups.set(setIndex(t.name), g);
+  }
+  const sets: CheckedSet[] = [];
+  const marks = new Map<string, Mark>();
+  let n = 0;
+  for (const [, group] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+    const { format, year } = group[0];
+    const byTable = new Map(group.filter((t) => t.format === format).map((t) => [t.table, t]));
+    const locate = (key: CellKey): LocatedFinding['locations'][number] | null => {
+      const t = byTable.get(key.split('.')[0] as TableId);
+      const cell = t && tableLayout(t.format, t.table).byKey.get(key);
+      if (!t || !cell) return null;
+      return { key, tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` };
+    };
+    const get = (key: CellKey): RawValue | undefined => {
+      const t = byTable.get(key.split('.')[0] as TableId);
+      const cell = t && tableLayout(t.format, t.table).byKey.get(key);
+      if (!t || !cell) return undefined;
+      return cellValue(t.values[cell.r]?.[cell.c] ?? null);
+    };
+    const tables = [...byTable.keys()];
+    const findings = checkValues(format, get, tables).map((f): LocatedFinding => {
+      const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
+      return { ...f, id: `f${++n}`, table: f.cells[0]?.split('.')[0] as TableId, locations };
+    });
+    for (const f of findings) {
+      const keys = cellsToMark(f);
+      for (const l of f.locations.filter((x) => keys.includes(x.key))) {
+        const id = `${l.tableName}:${l.r}:${l.c}`;
+        const prev = marks.get(id);
+        if (!prev || (prev.severity === 'warning' && f.severity === 'error')) marks.set(id, { tableName: l.tableName, r: l.r, c: l.c, severity: f.severity });
+      }
+    }
+    sets.push({ title: `${year}年（${format}年格式）`, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
+  }
+  const all = sets.flatMap((s) => s.findings);
+  return {
+    result: {
+      sets, lost: read.lost, errors: all.filter((f) => f.severity === 'error').length,
+      warnings: all.filter((f) => f.severity === 'warning').length, marked: marks.size,
+    },
+    marks: [...marks.values()],
+  };
+}
+
+export async function checkWorkbook(host: WorkbookHost): Promise<CheckResult> {
+  return host.checkAndMark((read) => checkTables(read));
+}
+
+export function tableTitle(t: TableId): string {
+  return TABLE_NAMES[t];
+}
+
+export { planSize };

@@ -1,0 +1,337 @@
+/**
+ * The Excel implementation of the host interface: the only module that calls Excel.run.
+ * Each action is one batch: at most one read sync and one write sync.
+ */
+import { parseAddress, rectAddress, type Rect } from '../report/a1';
+import {
+  buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_AREA, MARK_CODES, MARK_FILLS, MARK_SHEET,
+  planSize, registrationNames, STYLES, widthPoints, type PlanRequest, type SheetPlan,
+} from '../report/plan';
+import { TABLE_IDS, type RawValue, type TableId } from '../report/types';
+import { tableLayout } from '../report/layout';
+import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadTable, TablesRead, WorkbookHost, LostTable } from '../host/types';
+import { HostError } from '../host/types';
+import { describeExcelError } from './errors';
+
+/** The parts of office-js this module needs; injected so tests and the preview pass the in-browser workbook. */
+export interface OfficeEnv {
+  Excel: typeof Excel;
+  Office: typeof Office;
+}
+
+export const MIN_API = '1.8';
+
+const ALL_NAMES = TABLE_IDS.flatMap((t) => registrationNames(t));
+
+export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
+  const { Excel: X, Office: O } = env;
+  /** Registration names seen in this session: read speculatively to save a round trip. */
+  const known = new Set<string>();
+
+  const run = async <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    try {
+      return await X.run(fn);
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw new HostError(describeExcelError(e), (e as { code?: string }).code);
+    }
+  };
+
+  function info(): HostInfo {
+    const ok = !!O?.context?.requirements?.isSetSupported?.('ExcelApi', MIN_API);
+    return ok
+      ? { name: `Excel (ExcelApi ${MIN_API}+)`, supported: true }
+      : {
+        name: 'Excel', supported: false,
+        reason: `当前 Excel 版本过旧，不支持本加载项所需的接口（需要 ExcelApi ${MIN_API}，即 Excel 2019、Microsoft 365 或网页版 Excel）。请升级 Office 后再试。`,
+      };
+  }
+
+  /** Queue everything a plan writes on a sheet (no sync). */
+  function queuePlan(ctx: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, currentWidths: Map<number, number>, markSheetMissing: boolean): void {
+    const r = plan.rect;
+    const all = sheet.getRangeByIndexes(r.r, r.c, r.rs, r.cs);
+    all.numberFormat = plan.numberFormats;
+    all.formulas = plan.values;
+    const range = (x: Rect): Excel.Range => sheet.getRangeByIndexes(x.r, x.c, x.rs, x.cs);
+    for (const m of plan.merges) range(m).merge(false);
+    for (const { rect, style } of plan.styled) {
+      const s = STYLES[style];
+      const f = range(rect).format;
+      if (s.fill) f.fill.color = s.fill;
+      if (s.bold) f.font.bold = true;
+      if (s.fontSize) f.font.size = s.fontSize;
+      if (s.wrap) f.wrapText = true;
+      if (s.hAlign) f.horizontalAlignment = s.hAlign as Excel.HorizontalAlignment;
+      if (s.vAlign) f.verticalAlignment = s.vAlign as Excel.VerticalAlignment;
+    }
+    for (const t of plan.tables) {
+      const borders = range(t.rect).format.borders;
+      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+        const b = borders.getItem(edge);
+        b.style = 'Continuous';
+        b.weight = 'Thin';
+        b.color = '#000000';
+      }
+    }
+    for (const { c, chars } of plan.columnWidths) {
+      const want = widthPoints(chars);
+      if ((currentWidths.get(c) ?? 0) < want) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = want;
+    }
+    for (const v of plan.validations) {
+      const dv = range(v.rect).dataValidation;
+      const op = X.DataValidationOperator.greaterThanOrEqualTo;
+      if (v.kind === 'amount') {
+        dv.rule = { decimal: { formula1: 0, operator: op } };
+        dv.prompt = { showPrompt: true, title: '金额（万元）', message: '请填写大于或等于0的数，可有小数；没有请填0。' };
+        dv.errorAlert = { showAlert: true, style: 'Stop', title: '金额有误', message: '金额应为大于或等于0的数字（单位：万元），不要填写单位或文字。' };
+      } else if (v.kind === 'signed') {
+        dv.rule = { wholeNumber: { formula1: -999999999, formula2: 999999999, operator: X.DataValidationOperator.between } };
+        dv.prompt = { showPrompt: true, title: '本年增/减', message: '请填写整数：增加填正数，减少填负数，没有变化填0。' };
+        dv.errorAlert = { showAlert: true, style: 'Stop', title: '数值有误', message: '本年增/减应为整数（减少填负数）。' };
+      } else {
+        dv.rule = { wholeNumber: { formula1: 0, operator: op } };
+        dv.prompt = { showPrompt: true, title: '件数', message: '请填写大于或等于0的整数；没有请填0，不要留空或填“/”。' };
+        dv.errorAlert = { showAlert: true, style: 'Stop', title: '件数有误', message: '件数应为大于或等于0的整数，不要填写单位或文字。' };
+      }
+    }
+    for (const cf of plan.conditionalFormats) {
+      const fmt = range(cf.rect).conditionalFormats.add(X.ConditionalFormatType.custom);
+      fmt.custom.rule.formula = cf.formula;
+      fmt.custom.format.fill.color = MARK_FILLS[cf.severity];
+    }
+    if (markSheetMissing) {
+      const ms = ctx.workbook.worksheets.add(MARK_SHEET);
+      ms.visibility = 'VeryHidden';
+    }
+    for (const t of plan.tables) {
+      ctx.workbook.names.add(t.name, range(t.rect), encodeRegistration(t));
+    }
+    for (const t of plan.tables) range(t.rect).format.autofitRows();
+  }
+
+  async function insertTables(req: PlanRequest, target: InsertTarget): Promise<InsertOutcome> {
+    const size = planSize(req);
+    return run(async (ctx) => {
+      const wb = ctx.workbook;
+      // ---- read
+      const nameItems = ALL_NAMES.map((n) => wb.names.getItemOrNullObject(n));
+      nameItems.forEach((n) => n.load('name'));
+      const markSheet = wb.worksheets.getItemOrNullObject(MARK_SHEET);
+      markSheet.load('name');
+      let sheet: Excel.Worksheet | null = null;
+      let cell: Excel.Range | null = null;
+      let area: Excel.Range | null = null;
+      let merged: Excel.RangeAreas | null = null;
+      const widthCells: Array<{ c: number; r: Excel.Range }> = [];
+      let sheets: Excel.WorksheetCollection | null = null;
+      if (target.kind === 'selection') {
+        cell = wb.getActiveCell();
+        cell.load('rowIndex,columnIndex,address');
+        sheet = cell.worksheet;
+        sheet.load('name');
+        sheet.protection.load('protected');
+        area = cell.getResizedRange(size.rows - 1, size.cols - 1);
+        area.load('formulas,address');
+        merged = area.getMergedAreasOrNullObject();
+        merged.load('address');
+        for (let c = 0; c < size.cols; c++) {
+          const w = cell.getOffsetRange(0, c);
+          w.load('columnIndex');
+          w.format.load('columnWidth');
+          widthCells.push({ c, r: w });
+        }
+      } else {
+        sheets = wb.worksheets;
+        sheets.load('items/name');
+      }
+      await ctx.sync();
+      // ---- decide
+      const used = new Set(nameItems.filter((n) => !n.isNullObject).map((n) => n.name));
+      const names: Partial<Record<TableId, string>> = {};
+      for (let i = 0; i < registrationNames('active').length; i++) {
+        const set = req.tables.map((t) => registrationNames(t)[i]);
+        if (set.every((n) => !used.has(n))) {
+          req.tables.forEach((t, j) => (names[t] = set[j]));
+          break;
+        }
+      }
+      if (Object.keys(names).length !== req.tables.length) {
+        return { ok: false, reason: 'failed', message: '本工作簿中登记的年报表格已达上限，请在新工作簿中插入。' };
+      }
+      let anchor = { r: 0, c: 0 };
+      let sheetName: string;
+      if (target.kind === 'selection' && cell && area && sheet && merged) {
+        if (sheet.protection.protected) {
+          return { ok: false, reason: 'protected', message: `工作表“${sheet.name}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。` };
+        }
+        const occupied: string[] = [];
+        area.formulas.forEach((row, i) => row.forEach((v, j) => {
+          if (v !== '' && v !== null) occupied.push(rectAddress({ r: cell!.rowIndex + i, c: cell!.columnIndex + j, rs: 1, cs: 1 }));
+        }));
+        const where = area.address.split('!').pop();
+        if (occupied.length || !merged.isNullObject) {
+          const what = [
+            occupied.length ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）` : '',
+            !merged.isNullObject ? `有合并单元格（${merged.address.split('!').pop()}）` : '',
+          ].filter(Boolean).join('，');
+          return {
+            ok: false, reason: 'occupied',
+            message: `目标区域 ${where} 中${what}。为避免覆盖，未插入任何内容。请选择一个空白位置，或插入到新工作表。`,
+          };
+        }
+        anchor = { r: cell.rowIndex, c: cell.columnIndex };
+        sheetName = sheet.name;
+      } else {
+        const existing = sheets ? sheets.items.map((s) => s.name) : [];
+        const wanted = target.kind === 'newSheet' ? target.name : '年报表格';
+        sheetName = wanted;
+        for (let i = 2; existing.includes(sheetName); i++) sheetName = `${wanted}(${i})`;
+        sheet = wb.worksheets.add(sheetName);
+      }
+      // ---- write
+      const plan = buildPlan({ ...req, names }, anchor);
+      const widths = new Map(widthCells.map(({ c, r }) => [anchor.c + c, r.format.columnWidth]));
+      queuePlan(ctx, sheet, plan, widths, markSheet.isNullObject);
+      if (target.kind === 'newSheet') sheet.activate();
+      sheet.getRangeByIndexes(anchor.r, anchor.c, 1, 1).select();
+      await ctx.sync();
+      plan.tables.forEach((t) => known.add(t.name));
+      return {
+        ok: true, sheet: sheetName, address: rectAddress(plan.rect),
+        tables: plan.tables.map((t) => ({ name: t.name, table: t.table, format: t.format, year: t.year, sheet: sheetName, rect: t.rect })),
+      };
+    });
+  }
+
+  /** Read registered tables: names and — for names seen before — their values in the same sync. */
+  async function readIn(ctx: Excel.RequestContext): Promise<TablesRead> {
+    const wb = ctx.workbook;
+    const items = ALL_NAMES.map((n) => {
+      const item = wb.names.getItemOrNullObject(n);
+      item.load('name,comment,formula,type');
+      return { n, item };
+    });
+    const speculative = new Map<string, Excel.Range>();
+    for (const n of known) {
+      const r = wb.names.getItem(n).getRangeOrNullObject();
+      r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
+      speculative.set(n, r);
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      // a name seen before has been deleted: forget the guesses and read plainly
+      if (!speculative.size) throw e;
+      known.clear();
+      return readIn(ctx);
+    }
+    const found = items.filter((x) => !x.item.isNullObject);
+    const ranges = new Map<string, Excel.Range>();
+    for (const { n } of found) {
+      const s = speculative.get(n);
+      if (s) ranges.set(n, s);
+    }
+    const missing = found.filter(({ n }) => !ranges.has(n));
+    if (missing.length) {
+      for (const { n, item } of missing) {
+        const r = item.getRangeOrNullObject();
+        r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
+        ranges.set(n, r);
+      }
+      await ctx.sync();
+    }
+    const tables: ReadTable[] = [];
+    const lost: LostTable[] = [];
+    for (const { n, item } of found) {
+      const reg = decodeRegistration(n, item.comment);
+      const r = ranges.get(n) as Excel.Range;
+      if (!reg) {
+        lost.push({ name: n, reason: `名称 ${n} 的说明（批注）被改动，无法识别其年份和格式` });
+        continue;
+      }
+      if (r.isNullObject || /#REF!/.test(item.formula ?? '')) {
+        lost.push({ name: n, reason: `${n} 所指的表格已被删除（工作表或行列被删除）` });
+        continue;
+      }
+      known.add(n);
+      const parsed = parseAddress(r.address);
+      const layout = tableLayout(reg.format, reg.table);
+      if (r.rowCount !== layout.rows || r.columnCount !== layout.cols) {
+        lost.push({ name: n, reason: `${reg.year}年${layout.name}的行列数已改变（应为 ${layout.rows} 行 × ${layout.cols} 列，现为 ${r.rowCount} 行 × ${r.columnCount} 列），请恢复被插入或删除的行列后再校验` });
+        continue;
+      }
+      tables.push({
+        name: n, ...reg, sheet: parsed?.sheet ?? '', rect: { r: r.rowIndex, c: r.columnIndex, rs: r.rowCount, cs: r.columnCount },
+        values: r.values as RawValue[][],
+      });
+    }
+    for (const n of [...known]) if (!found.some((f) => f.n === n)) known.delete(n);
+    return { tables, lost };
+  }
+
+  async function readTables(): Promise<TablesRead> {
+    return run((ctx) => readIn(ctx));
+  }
+
+  function queueMarks(ctx: Excel.RequestContext, tables: ReadTable[], marks: Mark[]): void {
+    const ms = ctx.workbook.worksheets.getItem(MARK_SHEET);
+    ms.getRangeByIndexes(MARK_AREA.r, MARK_AREA.c, MARK_AREA.rs, MARK_AREA.cs).clear('Contents');
+    for (const t of tables) {
+      const grid: number[][] = Array.from({ length: t.rect.rs }, () => Array(t.rect.cs).fill(0));
+      for (const m of marks) if (m.tableName === t.name) grid[m.r][m.c] = Math.max(grid[m.r][m.c], MARK_CODES[m.severity]);
+      const b = markBlock(t.name);
+      ms.getRangeByIndexes(b.r, b.c, t.rect.rs, t.rect.cs).values = grid;
+    }
+  }
+
+  async function checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }): Promise<T> {
+    return run(async (ctx) => {
+      const markSheet = ctx.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
+      markSheet.load('name');
+      const read = await readIn(ctx);
+      const { marks, result } = decide(read);
+      if (!markSheet.isNullObject) {
+        queueMarks(ctx, read.tables, marks);
+        await ctx.sync();
+      }
+      return result;
+    });
+  }
+
+  async function clearMarks(): Promise<number> {
+    return run(async (ctx) => {
+      const markSheet = ctx.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
+      markSheet.load('name');
+      const used = markSheet.getUsedRangeOrNullObject(true);
+      used.load('values');
+      await ctx.sync();
+      if (markSheet.isNullObject || used.isNullObject) return 0;
+      const count = used.values.flat().filter((v) => typeof v === 'number' && v > 0).length;
+      markSheet.getRangeByIndexes(MARK_AREA.r, MARK_AREA.c, MARK_AREA.rs, MARK_AREA.cs).clear('Contents');
+      await ctx.sync();
+      return count;
+    });
+  }
+
+  async function selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void> {
+    if (!cells.length) return;
+    await run(async (ctx) => {
+      const range = ctx.workbook.names.getItem(tableName).getRange();
+      range.worksheet.activate();
+      range.getCell(cells[0].r, cells[0].c).select();
+      await ctx.sync();
+    });
+  }
+
+  async function sheetNames(): Promise<string[]> {
+    return run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await ctx.sync();
+      return sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+    });
+  }
+
+  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, sheetNames };
+}

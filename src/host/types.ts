@@ -1,0 +1,81 @@
+/**
+ * The one narrow, host-neutral interface between the pane/ribbon and a spreadsheet host.
+ * Excel (src/excel/) is the first implementation; a WPS 表格 host would implement the same.
+ * Nothing here mentions office-js.
+ */
+import type { Rect } from '../report/a1';
+import type { PlanRequest, TableRegistration } from '../report/plan';
+import type { RawValue, Severity } from '../report/types';
+
+export type InsertTarget = { kind: 'selection' } | { kind: 'newSheet'; name: string };
+
+/** A registered table as found in the workbook now. */
+export interface TableRef extends TableRegistration {
+  /** The registration name (e.g. OGI_applications). */
+  name: string;
+  sheet: string;
+  /** Where the table is now (absolute, 0-based). */
+  rect: Rect;
+}
+
+export interface ReadTable extends TableRef {
+  /** rect.rs × rect.cs values as the host shows them ('' for empty). */
+  values: RawValue[][];
+}
+
+/** A registered name whose table can no longer be found (its sheet or rows were deleted). */
+export interface LostTable {
+  name: string;
+  reason: string;
+}
+
+export interface TablesRead {
+  tables: ReadTable[];
+  lost: LostTable[];
+}
+
+export type InsertOutcome =
+  | { ok: true; sheet: string; address: string; tables: TableRef[] }
+  | { ok: false; reason: 'occupied' | 'protected' | 'unsupported' | 'failed'; message: string };
+
+/** A cell to mark, addressed through its table so it survives rows inserted above. */
+export interface Mark {
+  tableName: string;
+  r: number;
+  c: number;
+  severity: Severity;
+}
+
+export interface HostInfo {
+  /** Highest API level the host offers for what the add-in needs; used for messages. */
+  name: string;
+  /** Whether the host can do what insertion and checking need. */
+  supported: boolean;
+  /** Chinese explanation when not supported. */
+  reason?: string;
+}
+
+export interface WorkbookHost {
+  info(): HostInfo;
+  /** Insert tables at the selection or on a new sheet. Never overwrites: refuses when anything is in the way. */
+  insertTables(req: PlanRequest, target: InsertTarget): Promise<InsertOutcome>;
+  /** Every registered table with its values. */
+  readTables(): Promise<TablesRead>;
+  /** Read the tables and, in the same step, hand them to `decide`, then apply the marks it returns
+   *  (replacing the add-in's earlier marks). One read and one write. */
+  checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }): Promise<T>;
+  /** Remove every mark the add-in made; the user's own formatting is untouched. Returns how many cells were unmarked. */
+  clearMarks(): Promise<number>;
+  /** Select cells of a registered table (the first one gets the focus). */
+  selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void>;
+  /** Names of the worksheets (for a free new-sheet name). */
+  sheetNames(): Promise<string[]>;
+}
+
+/** A Chinese message for a failure, with the English reason where useful. */
+export class HostError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+    this.name = 'HostError';
+  }
+}

@@ -1,0 +1,35 @@
+import * as React from 'react';
+import { Divider, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { WorkbookHost } from '../../host/types';
+import type { Strings } from '../i18n';
+import { InsertPanel } from './InsertPanel';
+import { CheckPanel } from './CheckPanel';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
+  header: { display: 'flex', flexDirection: 'column', gap: '2px', borderBottom: `3px solid ${tokens.colorPaletteRedBorderActive}`, paddingBottom: '8px' },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface AppProps {
+  host: WorkbookHost;
+  strings: Strings;
+  version: string;
+  /** The report year the pane starts with (the year just ended, in January). */
+  defaultYear: number;
+}
+
+export function App({ host, strings, version, defaultYear }: AppProps): React.ReactElement {
+  const s = useStyles();
+  return (
+    <main className={s.root} lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
+      <header className={s.header}>
+        <Text as="h1" className={s.title}>{strings.appTitle}</Text>
+        <Text size={200}>{strings.appSubtitle} · v{version}</Text>
+      </header>
+      <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
+      <Divider />
+      <CheckPanel host={host} strings={strings} />
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import * as React from 'react';
+import {
+  Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
+} from '@fluentui/react-components';
+import type { WorkbookHost } from '../../host/types';
+import { checkWorkbook, type CheckResult, type LocatedFinding } from '../../app/service';
+import { TABLE_NAMES } from '../../report/formats';
+import type { TableId } from '../../report/types';
+import type { Strings } from '../i18n';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
+  h3: { margin: '6px 0 2px', fontSize: '13px', fontWeight: 600 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: {
+    display: 'flex', gap: '6px', alignItems: 'flex-start', width: '100%', textAlign: 'left', padding: '6px 8px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, background: tokens.colorNeutralBackground1,
+    cursor: 'pointer', font: 'inherit', color: 'inherit',
+    ':hover': { background: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  error: { borderLeft: '4px solid #C00000' },
+  warning: { borderLeft: '4px solid #BF8F00' },
+  msg: { flex: 1, lineHeight: '1.45' },
+  rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: '11px', color: tokens.colorNeutralForeground3 },
+});
+
+type Msg = { intent: 'success' | 'error' | 'warning' | 'info'; title?: string; text: string } | null;
+
+function FindingItem({ f, strings, onSelect }: { f: LocatedFinding; strings: Strings; onSelect: (f: LocatedFinding) => void }): React.ReactElement {
+  const s = useStyles();
+  const where = f.locations[0]?.address;
+  return (
+    <li>
+      <button type="button" className={`${s.item} ${f.severity === 'error' ? s.error : s.warning}`} onClick={() => onSelect(f)}
+        title={strings.clickToSelect} data-testid="finding" data-rule={f.rule} data-severity={f.severity}
+        aria-label={`${f.severity === 'error' ? strings.errors : strings.warnings} ${f.rule}：${f.message}${where ? `（${where}）` : ''}`}>
+        <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'} size="small">
+          {f.severity === 'error' ? strings.errors : strings.warnings}
+        </Badge>
+        <span className={s.msg}>
+          {f.message}
+          <br />
+          <span className={s.rule}>{f.rule}{where ? ` · ${where}` : ''}</span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export function CheckPanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+  const s = useStyles();
+  const [result, setResult] = React.useState<CheckResult | null>(null);
+  const [msg, setMsg] = React.useState<Msg>(null);
+  const { busy, run } = useAction();
+  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+
+  const doCheck = async (): Promise<void> => {
+    setMsg(null);
+    const r = await run(() => checkWorkbook(host), fail);
+    if (!r) return;
+    setResult(r);
+    if (!r.sets.length && !r.lost.length) setMsg({ intent: 'info', text: strings.noTables });
+    else if (r.errors + r.warnings === 0 && !r.lost.length) setMsg({ intent: 'success', text: r.sets.map((x) => strings.allGood(x.title)).join(' ') });
+    else setMsg({ intent: r.errors ? 'error' : 'warning', text: strings.summary(r.errors, r.warnings) });
+  };
+  const doClear = async (): Promise<void> => {
+    const n = await run(() => host.clearMarks(), fail);
+    if (n === undefined) return;
+    setResult(null);
+    setMsg({ intent: 'info', text: strings.cleared(n) });
+  };
+  const select = (f: LocatedFinding): void => {
+    const first = f.locations[0];
+    if (first) void run(() => host.selectCells(first.tableName, f.locations.filter((l) => l.tableName === first.tableName)), fail);
+  };
+
+  return (
+    <section className={s.panel} aria-labelledby="check-h">
+      <h2 id="check-h" className={s.h2}>{strings.checkSection}</h2>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => void doCheck()} disabled={busy} data-testid="check">{strings.check}</Button>
+        <Button onClick={() => void doClear()} disabled={busy} data-testid="clear">{strings.clear}</Button>
+        {busy && <Spinner size="tiny" label={strings.working} />}
+      </div>
+      {msg && (
+        <MessageBar intent={msg.intent} data-testid="check-message" layout="multiline">
+          <MessageBarBody>{msg.title && <MessageBarTitle>{msg.title}</MessageBarTitle>}{msg.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.lost.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{strings.lostTables} {result.lost.map((l) => l.reason).join('；')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {result?.sets.map((set) => (
+        <div key={set.title} aria-label={set.title}>
+          {result.sets.length > 1 && <Text weight="semibold">{set.title}</Text>}
+          {set.tables.map((t: TableId) => {
+            const fs = set.findings.filter((f) => f.table === t);
+            if (!fs.length) return null;
+            const e = fs.filter((f) => f.severity === 'error').length;
+            return (
+              <div key={t}>
+                <h3 className={s.h3}>{TABLE_NAMES[t]}（{strings.errors} {e}，{strings.warnings} {fs.length - e}）</h3>
+                <ul className={s.list}>
+                  {fs.map((f) => <FindingItem key={f.id} f={f} strings={strings} onSelect={select} />)}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}

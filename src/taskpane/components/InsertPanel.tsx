@@ -1,0 +1,106 @@
+import * as React from 'react';
+import {
+  Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option,
+  Radio, RadioGroup, Spinner, Switch,
+} from '@fluentui/react-components';
+import type { WorkbookHost } from '../../host/types';
+import { defaultSheetName, insertTables } from '../../app/service';
+import { TABLE_NAMES } from '../../report/formats';
+import { formatForYear, TABLE_IDS, type FormatId, type TableId } from '../../report/types';
+import type { Strings } from '../i18n';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
+});
+
+type Msg = { intent: 'success' | 'error' | 'warning'; title?: string; text: string; retryOnNewSheet?: TableId[] } | null;
+
+export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost; strings: Strings; defaultYear: number }): React.ReactElement {
+  const s = useStyles();
+  const [yearText, setYearText] = React.useState(String(defaultYear));
+  const [agency, setAgency] = React.useState('');
+  const [formatChoice, setFormatChoice] = React.useState<'auto' | FormatId>('auto');
+  const [formulas, setFormulas] = React.useState(true);
+  const [target, setTarget] = React.useState<'selection' | 'newSheet'>('newSheet');
+  const [msg, setMsg] = React.useState<Msg>(null);
+  const { busy, run } = useAction();
+  const year = Number(yearText);
+  const yearValid = /^\d{4}$/.test(yearText.trim()) && year >= 2008 && year <= 2100;
+  const autoFormat = formatForYear(yearValid ? year : defaultYear);
+
+  const doInsert = async (tables: TableId[], where: 'selection' | 'newSheet' = target): Promise<void> => {
+    setMsg(null);
+    const outcome = await run(async () => {
+      const sheetTarget = where === 'newSheet'
+        ? { kind: 'newSheet' as const, name: defaultSheetName(year, await host.sheetNames()) }
+        : { kind: 'selection' as const };
+      return insertTables(host, {
+        year, agency, format: formatChoice === 'auto' ? undefined : formatChoice, tables, formulas, target: sheetTarget,
+      });
+    }, (m) => setMsg({ intent: 'error', title: strings.insertFailedTitle, text: m }));
+    if (!outcome) return;
+    if (outcome.ok) setMsg({ intent: 'success', text: strings.inserted(outcome.address, outcome.sheet) });
+    else setMsg({ intent: outcome.reason === 'occupied' ? 'warning' : 'error', title: strings.insertFailedTitle, text: outcome.message, retryOnNewSheet: outcome.reason === 'occupied' || outcome.reason === 'protected' ? tables : undefined });
+  };
+
+  return (
+    <section className={s.panel} aria-labelledby="insert-h">
+      <h2 id="insert-h" className={s.h2}>{strings.insertSection}</h2>
+      <Field label={strings.year} hint={strings.yearHint} validationState={yearValid ? 'none' : 'error'}
+        validationMessage={yearValid ? undefined : '请填写四位年份，如 2025'}>
+        <Input value={yearText} inputMode="numeric" maxLength={4} onChange={(_, d) => setYearText(d.value)} data-testid="year" />
+      </Field>
+      <Field label={strings.agency}>
+        <Input value={agency} placeholder={strings.agencyPlaceholder} onChange={(_, d) => setAgency(d.value)} maxLength={60} data-testid="agency" />
+      </Field>
+      <Field label={strings.format}>
+        <Dropdown
+          value={formatChoice === 'auto' ? strings.formatAuto(autoFormat) : formatChoice === '2021' ? strings.format2021 : strings.format2019}
+          selectedOptions={[formatChoice]}
+          onOptionSelect={(_, d) => setFormatChoice((d.optionValue as 'auto' | FormatId) ?? 'auto')}
+          data-testid="format"
+        >
+          <Option value="auto">{strings.formatAuto(autoFormat)}</Option>
+          <Option value="2021">{strings.format2021}</Option>
+          <Option value="2019">{strings.format2019}</Option>
+        </Dropdown>
+      </Field>
+      <Field label={strings.target}>
+        <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'selection' | 'newSheet')} layout="horizontal">
+          <Radio value="newSheet" label={strings.targetNewSheet} />
+          <Radio value="selection" label={strings.targetSelection} />
+        </RadioGroup>
+      </Field>
+      <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={strings.formulas} />
+      <div className={s.row}>
+        <Button appearance="primary" disabled={busy || !yearValid} onClick={() => void doInsert([...TABLE_IDS])} data-testid="insert-all">
+          {strings.insertAll}
+        </Button>
+        {busy && <Spinner size="tiny" label={strings.working} />}
+      </div>
+      <div className={s.row}>
+        {TABLE_IDS.map((t) => (
+          <Button key={t} size="small" disabled={busy || !yearValid} onClick={() => void doInsert([t])} data-testid={`insert-${t}`}>
+            {strings.insertOne(TABLE_NAMES[t].split(' ')[0])}
+          </Button>
+        ))}
+      </div>
+      {msg && (
+        <MessageBar intent={msg.intent} data-testid="insert-message" layout="multiline">
+          <MessageBarBody>
+            {msg.title && <MessageBarTitle>{msg.title}</MessageBarTitle>}
+            {msg.text}
+          </MessageBarBody>
+          {msg.retryOnNewSheet && (
+            <MessageBarActions>
+              <Button size="small" onClick={() => void doInsert(msg.retryOnNewSheet ?? [...TABLE_IDS], 'newSheet')} data-testid="retry-new-sheet">{strings.offerNewSheet}</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+    </section>
+  );
+}

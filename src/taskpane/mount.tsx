@@ -1,0 +1,24 @@
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { WorkbookHost } from '../host/types';
+import { App } from './components/App';
+import { stringsFor } from './i18n';
+
+declare const __APP_VERSION__: string;
+
+/** The year a report is usually written for: the year just ended. */
+export function reportYearNow(now = new Date()): number {
+  return now.getFullYear() - 1;
+}
+
+export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): void {
+  const strings = stringsFor(displayLanguage);
+  document.documentElement.lang = strings.language === 'en' ? 'en' : 'zh-CN';
+  const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} strings={strings} version={version} defaultYear={reportYearNow()} />
+    </FluentProvider>,
+  );
+}
