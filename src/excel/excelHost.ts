@@ -4,7 +4,7 @@
  */
 import { parseAddress, rectAddress, type Rect } from '../report/a1';
 import {
-  buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_AREA, MARK_CODES, MARK_FILLS, MARK_SHEET,
+  buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_BLOCK_COLS, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
   planSize, registrationNames, STYLES, widthPoints, type PlanRequest, type SheetPlan,
 } from '../report/plan';
 import { TABLE_IDS, type RawValue, type TableId } from '../report/types';
@@ -100,12 +100,12 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       fmt.custom.rule.formula = cf.formula;
       fmt.custom.format.fill.color = MARK_FILLS[cf.severity];
     }
-    if (markSheetMissing) {
-      const ms = ctx.workbook.worksheets.add(MARK_SHEET);
-      ms.visibility = 'VeryHidden';
-    }
+    const ms = markSheetMissing ? ctx.workbook.worksheets.add(MARK_SHEET) : ctx.workbook.worksheets.getItem(MARK_SHEET);
+    if (markSheetMissing) ms.visibility = 'VeryHidden';
     for (const t of plan.tables) {
       ctx.workbook.names.add(t.name, range(t.rect), encodeRegistration(t));
+      const b = markBlock(t.name);
+      ms.getRangeByIndexes(b.r + MARK_META_ROW, b.c, 1, 1).values = [[encodeRegistration(t)]];
     }
     for (const t of plan.tables) range(t.rect).format.autofitRows();
   }
@@ -276,7 +276,6 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   function queueMarks(ctx: Excel.RequestContext, tables: ReadTable[], marks: Mark[]): void {
     const ms = ctx.workbook.worksheets.getItem(MARK_SHEET);
-    ms.getRangeByIndexes(MARK_AREA.r, MARK_AREA.c, MARK_AREA.rs, MARK_AREA.cs).clear('Contents');
     for (const t of tables) {
       const grid: number[][] = Array.from({ length: t.rect.rs }, () => Array(t.rect.cs).fill(0));
       for (const m of marks) if (m.tableName === t.name) grid[m.r][m.c] = Math.max(grid[m.r][m.c], MARK_CODES[m.severity]);
@@ -308,7 +307,12 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       await ctx.sync();
       if (markSheet.isNullObject || used.isNullObject) return 0;
       const count = used.values.flat().filter((v) => typeof v === 'number' && v > 0).length;
-      markSheet.getRangeByIndexes(MARK_AREA.r, MARK_AREA.c, MARK_AREA.rs, MARK_AREA.cs).clear('Contents');
+      for (const t of TABLE_IDS) {
+        for (const n of registrationNames(t)) {
+          const b = markBlock(n);
+          markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW, MARK_BLOCK_COLS).clear('Contents');
+        }
+      }
       await ctx.sync();
       return count;
     });

@@ -212,6 +212,8 @@ export function markBlock(name: string): { r: number; c: number } {
   const set = m[2] ? Number(m[2]) - 1 : 0;
   return { r: set * MARK_BLOCK_ROWS, c: TABLE_IDS.indexOf(m[1] as TableId) * MARK_BLOCK_COLS };
 }
+/** Row (inside a table's block) where its registration is also written, for files whose names carry no comment. */
+export const MARK_META_ROW = 30;
 /** The whole area of the mark sheet the add-in may use (cleared in one write). */
 export const MARK_AREA: Rect = { r: 0, c: 0, rs: 12 * 32, cs: 3 * 16 };
 /** Candidate names for each table: OGI_applications, OGI_applications_2 … (a workbook may hold several years). */

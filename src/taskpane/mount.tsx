@@ -4,13 +4,10 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/types';
 import { App } from './components/App';
 import { stringsFor } from './i18n';
+import { reportYearNow } from './year';
 
 declare const __APP_VERSION__: string;
 
-/** The year a report is usually written for: the year just ended. */
-export function reportYearNow(now = new Date()): number {
-  return now.getFullYear() - 1;
-}
 
 export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): void {
   const strings = stringsFor(displayLanguage);

@@ -1,0 +1,51 @@
+/** Reading the files the command line is given: report JSON or a workbook with registered tables. */
+import { promises as fs } from 'fs';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { parseReportJson, ReportInputError } from '../report/report';
+import type { Report } from '../report/types';
+
+/** A file that cannot be read, with a one-line Chinese message naming it. */
+export class InputError extends Error {}
+
+export type Input = { kind: 'report'; file: string; report: Report } | { kind: 'workbook'; file: string; workbook: ExcelJS.Workbook };
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return '文件不存在（no such file）';
+  if (code === 'EISDIR') return '这是一个文件夹，不是文件（is a directory）';
+  if (code === 'EACCES') return '没有读取权限（permission denied）';
+  return (e as Error)?.message ?? String(e);
+}
+
+export async function readInput(file: string): Promise<Input> {
+  const ext = path.extname(file).toLowerCase();
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch (e) {
+    throw new InputError(`${file}：无法读取，${reason(e)}`);
+  }
+  if (ext === '.json') {
+    try {
+      return { kind: 'report', file, report: parseReportJson(data.toString('utf8')) };
+    } catch (e) {
+      if (e instanceof ReportInputError) throw new InputError(`${file}：${e.message}`);
+      throw e;
+    }
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    if (data.length === 0) throw new InputError(`${file}：文件为空（empty file）`);
+    if (data.subarray(0, 4).toString('latin1') === '\xd0\xcf\x11\xe0') {
+      throw new InputError(`${file}：工作簿已加密（设置了打开密码）或为旧版 .xls 格式，请另存为不加密的 .xlsx（encrypted or legacy workbook）`);
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new InputError(`${file}：不是有效的 .xlsx 工作簿，文件可能已损坏（${(e as Error).message}）`);
+    }
+    return { kind: 'workbook', file, workbook };
+  }
+  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，应为 .json 或 .xlsx`);
+}

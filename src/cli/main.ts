@@ -1,0 +1,187 @@
+/**
+ * ogi-report — the command line over the same core as the add-in.
+ *   ogi-report template --format 2021|2019 [--year Y] [--agency A] --out X.xlsx
+ *   ogi-report fill REPORT.json --out X.xlsx
+ *   ogi-report check FILE… [--json] [--out-dir D]
+ * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read or the command was wrong.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { checkTables } from '../app/service';
+import { checkReport, reportSource } from '../report/check';
+import { describeCell } from '../report/layout';
+import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
+import { applyMarks, readTables, templateWorkbook } from '../file/xlsx';
+import { parseArgs, str, UsageError, type Args } from './args';
+import { InputError, readInput } from './inputs';
+import { cellsToMark } from '../report/rules';
+import type { Mark } from '../host/types';
+import { tableLayout } from '../report/layout';
+import { registrationNames } from '../report/plan';
+import type { TableId } from '../report/types';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+const USAGE = `用法 (usage):
+  ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
+  ogi-report fill 报告.json --out 表格.xlsx
+  ogi-report check 文件… [--json] [--out-dir 目录]
+文件可以是年报 JSON（ogi-report/1）或含有年报表格的 .xlsx 工作簿。
+退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
+`;
+
+export interface FileResult {
+  file: string;
+  format: FormatId;
+  year: number | null;
+  findings: Finding[];
+}
+
+const plainFinding = (f: Finding): Finding => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, expected: f.expected ?? null, actual: f.actual ?? null });
+
+/** Marks for a report's findings, placed on a workbook made from the same plan. */
+function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, format: FormatId): Mark[] {
+  const marks: Mark[] = [];
+  for (const f of findings) {
+    for (const key of cellsToMark(f)) {
+      const table = key.split('.')[0] as TableId;
+      const cell = tableLayout(format, table).byKey.get(key);
+      const tableName = names[table];
+      if (cell && tableName) marks.push({ tableName, r: cell.r, c: cell.c, severity: f.severity });
+    }
+  }
+  return marks;
+}
+
+function fillWorkbook(report: Report) {
+  return templateWorkbook({ format: report.format, year: report.year, agency: report.agency, formulas: true, values: reportSource(report) });
+}
+
+async function check(args: Args, io: Io): Promise<number> {
+  const files = args.positionals;
+  if (!files.length) throw new UsageError('check 需要至少一个文件');
+  const outDir = str(args, 'out-dir');
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    try {
+      const input = await readInput(file);
+      if (input.kind === 'report') {
+        const findings = checkReport(input.report);
+        results.push({ file, format: input.report.format, year: input.report.year, findings });
+        if (outDir) {
+          const wb = fillWorkbook(input.report);
+          const read = readTables(wb);
+          const names = Object.fromEntries(read.tables.map((t) => [t.table, t.name]));
+          applyMarks(wb, read, marksFor(findings, names, input.report.format));
+          await writeOut(wb, path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
+        }
+      } else {
+        const read = readTables(input.workbook);
+        if (!read.tables.length) {
+          throw new InputError(`${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`);
+        }
+        const { result, marks } = checkTables(read);
+        for (const set of result.sets) {
+          results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
+        }
+        if (outDir) {
+          applyMarks(input.workbook, read, marks);
+          await writeOut(input.workbook, path.join(outDir, path.basename(file)));
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      unreadable = true;
+      io.err(`${e.message}\n`);
+    }
+  }
+  if (args.options.has('json')) io.out(`${JSON.stringify(results.map((r) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
+  else io.out(results.map(renderText).join('\n'));
+  if (unreadable) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function renderText(r: FileResult): string {
+  const e = r.findings.filter((f) => f.severity === 'error').length;
+  const w = r.findings.length - e;
+  const head = `${r.file}（${r.year ?? '年度未知'}年，${r.format}年格式）：${e ? `${e} 个错误` : '无错误'}${w ? `，${w} 个提示` : ''}\n`;
+  const lines = r.findings.map((f) => {
+    const where = f.cells[0] ? describeCell(r.format, f.cells[0]) : '';
+    return `  ${f.severity === 'error' ? '错误' : '提示'}  ${f.rule.padEnd(12)} ${f.message}${where && !f.message.startsWith(where) ? `  [${where}]` : ''}\n`;
+  });
+  return head + lines.join('');
+}
+
+async function writeOut(wb: { xlsx: { writeBuffer: () => Promise<ArrayBuffer | Buffer> } }, out: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await fs.writeFile(out, Buffer.from(await wb.xlsx.writeBuffer() as ArrayBuffer));
+}
+
+function requireOut(args: Args): string {
+  const out = str(args, 'out');
+  if (!out) throw new UsageError('需要 --out 输出文件');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件“${out}”应以 .xlsx 结尾`);
+  return out;
+}
+
+async function template(args: Args, io: Io): Promise<number> {
+  const out = requireOut(args);
+  const yearText = str(args, 'year');
+  const year = yearText === undefined ? new Date().getFullYear() - 1 : Number(yearText);
+  if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(`年份“${yearText}”无效，应为四位年份`);
+  const f = str(args, 'format') ?? formatForYear(year);
+  if (!FORMAT_IDS.includes(f as FormatId)) throw new UsageError(`未知的格式“${f}”，应为 2021 或 2019`);
+  const wb = templateWorkbook({ format: f as FormatId, year, agency: str(args, 'agency'), formulas: !args.options.has('no-formulas') });
+  await writeOut(wb, out);
+  io.out(`已生成 ${out}（${year}年，${f}年格式）\n`);
+  return 0;
+}
+
+async function fill(args: Args, io: Io): Promise<number> {
+  const [file] = args.positionals;
+  if (!file) throw new UsageError('fill 需要一个年报 JSON 文件');
+  const out = requireOut(args);
+  const input = await readInput(file);
+  if (input.kind !== 'report') throw new UsageError('fill 需要年报 JSON 文件（.json）');
+  await writeOut(fillWorkbook(input.report), out);
+  io.out(`已生成 ${out}（${input.report.agency ?? ''}${input.report.year}年，${input.report.format}年格式）\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
+  template: { valued: ['format', 'year', 'agency', 'out'], run: template },
+  fill: { valued: ['out'], run: fill },
+  check: { valued: ['out-dir'], run: check },
+};
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`未知的命令“${name}”\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await cmd.run(parseArgs(rest, cmd.valued), io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    io.err(`内部错误：${(e as Error).message ?? String(e)}\n`);
+    return 2;
+  }
+}
