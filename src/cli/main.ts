@@ -112,7 +112,7 @@ function renderText(r: FileResult): string {
   const head = `${r.file}（${r.year ?? '年度未知'}年，${r.format}年格式）：${e ? `${e} 个错误` : '无错误'}${w ? `，${w} 个提示` : ''}\n`;
   const lines = r.findings.map((f) => {
     const where = f.cells[0] ? describeCell(r.format, f.cells[0]) : '';
-    return `  ${f.severity === 'error' ? '错误' : '提示'}  ${f.rule.padEnd(12)} ${f.message}${where && !f.message.startsWith(where) ? `  [${where}]` : ''}\n`;
+    return `  ${f.severity === 'error' ? '错误' : '提示'}  ${f.rule.padEnd(12)} ${f.message}${where && !f.message.startsWith('表') ? `  [${where}]` : ''}\n`;
   });
   return head + lines.join('');
 }

@@ -96,6 +96,7 @@ export function checkValues(format: FormatId, get: ValueSource, tables: readonly
   for (const layout of allLayouts(format)) {
     if (!tables.includes(layout.table)) continue;
     const missing: LayoutCell[] = [];
+    const tableFindings: Finding[] = [];
     for (const cell of layout.data) {
       const key = cell.key as CellKey;
       const raw = get(key);
@@ -105,8 +106,18 @@ export function checkValues(format: FormatId, get: ValueSource, tables: readonly
       }
       const p = parseCell(raw);
       parsed.set(key, p);
-      findings.push(...cellFindings(format, cell, p));
+      tableFindings.push(...cellFindings(format, cell, p));
     }
+    const blanks = tableFindings.filter((f) => f.rule === 'BLANK' && f.actual === '');
+    const values = [...parsed.entries()].filter(([k]) => layout.byKey.has(k)).map(([, p]) => p);
+    const untouched = blanks.length * 2 >= layout.data.length && values.every((p) => p.status === 'blank' || (p.status === 'ok' && p.value === 0));
+    if (untouched) {
+      // a table not filled in yet: one finding, not one per cell
+      findings.push({
+        rule: 'BLANK', severity: 'warning', cells: blanks.flatMap((f) => f.cells),
+        message: `${layout.name}尚未填写：${blanks.length} 个单元格为空（没有数据的请填0）`, expected: 0, actual: '',
+      });
+    } else findings.push(...tableFindings);
     if (missing.length) findings.push(missingFinding(format, layout.table, missing));
   }
   for (const rel of relations(format)) {

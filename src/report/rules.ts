@@ -132,6 +132,7 @@ export const CELL_RULES: ReadonlyArray<{ id: string; severity: Severity | 'error
  *  cell findings their cell; structure findings none. Conditional formats (plan.ts) follow the same choice. */
 export function cellsToMark(f: { rule: string; cells: CellKey[] }): CellKey[] {
   if (f.rule === 'STRUCTURE') return [];
+  if (f.rule === 'BLANK' && f.cells.length > 1) return []; // a whole table not filled in yet: said once, not painted
   const rule = RELATION_RULES.find((r) => r.id === f.rule);
   return rule?.formula ? f.cells.slice(0, 1) : f.cells;
 }
