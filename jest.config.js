@@ -1,6 +1,6 @@
 /** Three projects: fast domain/unit tests (node), pane component tests (jsdom), and end-to-end tests
  *  in real headless Chromium against the built dist/ (run `npm run build` first; `npm test` does). */
-const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 module.exports = {
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/'] },

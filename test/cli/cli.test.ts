@@ -1,0 +1,138 @@
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { readTables } from '../../src/file/xlsx';
+import { MARK_SHEET, markBlock } from '../../src/report/plan';
+
+const FIX = path.join(__dirname, '..', 'fixtures');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ogi-cli-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+describe('ogi-report template', () => {
+  test.each(['2021', '2019'])('writes the three registered tables of the %s format', async (format) => {
+    const out = path.join(dir, `t${format}.xlsx`);
+    const r = await run('template', '--format', format, '--year', format === '2019' ? '2020' : '2025', '--out', out);
+    expect(r.code).toBe(0);
+    const wb = await load(out);
+    const read = readTables(wb);
+    expect(read.lost).toEqual([]);
+    expect(read.tables.map((t) => [t.name, t.format])).toEqual([
+      ['OGI_active', format], ['OGI_applications', format], ['OGI_reviews', format],
+    ]);
+    const ws = wb.getWorksheet(read.tables[1].sheet) as ExcelJS.Worksheet;
+    const t2 = read.tables[1].rect;
+    expect(ws.getCell(t2.r + 1, t2.c + 1).value).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    expect(ws.getCell(t2.r + 1, t2.c + 1).isMerged).toBe(true);
+    // the （七）总计 · 自然人 cell is a SUM over the result rows
+    const totalRow = format === '2021' ? 27 : 25;
+    const total = ws.getCell(t2.r + totalRow, t2.c + 4).value as ExcelJS.CellFormulaValue;
+    expect(total.formula).toBe(`SUM(D${t2.r + 6}:D${t2.r + totalRow - 1})`);
+    expect(wb.getWorksheet(MARK_SHEET)?.state).toBe('veryHidden');
+  });
+
+  test('refuses a bad format with exit 2 and a Chinese message', async () => {
+    const r = await run('template', '--format', '2018', '--out', path.join(dir, 'x.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('未知的格式“2018”');
+  });
+});
+
+describe('ogi-report fill and check', () => {
+  test('a filled workbook gives the same findings as its JSON', async () => {
+    for (const name of ['gaoan-2020', 'huaian-2024']) {
+      const out = path.join(dir, `${name}.xlsx`);
+      expect((await run('fill', path.join(FIX, `${name}.json`), '--out', out)).code).toBe(0);
+      const fromJson = JSON.parse((await run('check', path.join(FIX, `${name}.json`), '--json')).out)[0];
+      const fromXlsx = JSON.parse((await run('check', out, '--json')).out)[0];
+      expect(fromXlsx.findings).toEqual(fromJson.findings);
+      expect([fromXlsx.format, fromXlsx.year]).toEqual([fromJson.format, fromJson.year]);
+    }
+  });
+
+  test('a total that disagrees with its parts stays as written, and both paths report it', async () => {
+    const report = JSON.parse(await fs.readFile(path.join(FIX, 'huaian-2024.json'), 'utf8'));
+    report.tables.applications.total.natural = 2930; // parts sum to 2932
+    const json = path.join(dir, 'bad.json');
+    await fs.writeFile(json, JSON.stringify(report));
+    const xlsx = path.join(dir, 'bad.xlsx');
+    await run('fill', json, '--out', xlsx);
+    const wb = await load(xlsx);
+    const t = readTables(wb).tables.find((x) => x.table === 'applications')!;
+    expect(t.values[26][3]).toBe(2930);
+    const a = await run('check', json, '--json');
+    const b = await run('check', xlsx, '--json');
+    expect(a.code).toBe(1);
+    expect(b.code).toBe(1);
+    const rules = (o: string): string[] => JSON.parse(o)[0].findings.map((f: { rule: string }) => f.rule).sort();
+    expect(rules(b.out)).toEqual(rules(a.out));
+    expect(rules(a.out)).toEqual(expect.arrayContaining(['T2-BALANCE', 'T2-RESULTS', 'T2-ROWSUM']));
+    const results = JSON.parse(a.out)[0].findings.find((f: { rule: string }) => f.rule === 'T2-RESULTS');
+    expect(results.cells[0]).toBe('applications.total.natural');
+    expect(results).toMatchObject({ expected: 2932, actual: 2930 });
+  });
+
+  test('unreadable files exit 2 with one line each; the others are still checked', async () => {
+    const garbage = path.join(dir, 'garbage.xlsx');
+    await fs.writeFile(garbage, 'this is not a zip');
+    const empty = path.join(dir, 'empty.json');
+    await fs.writeFile(empty, '');
+    const r = await run('check', path.join(FIX, 'huaian-2024.json'), garbage, path.join(dir, 'missing.json'), empty);
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('garbage.xlsx：不是有效的 .xlsx 工作簿');
+    expect(lines[1]).toContain('missing.json：无法读取，文件不存在');
+    expect(lines[2]).toContain('empty.json：JSON 格式有误');
+    expect(r.out).toContain('huaian-2024.json（2024年，2021年格式）：无错误');
+  });
+
+  test('--out-dir writes a marked copy whose mark block holds the error cells', async () => {
+    const outDir = path.join(dir, 'marked');
+    const r = await run('check', path.join(dir, 'bad.xlsx'), '--out-dir', outDir);
+    expect(r.code).toBe(1);
+    const wb = await load(path.join(outDir, 'bad.xlsx'));
+    const ms = wb.getWorksheet(MARK_SHEET) as ExcelJS.Worksheet;
+    const b = markBlock('OGI_applications');
+    // （七）总计 · 自然人 is row 26, column 3 of the table: marked as an error (2)
+    expect(ms.getCell(b.r + 27, b.c + 4).value).toBe(2);
+    // a cell with no finding carries 0
+    expect(ms.getCell(b.r + 8, b.c + 4).value).toBe(0);
+  });
+
+  test('a workbook without registered tables is reported, not silently passed', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
+    const file = path.join(dir, 'plain.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('plain.xlsx：没有找到登记的年报表格');
+  });
+
+  test('usage errors exit 2', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('check')).code).toBe(2);
+    expect((await run('fill', path.join(FIX, 'gaoan-2020.json'))).err).toContain('需要 --out');
+  });
+});
