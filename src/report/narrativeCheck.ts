@@ -1,0 +1,210 @@
+/**
+ * Narrative checks (N-APPS, N-REVIEWS, N-ACTIVE, N-FEE, N-SECTIONS): every number and outcome phrase
+ * the prose states about applications, reviews/lawsuits and 规章/规范性文件 is compared with the tables.
+ * Where the text is silent, nothing is said. Phrasings understood are the patterns below.
+ */
+import { quantities, valueOf, type Quantity } from './facts';
+import { fmtNum } from './parse';
+import type { ValueSource } from './check';
+import type { CellKey, Finding, FormatId } from './types';
+
+/** Prose of a report split into sentences, whitespace removed (PDF text wraps anywhere). */
+export function sentences(text: string): string[] {
+  const lines = text.split(/\r?\n/).filter((l) => !/^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$/.test(l)); // page numbers
+  return lines.join('').replace(/[\s\u3000]+/g, '').split(/(?<=[。！？；;])/).map((s) => s.trim()).filter(Boolean);
+}
+
+const NUM = '(\\d+(?:\\.\\d+)?)';
+/** A short gap of words between a keyword and its number: no digits, no clause breaks. */
+const GAP = (n: number): string => `[^\\d，。；;：:、（）()“”]{0,${n}}?`;
+
+interface Pattern {
+  rule: string;
+  /** Quantity id (tables 2 and 3) or a cell key list resolved by `cells`. */
+  q: string;
+  re: RegExp;
+  /** A window that must NOT appear between keyword and number. */
+  not?: RegExp;
+}
+
+const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|其他处理|结转|顺延|复议|诉讼|结果/;
+
+const APPS: Pattern[] = [
+  { rule: 'N-APPS', q: 'intake', re: new RegExp(`共收办${GAP(12)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'new', re: new RegExp(`(?:收到|受理|新收)${GAP(16)}${NUM}件`, 'g'), not: CATEGORY_WORDS },
+  { rule: 'N-APPS', q: 'handled', re: new RegExp(`(?<!继续|顺延到下年度|顺延至下年度)(?:办理|答复|办结)${GAP(16)}${NUM}件`, 'g'), not: CATEGORY_WORDS },
+  { rule: 'N-APPS', q: 'carried_over', re: new RegExp(`上一?年度?结转${GAP(10)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`(?:结转|顺延)(?:到|至)?下一?年度?${GAP(10)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`${NUM}件${GAP(8)}(?:结转|顺延)(?:到|至)?下一?年`, 'g') },
+  { rule: 'N-APPS', q: 'granted_partial', re: new RegExp(`予以公开(?:及|和|与|、)部分公开${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'granted', re: new RegExp(`(?<!不)予以公开(?!(?:及|和|与|、)部分公开)${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'partial', re: new RegExp(`(?<!予以公开(?:及|和|与|、))部分公开${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'withheld', re: new RegExp(`不予公开${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'unable', re: new RegExp(`无法提供${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'not_processed', re: new RegExp(`不予处理${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'other', re: new RegExp(`其他处理${GAP(4)}${NUM}件`, 'g') },
+];
+
+const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅/;
+
+export interface NarrativeCheckInput {
+  format: FormatId;
+  get: ValueSource;
+  /** Prose keyed by section number '1'..'6'. */
+  text: Partial<Record<string, string>>;
+  /** Who the tables speak for (e.g. 淮安市人民政府): when a sentence names a narrower scope, say so. */
+  agency?: string;
+}
+
+const quote = (s: string): string => (s.length > 80 ? `${s.slice(0, 78)}…` : s);
+
+export function checkNarrative(input: NarrativeCheckInput): Finding[] {
+  const { format, get, text } = input;
+  const Q = quantities(format);
+  const findings: Finding[] = [];
+  const wide = !input.agency || /人民政府$/.test(input.agency);
+  const scopeNote = (s: string): string => {
+    const m = wide ? SCOPE.exec(s) : null;
+    return m ? `（该句说的是“${m[0]}”，与表格的统计范围可能不同，请人工确认）` : '';
+  };
+  const compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void => {
+    const actual = valueOf(get, q.cells);
+    if (actual === null || Math.abs(actual - stated) < 1e-9) return;
+    findings.push({
+      rule, severity: 'error', cells: q.cells,
+      message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scopeNote(sentence)}`,
+      expected: actual, actual: stated,
+    });
+  };
+  const handled = valueOf(get, Q.handled.cells);
+
+  for (const [section, body] of Object.entries(text)) {
+    if (!body || section === '6') continue;
+    for (const s of sentences(body)) {
+      // ---- applications
+      for (const p of APPS) {
+        for (const m of s.matchAll(p.re)) {
+          if (p.not && p.not.test(m[0].slice(0, m[0].length - m[1].length - 1).replace(/^(收到|受理|新收|办理|答复|办结)/, ''))) continue;
+          compare(p.rule, Q[p.q], Number(m[1]), s, section);
+          // a share stated right after a category: 占X%
+          const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
+          const pct = /^[（(，,]?占(?:比)?(\d+(?:\.\d+)?)%/.exec(after);
+          if (pct && handled) {
+            const stated = Number(pct[1]);
+            const digits = (pct[1].split('.')[1] ?? '').length;
+            const actual = Number(((valueOf(get, Q[p.q].cells) ?? 0) / handled * 100).toFixed(digits));
+            if (Math.abs(actual - stated) > 1e-9) {
+              findings.push({
+                rule: 'N-APPS', severity: 'error', cells: [...Q[p.q].cells, ...Q.handled.cells],
+                message: `第${section}部分文字称${Q[p.q].label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`, expected: actual, actual: stated,
+              });
+            }
+          }
+        }
+      }
+      // ---- reviews and lawsuits
+      checkReviews(s, section, Q, get, findings, compare);
+      // ---- active disclosure
+      checkActive(format, s, section, get, findings);
+    }
+  }
+  // ---- N-FEE, N-SECTIONS
+  if (Object.keys(text).length) {
+    const six = text['6'];
+    if (six !== undefined && !/信息处理费/.test(six)) {
+      findings.push({ rule: 'N-FEE', severity: 'warning', cells: [], message: '第六部分（其他需要报告的事项）未说明政府信息公开信息处理费的收取情况（收取金额，或未收取）', expected: null, actual: null });
+    }
+    const missing = ['1', '2', '3', '4', '5', '6'].filter((k) => !text[k]?.trim());
+    if (missing.length) {
+      findings.push({ rule: 'N-SECTIONS', severity: 'warning', cells: [], message: `报告缺少第${missing.map((k) => '一二三四五六'[Number(k) - 1]).join('、')}部分`, expected: null, actual: null });
+    }
+    const five = text['5']?.replace(/^[\s\S]*?存在的主要问题及改进情况/, '').replace(/[\s。.]/g, '');
+    if (text['5'] !== undefined && (!five || five === '无')) {
+      findings.push({ rule: 'N-SECTIONS', severity: 'warning', cells: [], message: '第五部分（存在的主要问题及改进情况）为空或只写“无”', expected: null, actual: null });
+    }
+  }
+  return findings;
+}
+
+type Compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what?: string) => void;
+
+function checkReviews(s: string, section: string, Q: Record<string, Quantity>, get: ValueSource, findings: Finding[], compare: Compare): void {
+  if (!/复议|诉讼|起诉|败诉|纠错/.test(s)) return;
+  const contextAt = (i: number): 'review' | 'litigation' | null => {
+    const before = s.slice(0, i);
+    const r = Math.max(before.lastIndexOf('复议'), -1);
+    const l = Math.max(before.lastIndexOf('诉讼'), before.lastIndexOf('起诉'));
+    // 复议后起诉 is litigation
+    if (l >= 0 && l > r - 3 && l >= r) return 'litigation';
+    if (r >= 0) return before.slice(r, r + 5).startsWith('复议后起') ? 'litigation' : 'review';
+    return l >= 0 ? 'litigation' : null;
+  };
+  const totals: Array<[RegExp, string]> = [
+    [new RegExp(`行政复议${GAP(8)}${NUM}件`, 'g'), 'review'],
+    [new RegExp(`行政诉讼${GAP(8)}${NUM}件`, 'g'), 'litigation'],
+    [new RegExp(`未经复议直接起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_direct'],
+    [new RegExp(`复议后起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_after_review'],
+  ];
+  for (const [re, id] of totals) for (const m of s.matchAll(re)) compare('N-REVIEWS', Q[id], Number(m[1]), s, section);
+  const outcomes: Array<[RegExp, string]> = [
+    [new RegExp(`(?:结果)?维持${GAP(3)}${NUM}件`, 'g'), 'upheld'],
+    [new RegExp(`(?:结果)?纠正${GAP(3)}${NUM}件`, 'g'), 'corrected'],
+    [new RegExp(`其他结果${GAP(3)}${NUM}件`, 'g'), 'other'],
+    [new RegExp(`尚未审结${GAP(3)}${NUM}件`, 'g'), 'pending'],
+  ];
+  for (const [re, k] of outcomes) {
+    for (const m of s.matchAll(re)) {
+      const ctx = contextAt(m.index ?? 0);
+      if (ctx) compare('N-REVIEWS', Q[`${ctx}_${k}`], Number(m[1]), s, section);
+    }
+  }
+  const phrase = (cond: boolean, cells: CellKey[], message: string): void => {
+    if (!cond) findings.push({ rule: 'N-REVIEWS', severity: 'error', cells, message: `${message}：“${quote(s)}”`, expected: null, actual: null });
+  };
+  const v = (id: string): number => valueOf(get, Q[id].cells) ?? 0;
+  const phraseAt = /均(?:获|被|予以)?维持/.exec(s);
+  if (phraseAt) {
+    const ctx = contextAt(phraseAt.index);
+    const scopes = ctx ? [ctx] : ['review', 'litigation'];
+    const bad = scopes.filter((c) => v(`${c}_corrected`) + v(`${c}_other`) + v(`${c}_pending`) > 0);
+    phrase(bad.length === 0, scopes.flatMap((c) => [...Q[`${c}_corrected`].cells, ...Q[`${c}_other`].cells, ...Q[`${c}_pending`].cells]),
+      `第${section}部分文字称“${phraseAt[0]}”，但表3${bad.map((c) => (c === 'review' ? '行政复议' : '行政诉讼')).join('、')}有结果纠正、其他结果或尚未审结的案件`);
+  }
+  if (/零败诉|无败诉|没有败诉|未败诉/.test(s)) {
+    phrase(v('litigation_corrected') === 0, Q.litigation_corrected.cells, `第${section}部分文字称“零败诉”，但表3行政诉讼结果纠正为${v('litigation_corrected')}件`);
+  }
+  if (/未被纠错|无被纠错|未发生被纠错|没有被纠错/.test(s)) {
+    const c = v('review_corrected') + v('litigation_corrected');
+    phrase(c === 0, [...Q.review_corrected.cells, ...Q.litigation_corrected.cells], `第${section}部分文字称“未被纠错”，但表3结果纠正共${c}件`);
+  }
+  const none = /(?:未发生|没有发生|未出现|没有出现|无)[^。；]{0,20}?(行政复议)?[^。；]{0,8}?(行政诉讼)?(?:的?情况|案件)/.exec(s);
+  if (none && /未发生|没有发生|未出现|没有出现/.test(none[0])) {
+    const r = /行政复议|复议/.test(none[0]);
+    const l = /行政诉讼|诉讼|起诉/.test(none[0]);
+    if (r) phrase(v('review') === 0, Q.review.cells, `第${section}部分文字称未发生行政复议，但表3行政复议总计为${v('review')}件`);
+    if (l) phrase(v('litigation') === 0, Q.litigation.cells, `第${section}部分文字称未发生行政诉讼，但表3行政诉讼总计为${v('litigation')}件`);
+  }
+}
+
+function checkActive(format: FormatId, s: string, section: string, get: ValueSource, findings: Finding[]): void {
+  if (!/规章|规范性文件/.test(s)) return;
+  const docs: Array<[string, string]> = [['rules', '(?<!非)规章'], ['normative_docs', '(?:行政)?规范性文件']];
+  const verbs: Array<[RegExp, string, string]> = format === '2021'
+    ? [[/现行有效/, 'in_force', '现行有效'], [/废止/, 'repealed', '废止'], [/制发|制定|出台|印发|新增|发布/, 'issued', '制发']]
+    : [[/对外公开[^。；]{0,4}总数|累计公开/, 'public_total', '对外公开总数'], [/新公开|公开/, 'published', '新公开'], [/新制作|制作|制定|出台|印发/, 'made', '新制作']];
+  for (const [row, name] of docs) {
+    const re = new RegExp(`([^，。；]{0,12}?)${name}(${GAP(4)})${NUM}件`, 'g');
+    for (const m of s.matchAll(re)) {
+      const verb = verbs.find(([v]) => v.test(m[1] + m[2]));
+      if (!verb) continue;
+      const key = `active.${row}.${verb[1]}`;
+      const actual = valueOf(get, [key]);
+      const stated = Number(m[3]);
+      if (actual === null || actual === stated) continue;
+      findings.push({
+        rule: 'N-ACTIVE', severity: 'error', cells: [key],
+        message: `第${section}部分文字称${verb[2]}${row === 'rules' ? '规章' : '规范性文件'}${stated}件，表1为${fmtNum(actual)}件：“${quote(s)}”`, expected: actual, actual: stated,
+      });
+    }
+  }
+}
