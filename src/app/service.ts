@@ -4,6 +4,7 @@
  */
 import { a1 } from '../report/a1';
 import { checkValues } from '../report/check';
+import { checkNarrative } from '../report/narrativeCheck';
 import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
 import { cellsToMark } from '../report/rules';
@@ -75,8 +76,9 @@ function cellValue(v: RawValue): RawValue {
   return v === '' || v === undefined ? null : v;
 }
 
-/** Check what was read: one set per group of registered tables (a workbook may hold several years). */
-export function checkTables(read: TablesRead): { result: CheckResult; marks: Mark[] } {
+/** Check what was read: one set per group of registered tables (a workbook may hold several years).
+ *  Prose (from the 报告正文 sheet) is checked against the first set. */
+export function checkTables(read: TablesRead, text?: Partial<Record<string, string>>): { result: CheckResult; marks: Mark[] } {
   const groups = new Map<number, ReadTable[]>();
   for (const t of read.tables) {
     const g = groups.get(setIndex(t.name)) ?? [];
@@ -102,9 +104,10 @@ export function checkTables(read: TablesRead): { result: CheckResult; marks: Mar
       return cellValue(t.values[cell.r]?.[cell.c] ?? null);
     };
     const tables = [...byTable.keys()];
-    const findings = checkValues(format, get, tables).map((f): LocatedFinding => {
+    const narrative = text && !sets.length ? checkNarrative({ format, get, text }) : [];
+    const findings = [...checkValues(format, get, tables), ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
-      return { ...f, id: `f${++n}`, table: f.cells[0]?.split('.')[0] as TableId, locations };
+      return { ...f, id: `f${++n}`, table: (f.cells[0]?.split('.')[0] ?? 'applications') as TableId, locations };
     });
     for (const f of findings) {
       const keys = cellsToMark(f);

@@ -11,7 +11,7 @@ import { checkTables } from '../app/service';
 import { checkReport, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
-import { applyMarks, readTables, templateWorkbook } from '../file/xlsx';
+import { applyMarks, readProse, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { parseArgs, str, UsageError, type Args } from './args';
 import { InputError, readInput } from './inputs';
 import { cellsToMark } from '../report/rules';
@@ -58,7 +58,9 @@ function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, 
 }
 
 function fillWorkbook(report: Report) {
-  return templateWorkbook({ format: report.format, year: report.year, agency: report.agency, formulas: true, values: reportSource(report) });
+  const wb = templateWorkbook({ format: report.format, year: report.year, agency: report.agency, formulas: true, values: reportSource(report) });
+  if (report.text) writeProse(wb, report.text);
+  return wb;
 }
 
 async function check(args: Args, io: Io): Promise<number> {
@@ -85,7 +87,7 @@ async function check(args: Args, io: Io): Promise<number> {
         if (!read.tables.length) {
           throw new InputError(`${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`);
         }
-        const { result, marks } = checkTables(read);
+        const { result, marks } = checkTables(read, readProse(input.workbook) ?? undefined);
         for (const set of result.sets) {
           results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
         }

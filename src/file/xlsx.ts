@@ -12,6 +12,7 @@ import {
 import { tableLayout } from '../report/layout';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { LostTable, Mark, ReadTable, TablesRead } from '../host/types';
+import { PROSE_SHEET, proseFromRows, proseRows } from '../report/prose';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -187,6 +188,29 @@ export function readTables(wb: ExcelJS.Workbook): TablesRead {
     }
   }
   return { tables, lost };
+}
+
+/** Write prose into the 报告正文 sheet (created if missing; an existing one is not overwritten). */
+export function writeProse(wb: ExcelJS.Workbook, text: Partial<Record<string, string>>): boolean {
+  if (wb.getWorksheet(PROSE_SHEET)) return false;
+  const ws = wb.addWorksheet(PROSE_SHEET);
+  ws.getColumn(1).width = 6;
+  ws.getColumn(2).width = 100;
+  for (const row of proseRows(text)) {
+    const r = ws.addRow(row);
+    r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  }
+  ws.getRow(1).font = { bold: true };
+  return true;
+}
+
+/** Prose from the 报告正文 sheet, or null when the workbook has none. */
+export function readProse(wb: ExcelJS.Workbook, sheet = PROSE_SHEET): Partial<Record<string, string>> | null {
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) return null;
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
+  return proseFromRows(rows);
 }
 
 /** Write mark codes into the mark sheet (the copy's conditional formats colour those cells). */

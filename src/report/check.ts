@@ -7,6 +7,7 @@ import { allLayouts, describeCell, tableLayout, type LayoutCell } from './layout
 import { fmtNum, parseCell, type Parsed } from './parse';
 import { reportValue } from './report';
 import { relations, type Relation } from './rules';
+import { checkNarrative } from './narrativeCheck';
 import { TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type Report, type TableId } from './types';
 
 /** Values by key; `undefined` means the cell is missing from the source (a structure problem). */
@@ -189,6 +190,9 @@ export function reportSource(report: Report): ValueSource {
   };
 }
 
+/** Every check of a report: structure, cells, relations and — when it has prose — the narrative checks. */
 export function checkReport(report: Report): Finding[] {
-  return sortFindings([...extraStructure(report), ...checkValues(report.format, reportSource(report))]);
+  const get = reportSource(report);
+  const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, agency: report.agency }) : [];
+  return [...sortFindings([...extraStructure(report), ...checkValues(report.format, get)]), ...narrative];
 }
