@@ -76,6 +76,23 @@ function cellValue(v: RawValue): RawValue {
   return v === '' || v === undefined ? null : v;
 }
 
+/** Values of the first set of registered tables, as a value source (for the narrative). */
+export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: number; get: (key: CellKey) => RawValue | undefined } | null {
+  const first = [...tables].sort((a, b) => setIndex(a.name) - setIndex(b.name))[0];
+  if (!first) return null;
+  const set = tables.filter((t) => setIndex(t.name) === setIndex(first.name) && t.format === first.format);
+  const byTable = new Map(set.map((t) => [t.table, t]));
+  return {
+    format: first.format, year: first.year,
+    get: (key) => {
+      const t = byTable.get(key.split('.')[0] as TableId);
+      const cell = t && tableLayout(t.format, t.table).byKey.get(key);
+      if (!t || !cell) return undefined;
+      return cellValue(t.values[cell.r]?.[cell.c] ?? null);
+    },
+  };
+}
+
 /** Check what was read: one set per group of registered tables (a workbook may hold several years).
  *  Prose (from the 报告正文 sheet) is checked against the first set. */
 export function checkTables(read: TablesRead, text?: Partial<Record<string, string>>): { result: CheckResult; marks: Mark[] } {

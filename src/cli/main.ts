@@ -7,7 +7,9 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkTables } from '../app/service';
+import { checkTables, sourceOfTables } from '../app/service';
+import { generateNarrative } from '../report/narrative';
+import type { ValueSource } from '../report/check';
 import { checkReport, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
@@ -30,6 +32,7 @@ const USAGE = `用法 (usage):
   ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
   ogi-report fill 报告.json --out 表格.xlsx
   ogi-report check 文件… [--json] [--out-dir 目录]
+  ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
 文件可以是年报 JSON（ogi-report/1）或含有年报表格的 .xlsx 工作簿。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
@@ -155,10 +158,44 @@ async function fill(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
+/** Values and prose of any input, for the narrative. */
+async function reportLike(file: string): Promise<{ format: FormatId; year: number; get: ValueSource; agency?: string }> {
+  const input = await readInput(file);
+  if (input.kind === 'report') return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
+  const read = readTables(input.workbook);
+  const src = sourceOfTables(read.tables);
+  if (!src) throw new InputError(`${file}：没有找到登记的年报表格`);
+  return src;
+}
+
+async function narrative(args: Args, io: Io): Promise<number> {
+  const [file] = args.positionals;
+  if (!file) throw new UsageError('narrative 需要一个文件');
+  const input = await reportLike(file);
+  const lastFile = str(args, 'last-year');
+  let lastYear: Report | undefined;
+  if (lastFile) {
+    const last = await readInput(lastFile);
+    if (last.kind !== 'report') throw new UsageError('--last-year 目前需要年报 JSON 文件');
+    lastYear = last.report;
+  }
+  const feeText = str(args, 'fee');
+  const fee = feeText === undefined ? undefined : feeText === '0' || feeText === '无' ? null : Number(feeText);
+  if (fee !== undefined && fee !== null && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
+  const paragraphs = generateNarrative(input, { who: str(args, 'who'), lastYear, fee });
+  if (args.options.has('json')) {
+    io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);
+  } else {
+    io.out(paragraphs.map((p) => `${p.title}\n${p.text}\n`).join('\n'));
+  }
+  return paragraphs.some((p) => p.blocked) ? 1 : 0;
+}
+
 const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
   template: { valued: ['format', 'year', 'agency', 'out'], run: template },
   fill: { valued: ['out'], run: fill },
   check: { valued: ['out-dir'], run: check },
+  narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
