@@ -5,6 +5,7 @@
 import { a1 } from '../report/a1';
 import { checkValues } from '../report/check';
 import { checkNarrative } from '../report/narrativeCheck';
+import { proseFromRows } from '../report/prose';
 import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
 import { cellsToMark } from '../report/rules';
@@ -95,7 +96,8 @@ export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: n
 
 /** Check what was read: one set per group of registered tables (a workbook may hold several years).
  *  Prose (from the 报告正文 sheet) is checked against the first set. */
-export function checkTables(read: TablesRead, text?: Partial<Record<string, string>>): { result: CheckResult; marks: Mark[] } {
+export function checkTables(read: TablesRead): { result: CheckResult; marks: Mark[] } {
+  const text = read.prose ? proseFromRows(read.prose) : undefined;
   const groups = new Map<number, ReadTable[]>();
   for (const t of read.tables) {
     const g = groups.get(setIndex(t.name)) ?? [];

@@ -13,7 +13,7 @@ import type { ValueSource } from '../report/check';
 import { checkReport, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
-import { applyMarks, readProse, readTables, templateWorkbook, writeProse } from '../file/xlsx';
+import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { parseArgs, str, UsageError, type Args } from './args';
 import { InputError, readInput } from './inputs';
 import { cellsToMark } from '../report/rules';
@@ -90,7 +90,7 @@ async function check(args: Args, io: Io): Promise<number> {
         if (!read.tables.length) {
           throw new InputError(`${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`);
         }
-        const { result, marks } = checkTables(read, readProse(input.workbook) ?? undefined);
+        const { result, marks } = checkTables(read);
         for (const set of result.sets) {
           results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
         }

@@ -12,6 +12,7 @@ import { tableLayout } from '../report/layout';
 import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadTable, TablesRead, WorkbookHost, LostTable } from '../host/types';
 import { HostError } from '../host/types';
 import { describeExcelError } from './errors';
+import { PROSE_SHEET } from '../report/prose';
 
 /** The parts of office-js this module needs; injected so tests and the preview pass the in-browser workbook. */
 export interface OfficeEnv {
@@ -27,6 +28,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   const { Excel: X, Office: O } = env;
   /** Registration names seen in this session: read speculatively to save a round trip. */
   const known = new Set<string>();
+  let knownProse = false;
 
   const run = async <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
@@ -204,7 +206,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
-  /** Read registered tables: names and — for names seen before — their values in the same sync. */
+  /** Read registered tables and the prose sheet. Names and sheets seen before in this session are read
+   *  speculatively in the same sync; if one has gone, the read falls back to the plain path. */
   async function readIn(ctx: Excel.RequestContext): Promise<TablesRead> {
     const wb = ctx.workbook;
     const items = ALL_NAMES.map((n) => {
@@ -212,37 +215,32 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       item.load('name,comment,formula,type');
       return { n, item };
     });
-    const speculative = new Map<string, Excel.Range>();
-    for (const n of known) {
-      const r = wb.names.getItem(n).getRangeOrNullObject();
-      r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
-      speculative.set(n, r);
-    }
+    const sheets = wb.worksheets;
+    sheets.load('items/name');
+    const load = (r: Excel.Range): Excel.Range => r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
+    const ranges = new Map<string, Excel.Range>();
+    for (const n of known) ranges.set(n, load(wb.names.getItem(n).getRangeOrNullObject()));
+    let prose: Excel.Range | null = knownProse ? wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
     try {
       await ctx.sync();
     } catch (e) {
-      // a name seen before has been deleted: forget the guesses and read plainly
-      if (!speculative.size) throw e;
+      if (!ranges.size && !prose) throw e;
       known.clear();
+      knownProse = false;
       return readIn(ctx);
     }
     const found = items.filter((x) => !x.item.isNullObject);
-    const ranges = new Map<string, Excel.Range>();
-    for (const { n } of found) {
-      const s = speculative.get(n);
-      if (s) ranges.set(n, s);
-    }
+    for (const n of [...ranges.keys()]) if (!found.some((f) => f.n === n)) ranges.delete(n);
     const missing = found.filter(({ n }) => !ranges.has(n));
-    if (missing.length) {
-      for (const { n, item } of missing) {
-        const r = item.getRangeOrNullObject();
-        r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
-        ranges.set(n, r);
-      }
-      await ctx.sync();
-    }
+    for (const { n, item } of missing) ranges.set(n, load(item.getRangeOrNullObject()));
+    const hasProse = sheets.items.some((s) => s.name === PROSE_SHEET);
+    const proseMissing = hasProse && !prose;
+    if (proseMissing) prose = wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values');
+    if (missing.length || proseMissing) await ctx.sync();
+    knownProse = hasProse;
     const tables: ReadTable[] = [];
     const lost: LostTable[] = [];
+    known.clear();
     for (const { n, item } of found) {
       const reg = decodeRegistration(n, item.comment);
       const r = ranges.get(n) as Excel.Range;
@@ -266,8 +264,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         values: r.values as RawValue[][],
       });
     }
-    for (const n of [...known]) if (!found.some((f) => f.n === n)) known.delete(n);
-    return { tables, lost };
+    return { tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null };
   }
 
   async function readTables(): Promise<TablesRead> {
@@ -337,5 +334,29 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
-  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, sheetNames };
+  async function insertProse(sheet: string, rows: Array<[number | string, string]>): Promise<string> {
+    return run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const existing = sheets.items.map((s) => s.name);
+      let name = sheet;
+      for (let i = 2; existing.includes(name); i++) name = `${sheet}(${i})`;
+      const ws = sheets.add(name);
+      const range = ws.getRangeByIndexes(0, 0, rows.length, 2);
+      range.values = rows;
+      ws.getRangeByIndexes(0, 0, 1, 2).format.font.bold = true;
+      ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 40;
+      ws.getRangeByIndexes(0, 1, 1, 1).format.columnWidth = 520;
+      const body = ws.getRangeByIndexes(0, 1, rows.length, 1).format;
+      body.wrapText = true;
+      body.verticalAlignment = 'Top';
+      ws.activate();
+      await ctx.sync();
+      knownProse = knownProse || name === PROSE_SHEET;
+      return name;
+    });
+  }
+
+  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, sheetNames, insertProse };
 }

@@ -12,7 +12,7 @@ import {
 import { tableLayout } from '../report/layout';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { LostTable, Mark, ReadTable, TablesRead } from '../host/types';
-import { PROSE_SHEET, proseFromRows, proseRows } from '../report/prose';
+import { PROSE_SHEET, proseRows } from '../report/prose';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -187,7 +187,10 @@ export function readTables(wb: ExcelJS.Workbook): TablesRead {
       tables.push({ name, ...reg, sheet: ws.name, rect: parsed.rect, values });
     }
   }
-  return { tables, lost };
+  const proseSheet = wb.getWorksheet(PROSE_SHEET);
+  const prose: unknown[][] = [];
+  proseSheet?.eachRow((row) => prose.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
+  return { tables, lost, prose: proseSheet ? prose : null };
 }
 
 /** Write prose into the 报告正文 sheet (created if missing; an existing one is not overwritten). */
@@ -202,15 +205,6 @@ export function writeProse(wb: ExcelJS.Workbook, text: Partial<Record<string, st
   }
   ws.getRow(1).font = { bold: true };
   return true;
-}
-
-/** Prose from the 报告正文 sheet, or null when the workbook has none. */
-export function readProse(wb: ExcelJS.Workbook, sheet = PROSE_SHEET): Partial<Record<string, string>> | null {
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) return null;
-  const rows: unknown[][] = [];
-  ws.eachRow((row) => rows.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
-  return proseFromRows(rows);
 }
 
 /** Write mark codes into the mark sheet (the copy's conditional formats colour those cells). */

@@ -32,6 +32,8 @@ export interface LostTable {
 export interface TablesRead {
   tables: ReadTable[];
   lost: LostTable[];
+  /** Prose from the 报告正文 sheet, rows as read (column A section, column B text); null when there is none. */
+  prose: unknown[][] | null;
 }
 
 export type InsertOutcome =
@@ -70,6 +72,8 @@ export interface WorkbookHost {
   selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void>;
   /** Names of the worksheets (for a free new-sheet name). */
   sheetNames(): Promise<string[]>;
+  /** Write rows of prose on a new sheet named `sheet` (or `sheet(2)`… when taken). Never overwrites. Returns the sheet used. */
+  insertProse(sheet: string, rows: Array<[number | string, string]>): Promise<string>;
 }
 
 /** A Chinese message for a failure, with the English reason where useful. */
