@@ -5,7 +5,8 @@
 import { a1 } from '../report/a1';
 import { checkValues } from '../report/check';
 import { checkNarrative } from '../report/narrativeCheck';
-import { proseFromRows } from '../report/prose';
+import { proseFromRows, PROSE_HEADER } from '../report/prose';
+import { generateNarrative, type NarrativeOptions, type Paragraph } from '../report/narrative';
 import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
 import { cellsToMark } from '../report/rules';
@@ -157,3 +158,33 @@ export function tableTitle(t: TableId): string {
 }
 
 export { planSize };
+
+export interface WorkbookNarrative {
+  paragraphs: Paragraph[];
+  /** Where each cell key of the paragraphs is in the workbook. */
+  where: Map<CellKey, { tableName: string; r: number; c: number; address: string }>;
+  year: number;
+  format: FormatId;
+}
+
+/** 生成文字: the paragraphs for the first set of registered tables in the workbook. */
+export async function narrativeFromWorkbook(host: WorkbookHost, options: NarrativeOptions): Promise<WorkbookNarrative | null> {
+  const read = await host.readTables();
+  const src = sourceOfTables(read.tables);
+  if (!src) return null;
+  const paragraphs = generateNarrative(src, options);
+  const where: WorkbookNarrative['where'] = new Map();
+  const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
+  for (const t of read.tables) {
+    if (t.format !== src.format || setIndex(t.name) !== firstSet) continue;
+    for (const cell of tableLayout(t.format, t.table).data) {
+      where.set(cell.key as CellKey, { tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` });
+    }
+  }
+  return { paragraphs, where, year: src.year, format: src.format };
+}
+
+/** Rows for the 报告正文 sheet from generated paragraphs. */
+export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {
+  return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).map((p): [number, string] => [p.section, p.text])];
+}

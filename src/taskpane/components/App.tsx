@@ -4,6 +4,7 @@ import type { WorkbookHost } from '../../host/types';
 import type { Strings } from '../i18n';
 import { InsertPanel } from './InsertPanel';
 import { CheckPanel } from './CheckPanel';
+import { NarrativePanel } from './NarrativePanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
@@ -22,7 +23,7 @@ export interface AppProps {
 export function App({ host, strings, version, defaultYear }: AppProps): React.ReactElement {
   const s = useStyles();
   return (
-    <main className={s.root} lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
+    <div className={s.root} lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
       <header className={s.header}>
         <Text as="h1" className={s.title}>{strings.appTitle}</Text>
         <Text size={200}>{strings.appSubtitle} · v{version}</Text>
@@ -30,6 +31,8 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
       <Divider />
       <CheckPanel host={host} strings={strings} />
-    </main>
+      <Divider />
+      <NarrativePanel host={host} strings={strings} />
+    </div>
   );
 }

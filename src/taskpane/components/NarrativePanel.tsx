@@ -1,0 +1,108 @@
+import * as React from 'react';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import type { WorkbookHost } from '../../host/types';
+import { narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
+import { describeCell } from '../../report/layout';
+import { PROSE_SHEET } from '../../report/prose';
+import type { Strings } from '../i18n';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
+  h3: { margin: '4px 0 2px', fontSize: '13px', fontWeight: 600 },
+  para: { margin: 0, lineHeight: '1.7', textIndent: '2em' },
+  blocked: { margin: 0, lineHeight: '1.6', color: tokens.colorPaletteRedForeground1 },
+  num: {
+    border: 'none', background: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1, padding: '0 2px', font: 'inherit',
+    cursor: 'pointer', borderRadius: '2px', ':hover': { textDecoration: 'underline' }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+});
+
+type Msg = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
+
+export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+  const s = useStyles();
+  const [who, setWho] = React.useState('本机关');
+  const [feeText, setFeeText] = React.useState('');
+  const [result, setResult] = React.useState<WorkbookNarrative | null>(null);
+  const [msg, setMsg] = React.useState<Msg>(null);
+  const { busy, run } = useAction();
+  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+  const feeValid = feeText.trim() === '' || (/^\d+(\.\d+)?$/.test(feeText.trim()));
+
+  const generate = async (): Promise<void> => {
+    setMsg(null);
+    const fee = feeText.trim() === '' ? undefined : Number(feeText) === 0 ? null : Number(feeText);
+    const r = await run(() => narrativeFromWorkbook(host, { who, fee }), fail);
+    if (r === undefined) return;
+    if (r === null) {
+      setResult(null);
+      setMsg({ intent: 'info', text: strings.noTables });
+      return;
+    }
+    setResult(r);
+    if (r.paragraphs.some((p) => p.blocked)) setMsg({ intent: 'warning', text: strings.blockedNote });
+  };
+  const copy = async (): Promise<void> => {
+    if (!result) return;
+    const text = result.paragraphs.filter((p) => !p.blocked).map((p) => `${p.title}\n${p.text}`).join('\n\n');
+    try {
+      await navigator.clipboard.writeText(text);
+      setMsg({ intent: 'success', text: strings.copied });
+    } catch {
+      setMsg({ intent: 'warning', text: strings.copyFailed });
+    }
+  };
+  const insert = async (): Promise<void> => {
+    if (!result) return;
+    const sheet = await run(() => host.insertProse(PROSE_SHEET, paragraphRows(result.paragraphs)), fail);
+    if (sheet) setMsg({ intent: 'success', text: strings.proseInserted(sheet) });
+  };
+  const select = (cells: string[]): void => {
+    const first = result?.where.get(cells[0]);
+    if (first) void run(() => host.selectCells(first.tableName, [{ r: first.r, c: first.c }]), fail);
+  };
+
+  return (
+    <section className={s.panel} aria-labelledby="narrative-h">
+      <h2 id="narrative-h" className={s.h2}>{strings.narrativeSection}</h2>
+      <div className={s.row}>
+        <Field label={strings.who} hint={strings.whoHint}>
+          <Input value={who} onChange={(_, d) => setWho(d.value)} maxLength={20} style={{ width: '110px' }} data-testid="who" />
+        </Field>
+        <Field label={strings.fee} hint={strings.feeHint} validationState={feeValid ? 'none' : 'error'} validationMessage={feeValid ? undefined : strings.feeInvalid}>
+          <Input value={feeText} onChange={(_, d) => setFeeText(d.value)} inputMode="decimal" style={{ width: '110px' }} data-testid="fee" />
+        </Field>
+      </div>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => void generate()} disabled={busy || !feeValid} data-testid="generate">
+          {result ? strings.regenerate : strings.generate}
+        </Button>
+        <Button onClick={() => void copy()} disabled={busy || !result} data-testid="copy">{strings.copy}</Button>
+        <Button onClick={() => void insert()} disabled={busy || !result} data-testid="insert-prose">{strings.insertProse}</Button>
+        {busy && <Spinner size="tiny" label={strings.working} />}
+      </div>
+      {msg && (
+        <MessageBar intent={msg.intent} data-testid="narrative-message" layout="multiline">
+          <MessageBarBody>{msg.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.paragraphs.map((p) => (
+        <div key={p.section} data-testid="paragraph" data-section={p.section}>
+          <h3 className={s.h3}>{p.title}</h3>
+          <p className={p.blocked ? s.blocked : s.para}>
+            {p.segments.map((seg, i) => (seg.cells && seg.cells.length ? (
+              <button key={i} type="button" className={s.num} onClick={() => select(seg.cells as string[])}
+                title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? describeCell(result.format, k)).slice(0, 3).join('、'))}
+                data-testid="number" data-cells={seg.cells.join(' ')}>
+                {seg.text}
+              </button>
+            ) : <React.Fragment key={i}>{seg.text}</React.Fragment>))}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
