@@ -1,0 +1,152 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Webpack configuration for 政务公开年报助手 (Excel task-pane add-in).
+ *
+ *   webpack --mode production                                      → dist/ for https://localhost:3000/
+ *   webpack --mode production --env urlProd=https://intranet.example/ogi/
+ *                                                                  → dist/manifest.xml points at that URL
+ *   webpack serve --mode development                               → dev server on port 3000
+ *
+ * Pages: taskpane.html (the add-in), commands.html (ribbon function file, no UI) and preview.html
+ * (the task pane next to an in-browser stand-in workbook, for use without Excel).
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_BASE_URL = 'https://localhost:3000/';
+const DEV_ORIGIN = 'https://localhost:3000';
+
+/** Validates `--env urlProd=…` and returns it with exactly one trailing slash. */
+function normaliseBaseUrl(raw) {
+  const value = String(raw).trim();
+  let parsed;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new Error(`urlProd must be an absolute URL, got "${value}"`);
+  }
+  if (parsed.protocol !== 'https:') {
+    throw new Error(`urlProd must use https (Office add-ins require it), got "${value}"`);
+  }
+  if (parsed.search || parsed.hash) {
+    throw new Error(`urlProd must not contain a query or fragment, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '') + '/';
+}
+
+/** Points every dev-server URL in the manifest at `baseUrl` (AppDomain entries get its origin). */
+function rewriteManifestUrls(xml, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  return xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
+}
+
+/** https with the office-addin-dev-certs files when they exist, plain http otherwise. */
+function devServerTransport() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const cert = path.join(dir, 'localhost.crt');
+  const key = path.join(dir, 'localhost.key');
+  const ca = path.join(dir, 'ca.crt');
+  if (!fs.existsSync(cert) || !fs.existsSync(key)) return 'http';
+  const options = { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+  if (fs.existsSync(ca)) options.ca = fs.readFileSync(ca);
+  return { type: 'https', options };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const dev = mode === 'development';
+  const baseUrl = env.urlProd ? normaliseBaseUrl(env.urlProd) : null;
+
+  const page = (name, chunks) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template: `./src/${name}/${name}.html`,
+      chunks,
+      inject: 'head',
+      scriptLoading: 'defer', // after the synchronous office.js tag in <head>, once the DOM is parsed
+    });
+
+  return {
+    mode,
+    context: __dirname,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      preview: './src/preview/index.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    devtool: dev ? 'source-map' : false,
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              // ES modules out of TypeScript so that webpack can tree-shake Fluent UI; tsconfig keeps
+              // commonjs for jest and the command line.
+              compilerOptions: { module: 'es2020' },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          // React, Fluent UI and the rest of node_modules in one file that taskpane.html and
+          // preview.html both load; commands.html stays a single small bundle.
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendor',
+            chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'preview',
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: dev
+      ? { hints: false }
+      : { hints: 'warning', maxAssetSize: 2 * 1024 * 1024, maxEntrypointSize: 2 * 1024 * 1024 },
+    plugins: [
+      page('taskpane', ['taskpane']),
+      page('commands', ['commands']),
+      page('preview', ['preview']),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: {
+              transformer: (content) =>
+                baseUrl ? rewriteManifestUrls(content.toString('utf8'), baseUrl) : content,
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      server: devServerTransport(),
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      open: false,
+    },
+  };
+};
