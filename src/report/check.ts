@@ -109,13 +109,13 @@ export function checkValues(format: FormatId, get: ValueSource, tables: readonly
       parsed.set(key, p);
       tableFindings.push(...cellFindings(format, cell, p));
     }
-    const blanks = tableFindings.filter((f) => f.rule === 'BLANK' && f.actual === '');
-    const values = [...parsed.entries()].filter(([k]) => layout.byKey.has(k)).map(([, p]) => p);
-    const untouched = blanks.length * 2 >= layout.data.length && values.every((p) => p.status === 'blank' || (p.status === 'ok' && p.value === 0));
+    const entries = [...parsed.entries()].filter(([k]) => layout.byKey.has(k));
+    const blanks = entries.filter(([, p]) => p.status === 'blank').map(([k]) => k);
+    const untouched = blanks.length * 2 >= layout.data.length && entries.every(([, p]) => p.status === 'blank' || (p.status === 'ok' && p.value === 0));
     if (untouched) {
       // a table not filled in yet: one finding, not one per cell
       findings.push({
-        rule: 'BLANK', severity: 'warning', cells: blanks.flatMap((f) => f.cells),
+        rule: 'BLANK', severity: 'warning', cells: blanks,
         message: `${layout.name}尚未填写：${blanks.length} 个单元格为空（没有数据的请填0）`, expected: 0, actual: '',
       });
     } else findings.push(...tableFindings);

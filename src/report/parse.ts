@@ -51,7 +51,9 @@ export function parseCell(raw: RawValue | unknown): Parsed {
   }
   if (typeof raw !== 'string') return { status: 'text', value: null, shown: show(raw) };
   const shown = raw;
-  const s = raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  const visible = raw.replace(SPACES, ' ').trim();
+  const s = visible.replace(INVISIBLE, '').trim();
+  const hidden = s !== visible.replace(INVISIBLE, '') || visible !== visible.replace(INVISIBLE, '');
   if (s === '') return { status: 'blank', value: 0, shown };
   if (PLACEHOLDERS.has(s)) return { status: 'placeholder', value: 0, shown };
   if (EXCEL_ERROR.test(s)) return { status: 'error', value: null, shown };
@@ -60,12 +62,13 @@ export function parseCell(raw: RawValue | unknown): Parsed {
   if (NUMBER.test(half)) {
     const n = finite(Number(half));
     if (n === null) return { status: 'text', value: null, shown };
-    if (half === s) return { status: 'ok', value: n, shown };
-    return { status: 'normalized', value: n, shown, note: half !== s.replace(/ /g, '') ? '全角数字' : '空格' };
+    if (half === s && !hidden) return { status: 'ok', value: n, shown };
+    const notes = [hidden ? '不可见字符' : '', half !== s.replace(/ /g, '') ? '全角数字' : '', s.includes(' ') ? '空格' : ''].filter(Boolean);
+    return { status: 'normalized', value: n, shown, note: notes.join('和') || '不可见字符' };
   }
   if (THOUSANDS.test(half)) {
     const n = finite(Number(half.replace(/,/g, '')));
-    if (n !== null) return { status: 'normalized', value: n, shown, note: half !== s ? '全角数字和千位分隔符' : '千位分隔符' };
+    if (n !== null) return { status: 'normalized', value: n, shown, note: [hidden ? '不可见字符' : '', half !== s ? '全角数字' : '', '千位分隔符'].filter(Boolean).join('和') };
   }
   const unit = WITH_UNIT.exec(half);
   if (unit) {
