@@ -1,0 +1,221 @@
+/**
+ * Plain-DOM view of the simulated workbook: sheet tabs plus the active sheet drawn as an HTML table like Excel
+ * (column letters, row numbers, computed values, merges, fills incl. conditional formats, bold, wrap, borders,
+ * column widths, selection outline, notes). Pressing on a cell selects it and opens a small editor; Enter, or pressing
+ * on another cell or tab, stores a changed input as a user edit (sim.setCell); Escape cancels. Cell data is only
+ * ever written with textContent.
+ */
+import type { WorkbookSim } from './index';
+import { cellKey, cfApplies, colName } from './formula';
+import { boundingRect, formatText, usedRect } from './model';
+import type { BorderState, CellState, Rect, SheetState } from './model';
+
+const CSS = `
+.sim-grid{font:12px/1.3 Calibri,"Microsoft YaHei","PingFang SC",sans-serif;color:#000;display:flex;flex-direction:column;height:100%;min-height:0}
+.sim-grid .sim-scroll{overflow:auto;flex:1;background:#fff}
+.sim-grid table{border-collapse:collapse;table-layout:fixed}
+.sim-grid td,.sim-grid th{border:1px solid #e1e1e1;padding:0 3px;overflow:hidden;white-space:nowrap;position:relative;box-sizing:border-box}
+.sim-grid th{background:#f3f3f3;color:#444;font-weight:normal;text-align:center;position:sticky;top:0;z-index:1}
+.sim-grid th.sim-rowhead{position:sticky;left:0}
+.sim-grid td.sim-sel{background-image:linear-gradient(rgba(33,115,70,.08),rgba(33,115,70,.08))}
+.sim-grid .sim-note{position:absolute;top:0;right:0;border-style:solid;border-width:0 6px 6px 0;border-color:transparent #d00 transparent transparent}
+.sim-grid input.sim-input{width:100%;box-sizing:border-box;font:inherit;border:0;outline:2px solid #217346;padding:0 2px}
+.sim-grid .sim-tabs{display:flex;gap:2px;border-top:1px solid #ccc;background:#f3f3f3;padding:2px 4px;flex-wrap:wrap}
+.sim-grid .sim-tabs button{border:1px solid #ccc;background:#fff;padding:2px 10px;font:inherit;cursor:pointer}
+.sim-grid .sim-tabs button.sim-active{border-bottom:2px solid #217346;font-weight:bold;color:#217346}
+.sim-grid .sim-status{min-height:1.3em;color:#a00;padding:0 4px}
+`;
+
+const px = (points: number) => `${Math.round((points * 4) / 3)}px`;
+const SELECT_COLOR = '#217346';
+
+function borderCss(b: BorderState | undefined): string {
+  if (!b) return '';
+  const width = b.weight === 'Thick' ? 3 : b.weight === 'Medium' ? 2 : 1;
+  const style = b.style === 'Double' ? 'double' : /Dot/.test(b.style) ? 'dotted' : /Dash/.test(b.style) ? 'dashed' : 'solid';
+  return `${b.style === 'Double' ? 3 : width}px ${style} ${b.color}`;
+}
+
+/** Draws `sim` into `container` and keeps it up to date; returns a function that removes it. */
+export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => void {
+  const doc = container.ownerDocument;
+  const root = doc.createElement('div');
+  root.className = 'sim-grid';
+  root.setAttribute('data-testid', 'sim-grid');
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  container.appendChild(root);
+  let editing: { sheetId: string; r: number; c: number } | null = null;
+  /** Saves the open editor's input if it changed (set while an editor is open). */
+  let commitPending: (() => void) | null = null;
+  let status = '';
+
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
+    const e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  function tabs(active: SheetState): HTMLElement {
+    const bar = el('div', 'sim-tabs');
+    for (const s of sim.state.sheets.filter((x) => x.visibility === 'Visible')) {
+      const b = el('button', s.id === active.id ? 'sim-active' : '', s.name);
+      b.type = 'button';
+      b.setAttribute('data-testid', 'sim-tab');
+      b.addEventListener('click', () => { commitPending?.(); editing = null; status = ''; sim.select(s.name, 'A1'); });
+      bar.appendChild(b);
+    }
+    return bar;
+  }
+
+  function extent(sheet: SheetState): Rect {
+    let r: Rect = { r0: 0, c0: 0, r1: 19, c1: 9 };
+    const used = usedRect(sheet);
+    if (used) r = boundingRect(r, { r0: 0, c0: 0, r1: used.r1 + 2, c1: used.c1 + 1 });
+    for (const m of sheet.merges) r = boundingRect(r, m);
+    const sel = sim.state.selection;
+    if (sel.sheetId === sheet.id && sel.rect.r1 < 500 && sel.rect.c1 < 100) r = boundingRect(r, sel.rect);
+    return { r0: 0, c0: 0, r1: Math.min(r.r1, 499), c1: Math.min(r.c1, 99) };
+  }
+
+  function cellStyle(td: HTMLElement, cell: CellState | undefined, cf: { fill: string | null; font: string | null; bold: boolean | null }): void {
+    const fill = cf.fill ?? cell?.fill.color ?? null;
+    if (fill) td.style.backgroundColor = fill;
+    const color = cf.font ?? cell?.font.color;
+    if (color && color !== '#000000') td.style.color = color;
+    if (cf.bold ?? cell?.font.bold) td.style.fontWeight = 'bold';
+    if (cell?.font.size) td.style.fontSize = px(cell.font.size);
+    if (cell?.wrapText) { td.style.whiteSpace = 'pre-wrap'; td.style.wordBreak = 'break-all'; }
+    const h = cell?.horizontalAlignment ?? 'General';
+    td.style.textAlign = h === 'General' ? (typeof cell?.value === 'number' ? 'right' : typeof cell?.value === 'boolean' ? 'center' : 'left')
+      : h === 'Center' || h === 'CenterAcrossSelection' ? 'center' : h === 'Right' ? 'right' : h === 'Justify' || h === 'Distributed' ? 'justify' : 'left';
+    const v = cell?.verticalAlignment ?? 'Bottom';
+    td.style.verticalAlign = v === 'Top' ? 'top' : v === 'Center' ? 'middle' : 'bottom';
+    const sides: Array<[keyof CellState['borders'], 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight']> =
+      [['EdgeTop', 'borderTop'], ['EdgeBottom', 'borderBottom'], ['EdgeLeft', 'borderLeft'], ['EdgeRight', 'borderRight']];
+    for (const [edge, prop] of sides) { const css = borderCss(cell?.borders[edge]); if (css) td.style[prop] = css; }
+  }
+
+  function table(sheet: SheetState): HTMLElement {
+    const st = sim.state;
+    const ext = extent(sheet);
+    const mergeAt = new Map<string, Rect>();
+    const covered = new Set<string>();
+    for (const m of sheet.merges) {
+      mergeAt.set(cellKey(m.r0, m.c0), m);
+      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(cellKey(r, c));
+    }
+    const sel = st.selection.sheetId === sheet.id ? st.selection.rect : null;
+    const tbl = el('table');
+    const cols = el('colgroup');
+    cols.appendChild(el('col')).style.width = '40px';
+    let width = 40;
+    for (let c = 0; c <= ext.c1; c++) {
+      const w = Math.round(((sheet.colWidths[c] ?? sheet.defaultColWidth) * 4) / 3);
+      width += w;
+      cols.appendChild(el('col')).style.width = `${w}px`;
+    }
+    tbl.style.width = `${width}px`;
+    tbl.appendChild(cols);
+    const head = el('tr');
+    head.appendChild(el('th', 'sim-rowhead'));
+    for (let c = 0; c <= ext.c1; c++) head.appendChild(el('th', '', colName(c)));
+    tbl.appendChild(head);
+
+    for (let r = 0; r <= ext.r1; r++) {
+      const tr = el('tr');
+      tr.style.height = px(sheet.rowHeights[r] ?? sheet.defaultRowHeight);
+      tr.appendChild(el('th', 'sim-rowhead', String(r + 1)));
+      for (let c = 0; c <= ext.c1; c++) {
+        const key = cellKey(r, c);
+        if (covered.has(key)) continue;
+        const m = mergeAt.get(key);
+        const area = m ?? { r0: r, c0: c, r1: r, c1: c };
+        const td = el('td');
+        const addr = `${colName(c)}${r + 1}`;
+        td.setAttribute('data-addr', addr);
+        if (m) { td.rowSpan = m.r1 - m.r0 + 1; td.colSpan = m.c1 - m.c0 + 1; }
+        const cell = sheet.cells[key];
+        const cf = { fill: null as string | null, font: null as string | null, bold: null as boolean | null };
+        for (const f of sheet.conditionalFormats) {
+          if ((f.fill && !cf.fill) || (f.fontColor && !cf.font) || (f.bold !== null && cf.bold === null)) {
+            if (!cfApplies(st, sheet, f, r, c)) continue;
+            cf.fill ??= f.fill;
+            cf.font ??= f.fontColor;
+            cf.bold ??= f.bold;
+          }
+        }
+        cellStyle(td, cell, cf);
+        if (sel && area.r0 <= sel.r1 && area.r1 >= sel.r0 && area.c0 <= sel.c1 && area.c1 >= sel.c0) {
+          td.classList.add('sim-sel');
+          td.setAttribute('data-selected', 'true');
+          const shadows = [
+            area.r0 <= sel.r0 ? `inset 0 2px 0 ${SELECT_COLOR}` : '', area.r1 >= sel.r1 ? `inset 0 -2px 0 ${SELECT_COLOR}` : '',
+            area.c0 <= sel.c0 ? `inset 2px 0 0 ${SELECT_COLOR}` : '', area.c1 >= sel.c1 ? `inset -2px 0 0 ${SELECT_COLOR}` : '',
+          ].filter(Boolean);
+          if (shadows.length) td.style.boxShadow = shadows.join(',');
+        }
+        if (editing && editing.sheetId === sheet.id && editing.r === r && editing.c === c) td.appendChild(editor(sheet, addr, cell));
+        else td.textContent = cell ? formatText(cell.value, cell.numberFormat) : '';
+        const note = sheet.notes[key];
+        if (note !== undefined) {
+          td.title = note;
+          td.appendChild(el('span', 'sim-note'));
+        }
+        td.addEventListener('mousedown', (e) => {
+          if (editing?.r === r && editing?.c === c && editing.sheetId === sheet.id) return;
+          e.preventDefault(); // keep the focus for the editor opened below
+          commitPending?.();
+          editing = sheet.protected ? null : { sheetId: sheet.id, r, c };
+          status = sheet.protected ? `工作表“${sheet.name}”受保护，不能编辑单元格。` : '';
+          sim.select(sheet.name, addr);
+        });
+        tr.appendChild(td);
+      }
+      tbl.appendChild(tr);
+    }
+    return tbl;
+  }
+
+  function editor(sheet: SheetState, addr: string, cell: CellState | undefined): HTMLInputElement {
+    const input = el('input', 'sim-input');
+    input.setAttribute('data-testid', 'sim-input');
+    const initial = cell?.formula ?? (cell ? String(cell.value ?? '') : '');
+    input.value = initial;
+    /** Saves a changed input as a user edit; redraws only when asked (Enter/Escape), not while another press is handled. */
+    const finish = (save: boolean, redraw: boolean) => {
+      if (commitPending !== commit) return;
+      commitPending = null;
+      editing = null;
+      if (save && input.value !== initial) {
+        try { sim.setCell(sheet.name, addr, input.value); return; } catch (e) { status = `输入无效：${(e as Error).message}`; }
+      }
+      if (redraw) draw();
+    };
+    const commit = () => finish(true, false);
+    commitPending = commit;
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') finish(true, true);
+      else if (e.key === 'Escape') finish(false, true);
+    });
+    queueMicrotask(() => input.focus());
+    return input;
+  }
+
+  function draw(): void {
+    const st = sim.state;
+    const sheet = st.sheets.find((s) => s.id === st.activeSheetId) ?? st.sheets[0];
+    if (editing && editing.sheetId !== sheet.id) editing = null;
+    const scroll = el('div', 'sim-scroll');
+    scroll.appendChild(table(sheet));
+    root.replaceChildren(style, scroll, tabs(sheet), el('div', 'sim-status', status));
+  }
+
+  draw();
+  const unsubscribe = sim.onChange(draw);
+  return () => {
+    unsubscribe();
+    root.remove();
+  };
+}

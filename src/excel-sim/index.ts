@@ -1,0 +1,143 @@
+/**
+ * In-browser stand-in for the Excel JavaScript API: `createWorkbookSim()` gives an `Excel` namespace (run,
+ * RequestContext, enums), a minimal `Office` object and direct access to the simulated workbook state.
+ * Used as the test double for the add-in's Excel code and by the browser preview page.
+ */
+import { createExcelNamespace, Engine } from './api';
+import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, SimError, addressOf } from './model';
+import type { CellState, CellValue, WorkbookState } from './model';
+import { parseAddress, recalc } from './formula';
+
+export { SimError } from './model';
+export type { CellState, CellValue, WorkbookState, SheetState, Rect } from './model';
+
+export interface WorkbookSimOptions {
+  /** Sheet names in tab order; default ['Sheet1']. The first one is active. */
+  sheets?: string[];
+  /** Highest ExcelApi requirement set answered as supported by isSetSupported; default '1.18'. */
+  apiVersion?: string;
+  /** Office.context.displayLanguage; default 'zh-CN'. */
+  displayLanguage?: string;
+}
+
+export interface OfficeInfo { host: 'Excel'; platform: 'PC' }
+/** The parts of `Office` the simulator provides. */
+export interface OfficeStandIn {
+  onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
+  context: {
+    displayLanguage: string;
+    host: 'Excel';
+    platform: 'PC';
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
+  actions: { associate(actionId: string, fn: (...args: unknown[]) => unknown): void };
+  addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void> };
+  HostType: Record<string, string>;
+  PlatformType: Record<string, string>;
+}
+
+export interface WorkbookSim {
+  /** The `Excel` namespace stand-in (Excel.run, RequestContext, enums). */
+  readonly Excel: typeof Excel;
+  /** The `Office` stand-in (only the members of OfficeStandIn exist), typed like office-js for injection. */
+  readonly Office: typeof Office;
+  /** The live workbook state (plain data). Mutate it only through the API, setCell or select. */
+  readonly state: WorkbookState;
+  /** Number of context.sync() round trips (Excel.run's final flush counts only when operations were pending). */
+  readonly syncCount: number;
+  resetSyncCount(): void;
+  /** Makes the next sync reject with this error code; its queued operations are discarded, the state is unchanged. */
+  failNextSync(code: string, message?: string): void;
+  /** Called after every sync that changed the workbook and after user edits. Returns an unsubscribe function. */
+  onChange(listener: () => void): () => void;
+  /** A user typing into a cell (bypasses the API and sheet protection): '=…' is a formula, numeric text a number. */
+  setCell(sheet: string, address: string, input: CellValue): void;
+  /** A copy of a cell's state (defaults for an untouched cell). */
+  getCell(sheet: string, address: string): CellState;
+  /** A user selecting a range (activates its sheet). */
+  select(sheet: string, address: string): void;
+  /** The current selection, e.g. "Sheet1!B3" or "'2025年报表格'!A1:J28". */
+  selectionAddress(): string;
+  /** Functions registered with Office.actions.associate. */
+  readonly actions: Map<string, (...args: unknown[]) => unknown>;
+}
+
+const versionAtLeast = (have: string, want: string): boolean => {
+  const [a, b] = [have, want].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+};
+
+export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim {
+  const state = createWorkbookState(options.sheets);
+  const engine = new Engine(state);
+  const actions = new Map<string, (...args: unknown[]) => unknown>();
+  const apiVersion = options.apiVersion ?? '1.18';
+  const info: OfficeInfo = { host: 'Excel', platform: 'PC' };
+
+  const Office: OfficeStandIn = {
+    onReady(callback) {
+      return Promise.resolve().then(() => {
+        callback?.({ ...info });
+        return { ...info };
+      });
+    },
+    context: {
+      displayLanguage: options.displayLanguage ?? 'zh-CN',
+      host: 'Excel',
+      platform: 'PC',
+      requirements: { isSetSupported: (name, minVersion = '1.1') => name.toLowerCase() === 'excelapi' && versionAtLeast(apiVersion, minVersion) },
+    },
+    actions: { associate: (id, fn) => void actions.set(id, fn) },
+    addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
+    HostType: { Word: 'Word', Excel: 'Excel', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
+  };
+
+  const locate = (sheetName: string, address: string) => {
+    const sheet = findSheet(state, sheetName);
+    const ref = parseAddress(address);
+    if (!sheet || !ref) throw new SimError('InvalidArgument', `Unknown cell ${sheetName}!${address}`);
+    return { sheet, rect: ref.rect };
+  };
+
+  return {
+    Excel: createExcelNamespace(engine) as unknown as typeof Excel,
+    Office: Office as unknown as typeof globalThis.Office,
+    state,
+    get syncCount() { return engine.syncCount; },
+    resetSyncCount() { engine.syncCount = 0; },
+    failNextSync(code, message) { engine.failNext = { code, message }; },
+    onChange: (listener) => engine.onChange(listener),
+    setCell(sheetName, address, input) {
+      const { sheet, rect } = locate(sheetName, address);
+      inputToCell(ensureCell(sheet, rect.r0, rect.c0), input ?? '');
+      recalc(state);
+      engine.emit();
+    },
+    getCell(sheetName, address) {
+      const { sheet, rect } = locate(sheetName, address);
+      return JSON.parse(JSON.stringify(cellAt(sheet, rect.r0, rect.c0)));
+    },
+    select(sheetName, address) {
+      const { sheet, rect } = locate(sheetName, address);
+      state.selection = { sheetId: sheet.id, rect };
+      state.activeSheetId = sheet.id;
+      engine.emit();
+    },
+    selectionAddress() {
+      const sheet = state.sheets.find((s) => s.id === state.selection.sheetId) ?? state.sheets[0];
+      return addressOf(sheet, state.selection.rect);
+    },
+    actions,
+  };
+}
+
+/** Sets `Excel`, `Office` and `OfficeExtension` (with its Error class) on a global object, like office.js does. */
+export function installGlobals(sim: WorkbookSim, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+  target.Excel = sim.Excel;
+  target.Office = sim.Office;
+  target.OfficeExtension = { Error: SimError, ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', generalException: 'GeneralException' } };
+}

@@ -1,0 +1,116 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The plain-DOM workbook view: tabs, values, merges, fills (incl. conditional formats), notes, selection, editing. */
+import { createWorkbookSim } from '../../src/excel-sim';
+import { renderWorkbook } from '../../src/excel-sim/grid';
+
+const mount = async () => {
+  const sim = createWorkbookSim({ sheets: ['Sheet1', '年报'] });
+  sim.setCell('Sheet1', 'A1', 5);
+  sim.setCell('Sheet1', 'A2', -3);
+  sim.setCell('Sheet1', 'B1', '=SUM(A1:A2)');
+  sim.setCell('Sheet1', 'C1', '<b>not html</b>');
+  await sim.Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem('Sheet1');
+    ws.getRange('A4:C4').merge();
+    ws.getRange('A4').values = [['merged']];
+    ws.getRange('B1').format.font.bold = true;
+    ws.getRange('C1').format.fill.color = '#FFEB9C';
+    ws.getRange('C1').format.wrapText = true;
+    ws.getRange('A1').format.borders.getItem('EdgeBottom').style = 'Continuous';
+    const cf = ws.getRange('A1:A2').conditionalFormats.add('Custom');
+    cf.custom.rule.formula = '=A1<0';
+    cf.custom.format.fill.color = '#FFC7CE';
+    ctx.workbook.notes.add('Sheet1!B2', '请核对');
+    ws.getRange('B2').select();
+    await ctx.sync();
+  });
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const dispose = renderWorkbook(container, sim);
+  const cell = (addr: string) => container.querySelector(`[data-addr="${addr}"]`) as HTMLTableCellElement;
+  const press = (addr: string) => cell(addr).dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+  return { sim, container, dispose, cell, press };
+};
+
+describe('renderWorkbook', () => {
+  test('draws tabs, computed values, merges, formats, conditional fills, notes and the selection', async () => {
+    const { container, cell } = await mount();
+    expect(container.querySelector('[data-testid="sim-grid"]')).not.toBeNull();
+    expect([...container.querySelectorAll('[data-testid="sim-tab"]')].map((t) => t.textContent)).toEqual(['Sheet1', '年报']);
+    expect(cell('B1').textContent).toBe('2');
+    expect(cell('B1').style.fontWeight).toBe('bold');
+    expect(cell('A4').colSpan).toBe(3);
+    expect(cell('A4').textContent).toBe('merged');
+    expect(cell('B4')).toBeNull();
+    expect(cell('C1').textContent).toBe('<b>not html</b>');
+    expect(cell('C1').querySelector('b')).toBeNull();
+    expect(cell('C1').style.backgroundColor).toBe('rgb(255, 235, 156)');
+    expect(cell('C1').style.whiteSpace).toBe('pre-wrap');
+    expect(cell('A1').style.backgroundColor).toBe('');
+    expect(cell('A2').style.backgroundColor).toBe('rgb(255, 199, 206)');
+    expect(cell('A1').style.borderBottom).toContain('solid');
+    expect(cell('B2').title).toBe('请核对');
+    expect(cell('B2').querySelector('.sim-note')).not.toBeNull();
+    expect(cell('B2').getAttribute('data-selected')).toBe('true');
+    expect(cell('B1').getAttribute('data-selected')).toBeNull();
+  });
+
+  test('re-renders on change and follows the active sheet; clicking a tab activates it', async () => {
+    const { sim, container, cell } = await mount();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[10]];
+      await ctx.sync();
+    });
+    expect(cell('B1').textContent).toBe('7');
+    const tab = [...container.querySelectorAll<HTMLButtonElement>('[data-testid="sim-tab"]')].find((t) => t.textContent === '年报')!;
+    tab.click();
+    expect(sim.state.sheets[sim.state.sheets.findIndex((s) => s.name === '年报')].id).toBe(sim.state.activeSheetId);
+    expect(cell('B1').textContent).toBe('');
+  });
+
+  test('pressing a cell selects it and opens an editor; Enter stores a user edit, Escape cancels', async () => {
+    const { sim, cell, press } = await mount();
+    press('D5');
+    expect(sim.selectionAddress()).toBe('Sheet1!D5');
+    let input = cell('D5').querySelector('input') as HTMLInputElement;
+    input.value = '=A1*3';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(sim.getCell('Sheet1', 'D5')).toMatchObject({ formula: '=A1*3', value: 15 });
+    expect(cell('D5').textContent).toBe('15');
+    press('A1');
+    input = cell('A1').querySelector('input') as HTMLInputElement;
+    expect(input.value).toBe('5');
+    input.value = '99';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(sim.getCell('Sheet1', 'A1').value).toBe(5);
+    expect(cell('A1').querySelector('input')).toBeNull();
+  });
+
+  test('pressing another cell saves a changed edit and moves the editor; an unchanged edit writes nothing', async () => {
+    const { sim, cell, press } = await mount();
+    sim.setCell('Sheet1', 'E1', "'007");
+    press('E1');
+    press('E2'); // E1 unchanged: stays the text '007'
+    expect(sim.getCell('Sheet1', 'E1').value).toBe('007');
+    (cell('E2').querySelector('input') as HTMLInputElement).value = 'typed';
+    press('E3');
+    expect(sim.getCell('Sheet1', 'E2').value).toBe('typed');
+    expect(sim.selectionAddress()).toBe('Sheet1!E3');
+    expect(cell('E3').querySelector('input')).not.toBeNull();
+  });
+
+  test('a protected sheet is not editable; dispose removes the view', async () => {
+    const { sim, container, cell, dispose, press } = await mount();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').protection.protect();
+      await ctx.sync();
+    });
+    press('A1');
+    expect(cell('A1').querySelector('input')).toBeNull();
+    expect(container.querySelector('.sim-status')?.textContent).toMatch(/受保护/);
+    dispose();
+    expect(container.querySelector('[data-testid="sim-grid"]')).toBeNull();
+  });
+});

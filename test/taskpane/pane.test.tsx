@@ -1,0 +1,76 @@
+import * as React from 'react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App } from '../../src/taskpane/components/App';
+import { stringsFor } from '../../src/taskpane/i18n';
+import { setup } from '../excel/helpers';
+
+function renderPane(lang = 'zh-CN') {
+  const ctx = setup();
+  const strings = stringsFor(lang);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={ctx.host} strings={strings} version="test" defaultYear={2025} />
+    </FluentProvider>,
+  );
+  return { ...ctx, strings };
+}
+
+describe('task pane', () => {
+  test('speaks Chinese by default and English when Office is English', () => {
+    renderPane();
+    expect(screen.getByText('政务公开年报助手')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '插入全部表格' })).toBeTruthy();
+  });
+
+  test('English UI', () => {
+    renderPane('en-US');
+    expect(screen.getByRole('button', { name: 'Insert all tables' })).toBeTruthy();
+  });
+
+  test('insert all on a new sheet, then check: the untouched tables are reported once each', async () => {
+    const { sim } = renderPane();
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    const msg = await screen.findByTestId('insert-message');
+    expect(msg.textContent).toContain('已在工作表“2025年报表格”的 A1:O53 插入表格');
+    expect(sim.getCell('2025年报表格', 'A1')).toBeTruthy();
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await waitFor(() => expect(screen.getAllByTestId('finding')).toHaveLength(3));
+    expect(screen.getAllByTestId('finding').map((b) => b.getAttribute('data-rule'))).toEqual(['BLANK', 'BLANK', 'BLANK']);
+  });
+
+  test('a refused insertion says why and offers a new sheet', async () => {
+    const { X } = renderPane();
+    await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('C5').values = [['已有内容']]; await ctx.sync(); });
+    fireEvent.click(screen.getByLabelText('当前选中的单元格'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    const msg = await screen.findByTestId('insert-message');
+    expect(msg.textContent).toContain('为避免覆盖，未插入任何内容');
+    await act(async () => { fireEvent.click(within(msg).getByRole('button', { name: '插入到新工作表' })); });
+    await waitFor(() => expect(screen.getByTestId('insert-message').textContent).toContain('2025年报表格'));
+  });
+
+  test('an invalid year disables insertion and says what is expected', async () => {
+    renderPane();
+    fireEvent.change(screen.getByTestId('year').querySelector('input') ?? screen.getByTestId('year'), { target: { value: '25' } });
+    expect(await screen.findByText('请填写四位年份，如 2025')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '插入全部表格' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('findings are listed per table; clicking one selects its cell; 生成文字 writes paragraphs with clickable numbers', async () => {
+    const { sim } = renderPane();
+    fireEvent.click(screen.getByLabelText('当前选中的单元格'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    // table 2 starts at row 20 (A20) when inserted at A1: 一、本年新收 · 自然人 is D23
+    sim.setCell('Sheet1', 'D23', 50);
+    sim.setCell('Sheet1', 'D25', 48);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    const balance = await screen.findByText(/自然人列：一＋二（50）应等于三（七）总计＋四（48），相差2/);
+    await act(async () => { fireEvent.click(balance.closest('button') as HTMLElement); });
+    await waitFor(() => expect(sim.selectionAddress()).toMatch(/D23$/));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '生成文字' })); });
+    await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
+    // table 2 has an error: its paragraphs are notices, not prose
+    expect(screen.getByTestId('narrative-message').textContent).toContain('表格有错误');
+  });
+});
