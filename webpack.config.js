@@ -13,6 +13,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -124,6 +125,7 @@ module.exports = (env = {}, argv = {}) => {
       ? { hints: false }
       : { hints: 'warning', maxAssetSize: 2 * 1024 * 1024, maxEntrypointSize: 2 * 1024 * 1024 },
     plugins: [
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }),
       page('taskpane', ['taskpane']),
       page('commands', ['commands']),
       page('preview', ['preview']),

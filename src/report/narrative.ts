@@ -79,9 +79,15 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   const v = (q: Quantity): number => valueOf(get, q.cells) ?? 0;
   const lastGet = options.lastYear ? reportSource(options.lastYear) : null;
   const lastQ = options.lastYear ? quantities(options.lastYear.format) : null;
-  const errorsOf = (table: TableId): Finding[] => checkValues(format, get, [table]).filter((f) => f.severity === 'error');
+  /** Findings that stop a paragraph: errors, or a table not filled in yet (one table-level BLANK). */
+  const errorsOf = (table: TableId): Finding[] =>
+    checkValues(format, get, [table]).filter((f) => f.severity === 'error' || (f.rule === 'BLANK' && f.cells.length > 1));
   const blockedNotice = (section: number, table: TableId, errors: Finding[]): Paragraph => {
-    const w = new Writer().t(`${tableLayout(format, table).name}有 ${errors.length} 处错误（如：${errors[0].message}），为避免文字与表格矛盾，暂不生成本段。请先在表格中更正，再重新生成。`);
+    const name = tableLayout(format, table).name;
+    const untouched = errors.length === 1 && errors[0].rule === 'BLANK';
+    const w = new Writer().t(untouched
+      ? `${name}尚未填写，暂不生成本段。请先填写表格（没有数据的填0），再重新生成。`
+      : `${name}有 ${errors.length} 处错误（如：${errors[0].message}），为避免文字与表格矛盾，暂不生成本段。请先在表格中更正，再重新生成。`);
     const p = w.done(section, TITLES[section], true);
     return { ...p, cells: [...new Set(errors.flatMap((e) => e.cells))] };
   };
