@@ -18,8 +18,12 @@ const PLACEHOLDER_NOTE = '格式要求填写0';
 
 function cellFindings(format: FormatId, cell: LayoutCell, p: Parsed): Finding[] {
   const key = cell.key as CellKey;
-  const where = describeCell(format, key);
   const table = key.split('.')[0] as TableId;
+  const kind = cell.kind ?? 'count';
+  const v = p.value as number;
+  const clean = p.status === 'ok' && (kind === 'amount' ? v >= 0 : kind === 'signed' ? Number.isInteger(v) : v >= 0 && Number.isInteger(v));
+  if (clean) return [];
+  const where = describeCell(format, key);
   const out: Finding[] = [];
   const f = (rule: string, severity: Finding['severity'], message: string, expected?: Finding['expected']): void => {
     out.push({ rule, severity, cells: [key], message, expected: expected ?? null, actual: p.shown });
@@ -47,8 +51,6 @@ function cellFindings(format: FormatId, cell: LayoutCell, p: Parsed): Finding[] 
     case 'ok':
       break;
   }
-  const v = p.value as number;
-  const kind = cell.kind ?? 'count';
   if (kind === 'count' && (v < 0 || !Number.isInteger(v))) {
     f(KIND_RULE[table], 'error', `${where}：应为大于或等于0的整数，实际为“${p.shown}”`);
   } else if (kind === 'amount' && v < 0) {
