@@ -26,9 +26,12 @@ const ALL_NAMES = TABLE_IDS.flatMap((t) => registrationNames(t));
 
 export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
   const { Excel: X, Office: O } = env;
-  /** Registration names seen in this session: read speculatively to save a round trip. */
-  const known = new Set<string>();
+  /** Registration names expected to exist, read speculatively in the first sync to save a round trip:
+   *  at first the names of the first set (the usual workbook holds one report), then those last seen. */
+  const known = new Set<string>(TABLE_IDS.map((t) => registrationNames(t)[0]));
   let knownProse = false;
+  /** Whether the workbook has the mark sheet (as of the last read). */
+  let hasMarkSheet = false;
 
   const run = async <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
@@ -238,6 +241,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     if (proseMissing) prose = wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values');
     if (missing.length || proseMissing) await ctx.sync();
     knownProse = hasProse;
+    hasMarkSheet = sheets.items.some((s) => s.name === MARK_SHEET);
     const tables: ReadTable[] = [];
     const lost: LostTable[] = [];
     known.clear();
@@ -283,11 +287,9 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   async function checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }): Promise<T> {
     return run(async (ctx) => {
-      const markSheet = ctx.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
-      markSheet.load('name');
       const read = await readIn(ctx);
       const { marks, result } = decide(read);
-      if (!markSheet.isNullObject) {
+      if (hasMarkSheet && read.tables.length) {
         queueMarks(ctx, read.tables, marks);
         await ctx.sync();
       }

@@ -188,3 +188,25 @@ describe('check, mark, clear', () => {
     expect(sim.selectionAddress()).toMatch(new RegExp(`${at('new.natural')}$`));
   });
 });
+
+describe('reading registered tables', () => {
+  test('a workbook without tables: nothing found, no marks written, at most two round trips', async () => {
+    const { sim, host } = setup();
+    sim.resetSyncCount();
+    const result = await checkWorkbook(host);
+    expect(result.sets).toEqual([]);
+    expect(result.lost).toEqual([]);
+    expect(sim.syncCount).toBeLessThanOrEqual(2);
+  });
+
+  test('a deleted table sheet is reported as lost, the other set is still checked', async () => {
+    const { host, X } = setup();
+    await insertTables(host, { ...ALL, target: { kind: 'newSheet', name: '甲' } });
+    await insertTables(host, { year: 2024, target: { kind: 'newSheet', name: '乙' } });
+    await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('甲').delete(); await ctx.sync(); });
+    const result = await checkWorkbook(host);
+    expect(result.sets.map((s) => s.year)).toEqual([2024]);
+    expect(result.lost.map((l) => l.name).sort()).toEqual(['OGI_active', 'OGI_applications', 'OGI_reviews']);
+    expect(result.lost[0].reason).toContain('已被删除');
+  });
+});
