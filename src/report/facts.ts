@@ -63,3 +63,9 @@ export function valueOf(get: ValueSource, cells: CellKey[]): number | null {
   }
   return s;
 }
+
+/** A share in percent, rounded half up to `digits` decimals (computed so that 43/2000 gives 2.2, not 2.1). */
+export function share(value: number, total: number, digits = 1): number {
+  const scale = 10 ** digits;
+  return Math.round((value * 100 * scale) / total + 1e-9) / scale;
+}

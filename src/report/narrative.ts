@@ -5,7 +5,7 @@
  */
 import { checkValues, type ValueSource } from './check';
 import { fmtNum } from './parse';
-import { quantities, valueOf, type Quantity } from './facts';
+import { quantities, share, valueOf, type Quantity } from './facts';
 import { tableLayout } from './layout';
 import { SECTION_TITLES } from './formats';
 import type { CellKey, Finding, FormatId, Report, TableId } from './types';
@@ -151,7 +151,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         cats.forEach((c, i) => {
           if (i) w3.t('，');
           w3.t(c.q.label).n(c.value, c.q.cells).t('件');
-          if (options.shares !== false) w3.t('（占').n(Math.round((c.value / handled) * 1000) / 10, [...c.q.cells, ...Q.handled.cells]).t('%）');
+          if (options.shares !== false) w3.t('（占').n(share(c.value, handled), [...c.q.cells, ...Q.handled.cells]).t('%）');
         });
       }
       w3.t('。');
@@ -167,7 +167,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
           w3.t('未予公开或未能提供信息的主要情形是：');
           reasons.forEach((x, i) => {
             if (i) w3.t('；');
-            w3.t(`“${x.label}”`).n(x.value, [x.key]).t('件');
+            w3.t(x.label.includes('“') ? x.label : `“${x.label}”`).n(x.value, [x.key]).t('件');
           });
           w3.t('。');
         }
@@ -246,23 +246,19 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
   const docs: Array<[string, string]> = [['rules', '规章'], ['normative_docs', format === '2021' ? '行政规范性文件' : '规范性文件']];
   const clauses: Array<() => void> = [];
   for (const [row, name] of docs) {
-    if (format === '2021') {
-      const [i, r, f] = ['issued', 'repealed', 'in_force'].map((c) => val(key(row, c)));
-      if (i + r + f === 0) clauses.push(() => w.t(`无制发、废止和现行有效的${name}`));
-      else clauses.push(() => {
-        w.t(i ? `制发${name}` : `未制发${name}`);
-        if (i) w.n(i, [key(row, 'issued')]).t('件');
-        if (r) w.t('、废止').n(r, [key(row, 'repealed')]).t('件');
-        w.t(`，现行有效${name}`).n(f, [key(row, 'in_force')]).t('件');
-      });
-    } else {
-      const [m, p, t] = ['made', 'published', 'public_total'].map((c) => val(key(row, c)));
-      if (m + p + t === 0) clauses.push(() => w.t(`无新制作、新公开的${name}`));
-      else clauses.push(() => {
-        w.t(`新制作${name}`).n(m, [key(row, 'made')]).t('件、新公开').n(p, [key(row, 'published')]).t('件');
-        w.t(`，对外公开${name}总数`).n(t, [key(row, 'public_total')]).t('件');
-      });
-    }
+    const cols = format === '2021' ? ['issued', 'repealed', 'in_force'] : ['made', 'published', 'public_total'];
+    const [a, b, total] = cols.map((c) => val(key(row, c)));
+    const [verbA, verbB] = format === '2021' ? ['制发', '废止'] : ['新制作', '新公开'];
+    clauses.push(() => {
+      if (a + b === 0) w.t(`未${verbA}、${verbB}${name}`);
+      else {
+        if (a) w.t(`${verbA}${name}`).n(a, [key(row, cols[0])]).t('件');
+        if (b) w.t(a ? `、${verbB}` : `${verbB}${name}`).n(b, [key(row, cols[1])]).t('件');
+      }
+      const totalWords = format === '2021' ? [`现行有效${name}`, `无现行有效的${name}`] : [`对外公开${name}总数`, `无对外公开的${name}`];
+      if (total) w.t(`，${totalWords[0]}`).n(total, [key(row, cols[2])]).t('件');
+      else w.t(`，${totalWords[1]}`);
+    });
   }
   clauses.forEach((c, i) => {
     if (i) w.t('；');

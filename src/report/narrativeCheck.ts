@@ -3,7 +3,7 @@
  * the prose states about applications, reviews/lawsuits and 规章/规范性文件 is compared with the tables.
  * Where the text is silent, nothing is said. Phrasings understood are the patterns below.
  */
-import { quantities, valueOf, type Quantity } from './facts';
+import { quantities, share, valueOf, type Quantity } from './facts';
 import { fmtNum } from './parse';
 import type { ValueSource } from './check';
 import type { CellKey, Finding, FormatId } from './types';
@@ -92,8 +92,10 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           if (pct && handled) {
             const stated = Number(pct[1]);
             const digits = (pct[1].split('.')[1] ?? '').length;
-            const actual = Number(((valueOf(get, Q[p.q].cells) ?? 0) / handled * 100).toFixed(digits));
-            if (Math.abs(actual - stated) > 1e-9) {
+            const exact = ((valueOf(get, Q[p.q].cells) ?? 0) / handled) * 100;
+            const actual = share(valueOf(get, Q[p.q].cells) ?? 0, handled, digits);
+            // agrees to the printed precision (either rounding of a half is accepted)
+            if (Math.abs(exact - stated) > 0.5 * 10 ** -digits + 1e-9) {
               findings.push({
                 rule: 'N-APPS', severity: 'error', cells: [...Q[p.q].cells, ...Q.handled.cells],
                 message: `第${section}部分文字称${Q[p.q].label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`, expected: actual, actual: stated,

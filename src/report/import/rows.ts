@@ -1,0 +1,153 @@
+/**
+ * Every input kind turned into the same thing: rows of cells (strings, '' for a blank cell). The grid
+ * reader (grid.ts) then reads the tables from these rows by their labels, whatever the source was.
+ */
+import { readHtml } from './html';
+import { allTablesDict, continuesLabel, labelPrefixStatus } from './labels';
+import { pdfRows } from './pdf';
+import { isBlank, isValueLike, peelValues, type Row } from './row';
+
+export type { Row } from './row';
+
+export type ImportKind = 'text' | 'pdf-text' | 'html' | 'pipe';
+
+/** Auto-detection: HTML if it has <table; pipe if lines carry | separators; pdftotext -layout if
+ *  numbers are set in columns (runs of 2+ spaces between them); else one cell per line. */
+export function detectKind(src: string): ImportKind {
+  if (/<table[\s>]/i.test(src)) return 'html';
+  const lines = src.split('\n');
+  if (lines.filter((l) => (l.match(/\|/g) ?? []).length >= 2).length >= 3) return 'pipe';
+  if (lines.filter((l) => /\d {2,}[-+]?\d/.test(l)).length >= 3) return 'pdf-text';
+  return 'text';
+}
+
+/** Join cells that are the pieces of one wrapped label ("（二）部分公开（区分处理的，" + "只计…）"),
+ *  but only when the pieces together make a whole label. */
+export function joinWrappedLabels(cells: string[]): string[] {
+  const dict = allTablesDict();
+  const out: string[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    const c = cells[i];
+    if (!isBlank(c) && !isValueLike(c)) {
+      const st = labelPrefixStatus(c, dict);
+      if (!st.whole && st.prefix) {
+        let acc = c;
+        let last = -1;
+        for (let k = i + 1; k < cells.length && k < i + 6 && !isBlank(cells[k]); k++) {
+          const next = continuesLabel(acc, cells[k], dict);
+          if (!next) break;
+          acc += cells[k];
+          if (next.whole) {
+            last = k;
+            if (!next.exactPrefix) break;
+          }
+        }
+        if (last > 0) {
+          out.push(cells.slice(i, last + 1).join(''));
+          i = last + 1;
+          continue;
+        }
+      }
+    }
+    out.push(c);
+    i += 1;
+  }
+  return out;
+}
+
+/** Cells of one text line: indentation stripped, tab-separated cells split, a whitespace-only line is
+ *  one blank cell. */
+function lineCells(line: string): string[] {
+  const t = line.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+  if (t === '') return [''];
+  return t.split('\t').flatMap((c) => {
+    const { label, values } = peelValues(c.trim());
+    return label ? [label, ...values] : values.length ? values : [c.trim()];
+  });
+}
+
+/** One table cell per line (text copied from a web page): rows are runs of non-empty lines. */
+function textRows(src: string): Row[] {
+  const rows: Row[] = [];
+  let cur: Row | null = null;
+  let gap = 0;
+  src.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\f/g, '');
+    if (line === '') {
+      if (cur) rows.push(cur);
+      cur = null;
+      gap += 1;
+      return;
+    }
+    if (!cur) {
+      cur = { cells: [], gap, line: i + 1, group: 0 };
+      gap = 0;
+    }
+    cur.cells.push(...lineCells(line));
+  });
+  if (cur) rows.push(cur);
+  for (const r of rows) r.cells = joinWrappedLabels(r.cells);
+  return rows;
+}
+
+const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** Rows written with | between cells (a Markdown table or a flattened grid). Lines without | are
+ *  rows of their own. */
+function pipeRows(src: string): Row[] {
+  const rows: Row[] = [];
+  let gap = 0;
+  src.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\f/g, '');
+    if (line.trim() === '') {
+      gap += 1;
+      return;
+    }
+    if (MD_SEPARATOR.test(line)) return;
+    let cells: string[];
+    if (line.includes('|')) {
+      let t = line.trim();
+      if (t.startsWith('|')) t = t.slice(1);
+      if (t.endsWith('|')) t = t.slice(0, -1);
+      cells = t.split('|').map((c) => c.trim());
+    } else cells = lineCells(line);
+    rows.push({ cells: joinWrappedLabels(cells), gap, line: i + 1, group: 0 });
+    gap = 0;
+  });
+  return rows;
+}
+
+/** HTML: every <table> laid out on its grid; a cell spanning several columns counts once in its row,
+ *  a cell spanning several rows appears in each of them. */
+function htmlRows(src: string): { rows: Row[]; text: string } {
+  const { tables, text } = readHtml(src);
+  const rows: Row[] = [];
+  tables.forEach((t, ti) => {
+    for (const slots of t.grid) {
+      const cells: string[] = [];
+      slots.forEach((cell, c) => {
+        if (c > 0 && cell && slots[c - 1] === cell) return;
+        cells.push(cell ? cell.text : '');
+      });
+      rows.push({ cells: joinWrappedLabels(cells), gap: 0, line: 0, group: ti + 1 });
+    }
+  });
+  return { rows, text };
+}
+
+/** Rows of cells and the plain text the prose is read from. */
+export function toRows(kind: ImportKind, src: string): { rows: Row[]; prose: string } {
+  switch (kind) {
+    case 'html': {
+      const { rows, text } = htmlRows(src);
+      return { rows, prose: text };
+    }
+    case 'pipe':
+      return { rows: pipeRows(src), prose: src };
+    case 'pdf-text':
+      return { rows: pdfRows(src), prose: src };
+    default:
+      return { rows: textRows(src), prose: src };
+  }
+}

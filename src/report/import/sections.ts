@@ -1,0 +1,62 @@
+/**
+ * The prose: the six sections split at their headings, and the title's year and agency.
+ *
+ * A section's text is the source from the start of its heading line up to the start of the next
+ * section's heading line, trailing whitespace removed — tables, page numbers and line breaks inside a
+ * section are kept as they are in the source (the transcriptions in test/fixtures do the same).
+ * What comes before section 一 (title and opening paragraph) is returned as `preamble`.
+ */
+import { sectionOfHeading } from './labels';
+
+export interface Sections {
+  text: Partial<Record<string, string>>;
+  preamble: string;
+}
+
+export function splitSections(src: string): Sections {
+  const starts: Array<{ section: number; offset: number }> = [];
+  let offset = 0;
+  let last = 0;
+  for (const line of src.split('\n')) {
+    const k = sectionOfHeading(line);
+    if (k > last) {
+      starts.push({ section: k, offset });
+      last = k;
+    }
+    offset += line.length + 1;
+  }
+  const text: Record<string, string> = {};
+  starts.forEach((s, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1].offset : src.length;
+    text[String(s.section)] = src.slice(s.offset, end).replace(/\s+$/, '');
+  });
+  const preamble = (starts.length ? src.slice(0, starts[0].offset) : src).replace(/\s+$/, '');
+  return { text, preamble };
+}
+
+const TITLE = /(\d{4})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const PERIOD = /(\d{4})年0?1月0?1日起?(?:至|到|-|—|－|~|～)(\d{4})年12月31日/;
+const squeeze = (s: string): string => s.replace(/[\s\u00a0\u3000\f]+/g, '');
+const plausible = (y: number): boolean => y >= 2008 && y <= 2100;
+
+/** Year and agency from the title "XXXX年政府信息公开工作年度报告" (agency: what precedes the year on
+ *  the title line, or the short line just above it), else the year from the statistical period. */
+export function detectTitle(head: string, body: string): { year?: number; agency?: string; note?: string } {
+  const lines = head.split('\n').map(squeeze).filter(Boolean).slice(0, 40);
+  let year: number | undefined;
+  let agency: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const m = TITLE.exec(lines[i]);
+    if (!m || !plausible(Number(m[1]))) continue;
+    year = Number(m[1]);
+    const before = lines[i].slice(0, m.index).replace(/^[【\[（(]+|[】\]）)]+$/g, '').replace(/关于$/, '');
+    if (before) agency = before;
+    else if (i > 0 && lines[i - 1].length <= 30 && !/[。，,；;：:]/.test(lines[i - 1]) && !/报告/.test(lines[i - 1])) agency = lines[i - 1];
+    break;
+  }
+  const p = PERIOD.exec(squeeze(`${head}\n${body.slice(0, 4000)}`));
+  const periodYear = p && p[1] === p[2] && plausible(Number(p[1])) ? Number(p[1]) : undefined;
+  if (year === undefined) return { year: periodYear, agency };
+  const note = periodYear !== undefined && periodYear !== year ? `标题中的年度（${year}）与统计期限（${periodYear}年）不一致，按标题读取` : undefined;
+  return { year, agency, note };
+}
