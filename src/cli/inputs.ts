@@ -3,12 +3,15 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { parseReportJson, ReportInputError } from '../report/report';
-import type { Report } from '../report/types';
+import type { Finding, Report } from '../report/types';
+import { importReport } from '../report/import';
 
 /** A file that cannot be read, with a one-line Chinese message naming it. */
 export class InputError extends Error {}
 
-export type Input = { kind: 'report'; file: string; report: Report } | { kind: 'workbook'; file: string; workbook: ExcelJS.Workbook };
+export type Input =
+  | { kind: 'report'; file: string; report: Report; /** findings and problems from importing a published text */ imported?: { findings: Finding[]; problems: string[] } }
+  | { kind: 'workbook'; file: string; workbook: ExcelJS.Workbook };
 
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -16,6 +19,17 @@ function reason(e: unknown): string {
   if (code === 'EISDIR') return '这是一个文件夹，不是文件（is a directory）';
   if (code === 'EACCES') return '没有读取权限（permission denied）';
   return (e as Error)?.message ?? String(e);
+}
+
+/** Text files from government sites come as UTF-8 (with or without BOM) or GB18030. */
+function decodeText(data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data).replace(/^\ufeff/, '');
+  if (!utf8.includes('\ufffd')) return utf8;
+  try {
+    return new TextDecoder('gb18030').decode(data);
+  } catch {
+    return utf8;
+  }
 }
 
 export async function readInput(file: string): Promise<Input> {
@@ -47,5 +61,13 @@ export async function readInput(file: string): Promise<Input> {
     }
     return { kind: 'workbook', file, workbook };
   }
-  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，应为 .json 或 .xlsx`);
+  if (ext === '.txt' || ext === '.html' || ext === '.htm') {
+    const source = decodeText(data);
+    const result = importReport(source, { kind: ext === '.txt' ? undefined : 'html' });
+    if (!Object.keys(result.report.tables).length) {
+      throw new InputError(`${file}：没有读到年报表格（${result.problems.slice(0, 2).join('；') || '文中没有年报的统计表'}）`);
+    }
+    return { kind: 'report', file, report: result.report, imported: { findings: result.findings, problems: result.problems } };
+  }
+  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，应为 .json、.xlsx、.txt 或 .html`);
 }

@@ -32,8 +32,9 @@ const USAGE = `用法 (usage):
   ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
   ogi-report fill 报告.json --out 表格.xlsx
   ogi-report check 文件… [--json] [--out-dir 目录]
+  ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
-文件可以是年报 JSON（ogi-report/1）或含有年报表格的 .xlsx 工作簿。
+文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
 
@@ -76,7 +77,12 @@ async function check(args: Args, io: Io): Promise<number> {
     try {
       const input = await readInput(file);
       if (input.kind === 'report') {
-        const findings = checkReport(input.report);
+        const imported = input.imported;
+        const findings = [
+          ...(imported?.problems ?? []).map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}`, expected: null, actual: null })),
+          ...(imported?.findings ?? []),
+          ...checkReport(input.report),
+        ];
         results.push({ file, format: input.report.format, year: input.report.year, findings });
         if (outDir) {
           const wb = fillWorkbook(input.report);
@@ -191,11 +197,30 @@ async function narrative(args: Args, io: Io): Promise<number> {
   return paragraphs.some((p) => p.blocked) ? 1 : 0;
 }
 
+async function importCmd(args: Args, io: Io): Promise<number> {
+  const [file] = args.positionals;
+  if (!file) throw new UsageError('import 需要一个 .txt 或 .html 文件');
+  const out = str(args, 'out');
+  if (!out || !/\.(json|xlsx)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.json 或 .xlsx）');
+  const input = await readInput(file);
+  if (input.kind !== 'report' || !input.imported) throw new UsageError('import 读取已发布报告的文字（.txt 或 .html）');
+  if (/\.json$/i.test(out)) {
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await fs.writeFile(out, `${JSON.stringify(input.report, null, 1)}\n`);
+  } else await writeOut(fillWorkbook(input.report), out);
+  const { problems, findings } = input.imported;
+  io.out(`已导入 ${file} → ${out}（${input.report.agency ?? ''}${input.report.year}年，${input.report.format}年格式）\n`);
+  for (const p of problems) io.err(`${file}：${p}\n`);
+  for (const f of findings) io.err(`${file}：${f.message}\n`);
+  return problems.length ? 1 : 0;
+}
+
 const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
   template: { valued: ['format', 'year', 'agency', 'out'], run: template },
   fill: { valued: ['out'], run: fill },
   check: { valued: ['out-dir'], run: check },
   narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
+  import: { valued: ['out'], run: importCmd },
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

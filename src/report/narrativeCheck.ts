@@ -62,7 +62,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   const { format, get, text } = input;
   const Q = quantities(format);
   const findings: Finding[] = [];
-  const wide = !input.agency || /人民政府$/.test(input.agency);
+  const wide = !input.agency || /(人民政府|[省市县区州盟旗])$/.test(input.agency);
   const scopeNote = (s: string): string => {
     const m = wide ? SCOPE.exec(s) : null;
     return m ? `（该句说的是“${m[0]}”，与表格的统计范围可能不同，请人工确认）` : '';
