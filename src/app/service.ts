@@ -6,6 +6,7 @@ import { a1 } from '../report/a1';
 import { checkValues } from '../report/check';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
+import { checkAcrossYears, type YearInput } from '../report/crossYear';
 import { generateNarrative, type NarrativeOptions, type Paragraph } from '../report/narrative';
 import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
@@ -97,7 +98,7 @@ export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: n
 
 /** Check what was read: one set per group of registered tables (a workbook may hold several years).
  *  Prose (from the 报告正文 sheet) is checked against the first set. */
-export function checkTables(read: TablesRead): { result: CheckResult; marks: Mark[] } {
+export function checkTables(read: TablesRead, last?: YearInput): { result: CheckResult; marks: Mark[] } {
   const text = read.prose ? proseFromRows(read.prose) : undefined;
   const groups = new Map<number, ReadTable[]>();
   for (const t of read.tables) {
@@ -124,8 +125,10 @@ export function checkTables(read: TablesRead): { result: CheckResult; marks: Mar
       return cellValue(t.values[cell.r]?.[cell.c] ?? null);
     };
     const tables = [...byTable.keys()];
-    const narrative = text && !sets.length ? checkNarrative({ format, get, text }) : [];
-    const findings = [...checkValues(format, get, tables), ...narrative].map((f): LocatedFinding => {
+    const first = !sets.length;
+    const narrative = text && first ? checkNarrative({ format, get, text, last: last?.year === year - 1 ? last : undefined }) : [];
+    const cross = last && first ? checkAcrossYears({ format, year, get }, last) : [];
+    const findings = [...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
       return { ...f, id: `f${++n}`, table: (f.cells[0]?.split('.')[0] ?? 'applications') as TableId, locations };
     });

@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { checkTables, sourceOfTables } from '../app/service';
 import { generateNarrative } from '../report/narrative';
+import { checkAcrossYears, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
 import { checkReport, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
@@ -31,7 +32,7 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 const USAGE = `用法 (usage):
   ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
   ogi-report fill 报告.json --out 表格.xlsx
-  ogi-report check 文件… [--json] [--out-dir 目录]
+  ogi-report check 文件… [--json] [--out-dir 目录] [--last-year 上年文件]
   ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
@@ -70,6 +71,8 @@ function fillWorkbook(report: Report) {
 async function check(args: Args, io: Io): Promise<number> {
   const files = args.positionals;
   if (!files.length) throw new UsageError('check 需要至少一个文件');
+  const lastFile = str(args, 'last-year');
+  const last = lastFile ? await reportLike(lastFile) : undefined;
   const outDir = str(args, 'out-dir');
   const results: FileResult[] = [];
   let unreadable = false;
@@ -82,6 +85,7 @@ async function check(args: Args, io: Io): Promise<number> {
           ...(imported?.problems ?? []).map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}`, expected: null, actual: null })),
           ...(imported?.findings ?? []),
           ...checkReport(input.report),
+          ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report) }, last) : []),
         ];
         results.push({ file, format: input.report.format, year: input.report.year, findings });
         if (outDir) {
@@ -96,7 +100,7 @@ async function check(args: Args, io: Io): Promise<number> {
         if (!read.tables.length) {
           throw new InputError(`${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`);
         }
-        const { result, marks } = checkTables(read);
+        const { result, marks } = checkTables(read, last);
         for (const set of result.sets) {
           results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
         }
@@ -164,8 +168,8 @@ async function fill(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
-/** Values and prose of any input, for the narrative. */
-async function reportLike(file: string): Promise<{ format: FormatId; year: number; get: ValueSource; agency?: string }> {
+/** Values of any input (JSON, workbook, published text), for the narrative and as last year's report. */
+async function reportLike(file: string): Promise<YearInput & { agency?: string }> {
   const input = await readInput(file);
   if (input.kind === 'report') return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
   const read = readTables(input.workbook);
@@ -179,12 +183,7 @@ async function narrative(args: Args, io: Io): Promise<number> {
   if (!file) throw new UsageError('narrative 需要一个文件');
   const input = await reportLike(file);
   const lastFile = str(args, 'last-year');
-  let lastYear: Report | undefined;
-  if (lastFile) {
-    const last = await readInput(lastFile);
-    if (last.kind !== 'report') throw new UsageError('--last-year 目前需要年报 JSON 文件');
-    lastYear = last.report;
-  }
+  const lastYear = lastFile ? await reportLike(lastFile) : undefined;
   const feeText = str(args, 'fee');
   const fee = feeText === undefined ? undefined : feeText === '0' || feeText === '无' ? null : Number(feeText);
   if (fee !== undefined && fee !== null && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
@@ -218,7 +217,7 @@ async function importCmd(args: Args, io: Io): Promise<number> {
 const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
   template: { valued: ['format', 'year', 'agency', 'out'], run: template },
   fill: { valued: ['out'], run: fill },
-  check: { valued: ['out-dir'], run: check },
+  check: { valued: ['out-dir', 'last-year'], run: check },
   narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
   import: { valued: ['out'], run: importCmd },
 };

@@ -6,8 +6,9 @@ import { FORMATS } from './formats';
 import { allLayouts, describeCell, tableLayout, type LayoutCell } from './layout';
 import { fmtNum, parseCell, type Parsed } from './parse';
 import { reportValue } from './report';
-import { relations, type Relation } from './rules';
+import { relationFinding, relations } from './rules';
 import { checkNarrative } from './narrativeCheck';
+import { checkAcrossYears } from './crossYear';
 import { TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type Report, type TableId } from './types';
 
 /** Values by key; `undefined` means the cell is missing from the source (a structure problem). */
@@ -59,37 +60,6 @@ function cellFindings(format: FormatId, cell: LayoutCell, p: Parsed): Finding[] 
     f(KIND_RULE[table], 'error', `${where}：本年增/减应为整数（减少填负数），实际为“${p.shown}”`);
   }
   return out;
-}
-
-function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Finding | null {
-  const sum = (keys: CellKey[]): number | null => {
-    let s = 0;
-    for (const k of keys) {
-      const v = parsed.get(k)?.value;
-      if (v === null || v === undefined) return null;
-      s += v;
-    }
-    return s;
-  };
-  const l = sum(rel.lhs);
-  const r = sum(rel.rhs);
-  if (l === null || r === null) return null; // an unreadable cell: its own finding explains it
-  const eps = 1e-6 * Math.max(1, Math.abs(l), Math.abs(r));
-  const op = rel.rule.op ?? '=';
-  const holds = op === '=' ? Math.abs(l - r) <= eps : l <= r + eps;
-  if (holds) return null;
-  const cells = [...rel.lhs, ...rel.rhs];
-  const blanks = cells.some((k) => {
-    const s = parsed.get(k)?.status;
-    return s === 'blank' || s === 'placeholder';
-  });
-  const lhsName = rel.rule.lhsName ?? rel.lhs.join('＋');
-  const rhsName = rel.rule.rhsName ?? rel.rhs.join('＋');
-  const rel_ = op === '=' ? '应等于' : '不应大于';
-  const diff = op === '=' ? `，相差${fmtNum(Math.abs(l - r))}` : '';
-  const message = `${rel.alongName}：${lhsName}（${fmtNum(l)}）${rel_}${rhsName}（${fmtNum(r)}）${diff}${blanks ? '（其中空白单元格按0计算）' : ''}`;
-  const expectLhs = rel.rule.expected === 'lhs';
-  return { rule: rel.rule.id, severity: rel.rule.severity, cells, message, expected: expectLhs ? l : r, actual: expectLhs ? r : l };
 }
 
 /** Check values of a format. `tables` limits which tables are expected to be present. */
@@ -192,9 +162,12 @@ export function reportSource(report: Report): ValueSource {
   };
 }
 
-/** Every check of a report: structure, cells, relations and — when it has prose — the narrative checks. */
-export function checkReport(report: Report): Finding[] {
+/** Every check of a report: structure, cells, relations, the narrative checks when it has prose, and
+ *  the checks across years when last year's report is given. */
+export function checkReport(report: Report, lastYear?: Report): Finding[] {
   const get = reportSource(report);
-  const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, agency: report.agency }) : [];
-  return [...sortFindings([...extraStructure(report), ...checkValues(report.format, get)]), ...narrative];
+  const last = lastYear ? { format: lastYear.format, year: lastYear.year, get: reportSource(lastYear) } : undefined;
+  const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, agency: report.agency, last }) : [];
+  const cross = last ? checkAcrossYears({ format: report.format, year: report.year, get }, last) : [];
+  return [...sortFindings([...extraStructure(report), ...checkValues(report.format, get)]), ...cross, ...narrative];
 }

@@ -36,8 +36,8 @@ export interface NarrativeOptions {
   applicantSplit?: boolean;
   /** The main withholding / not-provided reasons by name (default true). */
   reasons?: boolean;
-  /** Last year's report, for 同比 changes. */
-  lastYear?: Report;
+  /** Last year's values, for 同比 changes. */
+  lastYear?: { format: FormatId; year: number; get: ValueSource };
   /** 信息处理费 collected, in 元: a number, or null when none was collected; omitted: no section 六 paragraph. */
   fee?: number | null;
 }
@@ -77,7 +77,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   const who = options.who?.trim() || '本机关';
   const Q = quantities(format);
   const v = (q: Quantity): number => valueOf(get, q.cells) ?? 0;
-  const lastGet = options.lastYear ? reportSource(options.lastYear) : null;
+  const lastGet = options.lastYear ? options.lastYear.get : null;
   const lastQ = options.lastYear ? quantities(options.lastYear.format) : null;
   /** Findings that stop a paragraph: errors, or a table not filled in yet (one table-level BLANK). */
   const errorsOf = (table: TableId): Finding[] =>

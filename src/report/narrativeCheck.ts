@@ -54,7 +54,11 @@ export interface NarrativeCheckInput {
   text: Partial<Record<string, string>>;
   /** Who the tables speak for (e.g. 淮安市人民政府): when a sentence names a narrower scope, say so. */
   agency?: string;
+  /** Last year's values, for X-YOY (同比 percentages in the text). */
+  last?: { format: FormatId; year: number; get: ValueSource };
 }
+
+const YOY = /^[，,]?(?:比上年|同比|较上年)(增长|上升|增加|下降|减少)(\d+(?:\.\d+)?)%/;
 
 const quote = (s: string): string => (s.length > 80 ? `${s.slice(0, 78)}…` : s);
 
@@ -77,6 +81,25 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
     });
   };
   const handled = valueOf(get, Q.handled.cells);
+  const lastQ = input.last ? quantities(input.last.format) : null;
+  /** X-YOY: a 同比 percentage right after a quantity must agree with the two years' numbers. */
+  const yoy = (q: Quantity, after: string, sentence: string, section: string): void => {
+    const m = YOY.exec(after);
+    if (!m || !input.last || !lastQ?.[q.id]) return;
+    const now = valueOf(get, q.cells);
+    const before = valueOf(input.last.get, lastQ[q.id].cells);
+    if (now === null || before === null || before === 0) return;
+    const digits = (m[2].split('.')[1] ?? '').length;
+    const stated = (/下降|减少/.test(m[1]) ? -1 : 1) * Number(m[2]);
+    const exact = ((now - before) / before) * 100;
+    if (Math.abs(exact - stated) <= 0.5 * 10 ** -digits + 1e-9) return;
+    const shown = Math.round(Math.abs(exact) * 10 ** digits) / 10 ** digits;
+    findings.push({
+      rule: 'X-YOY', severity: 'warning', cells: q.cells,
+      message: `第${section}部分文字称${q.label}${m[1]}${m[2]}%，按${input.last.year}年（${fmtNum(before)}件）和本年（${fmtNum(now)}件）应为${exact >= 0 ? '增长' : '下降'}${shown}%：“${quote(sentence)}”`,
+      expected: Math.round(exact * 10 ** digits) / 10 ** digits, actual: stated,
+    });
+  };
 
   for (const [section, body] of Object.entries(text)) {
     if (!body || section === '6') continue;
@@ -86,6 +109,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
         for (const m of s.matchAll(p.re)) {
           if (p.not && p.not.test(m[0].slice(0, m[0].length - m[1].length - 1).replace(/^(收到|受理|新收|办理|答复|办结)/, ''))) continue;
           compare(p.rule, Q[p.q], Number(m[1]), s, section);
+          yoy(Q[p.q], s.slice((m.index ?? 0) + m[0].length), s, section);
           // a share stated right after a category: 占X%
           const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
           const pct = /^[（(，,]?占(?:比)?(\d+(?:\.\d+)?)%/.exec(after);
@@ -105,7 +129,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
         }
       }
       // ---- reviews and lawsuits
-      checkReviews(s, section, Q, get, findings, compare);
+      checkReviews(s, section, Q, get, findings, compare, yoy);
       // ---- active disclosure
       checkActive(format, s, section, get, findings);
     }
@@ -130,7 +154,9 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
 
 type Compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what?: string) => void;
 
-function checkReviews(s: string, section: string, Q: Record<string, Quantity>, get: ValueSource, findings: Finding[], compare: Compare): void {
+type Yoy = (q: Quantity, after: string, sentence: string, section: string) => void;
+
+function checkReviews(s: string, section: string, Q: Record<string, Quantity>, get: ValueSource, findings: Finding[], compare: Compare, yoy: Yoy): void {
   if (!/复议|诉讼|起诉|败诉|纠错/.test(s)) return;
   const contextAt = (i: number): 'review' | 'litigation' | null => {
     const before = s.slice(0, i);
@@ -147,7 +173,12 @@ function checkReviews(s: string, section: string, Q: Record<string, Quantity>, g
     [new RegExp(`未经复议直接起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_direct'],
     [new RegExp(`复议后起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_after_review'],
   ];
-  for (const [re, id] of totals) for (const m of s.matchAll(re)) compare('N-REVIEWS', Q[id], Number(m[1]), s, section);
+  for (const [re, id] of totals) {
+    for (const m of s.matchAll(re)) {
+      compare('N-REVIEWS', Q[id], Number(m[1]), s, section);
+      yoy(Q[id], s.slice((m.index ?? 0) + m[0].length), s, section);
+    }
+  }
   const outcomes: Array<[RegExp, string]> = [
     [new RegExp(`(?:结果)?维持${GAP(3)}${NUM}件`, 'g'), 'upheld'],
     [new RegExp(`(?:结果)?纠正${GAP(3)}${NUM}件`, 'g'), 'corrected'],

@@ -5,7 +5,8 @@
  * Rule ids are public (spec rules.md).
  */
 import { tableLayout, type TableLayout } from './layout';
-import { cellKey, type CellKey, type FormatId, type Severity, type TableId } from './types';
+import { cellKey, type CellKey, type Finding, type FormatId, type Severity, type TableId } from './types';
+import { fmtNum, type Parsed } from './parse';
 
 /** Keys along one axis: listed, or every key from `from` up to (not including) `before`. */
 export type Selector = { keys: string[] } | { from: string; before: string };
@@ -136,3 +137,36 @@ export function cellsToMark(f: { rule: string; cells: CellKey[] }): CellKey[] {
   const rule = RELATION_RULES.find((r) => r.id === f.rule);
   return rule?.formula ? f.cells.slice(0, 1) : f.cells;
 }
+
+/** Evaluate one relation over parsed cells: a finding when it does not hold, null when it holds or a cell is unreadable. */
+export function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Finding | null {
+  const sum = (keys: CellKey[]): number | null => {
+    let s = 0;
+    for (const k of keys) {
+      const v = parsed.get(k)?.value;
+      if (v === null || v === undefined) return null;
+      s += v;
+    }
+    return s;
+  };
+  const l = sum(rel.lhs);
+  const r = sum(rel.rhs);
+  if (l === null || r === null) return null; // an unreadable cell: its own finding explains it
+  const eps = 1e-6 * Math.max(1, Math.abs(l), Math.abs(r));
+  const op = rel.rule.op ?? '=';
+  const holds = op === '=' ? Math.abs(l - r) <= eps : l <= r + eps;
+  if (holds) return null;
+  const cells = [...rel.lhs, ...rel.rhs];
+  const blanks = cells.some((k) => {
+    const s = parsed.get(k)?.status;
+    return s === 'blank' || s === 'placeholder';
+  });
+  const lhsName = rel.rule.lhsName ?? rel.lhs.join('＋');
+  const rhsName = rel.rule.rhsName ?? rel.rhs.join('＋');
+  const rel_ = op === '=' ? '应等于' : '不应大于';
+  const diff = op === '=' ? `，相差${fmtNum(Math.abs(l - r))}` : '';
+  const message = `${rel.alongName}：${lhsName}（${fmtNum(l)}）${rel_}${rhsName}（${fmtNum(r)}）${diff}${blanks ? '（其中空白单元格按0计算）' : ''}`;
+  const expectLhs = rel.rule.expected === 'lhs';
+  return { rule: rel.rule.id, severity: rel.rule.severity, cells, message, expected: expectLhs ? l : r, actual: expectLhs ? r : l };
+}
+

@@ -88,7 +88,7 @@ describe('generated paragraphs (golden)', () => {
     const last = await load('huaian-2024');
     last.year = 2023;
     setReportValue(last, 'applications.new.total', 2000);
-    expect(text(narrativeOf(now, { lastYear: last }), 1)).toContain('共收到政府信息公开申请3119件，同比增长56%');
+    expect(text(narrativeOf(now, { lastYear: { format: last.format, year: last.year, get: reportSource(last) } }), 1)).toContain('共收到政府信息公开申请3119件，同比增长56%');
   });
 });
 

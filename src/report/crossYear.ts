@@ -1,0 +1,103 @@
+/**
+ * Checks across years (X-CARRY, X-INFORCE, X-PREV), declared as relations over this year's cells and
+ * last year's (keys prefixed `last:`), evaluated by the same relation evaluator as the table rules.
+ * X-YOY (percentages in the text) lives with the narrative checks.
+ */
+import type { ValueSource } from './check';
+import { tableLayout } from './layout';
+import { parseCell, type Parsed } from './parse';
+import { relationFinding, type Relation, type RelationRule } from './rules';
+import type { CellKey, Finding, FormatId } from './types';
+
+export const LAST = 'last:';
+
+export interface YearInput {
+  format: FormatId;
+  year: number;
+  get: ValueSource;
+}
+
+interface CrossRule {
+  id: string;
+  severity: 'error' | 'warning';
+  /** Formats of this year and last year the rule applies to. */
+  now: FormatId;
+  last: FormatId;
+  table: 'active' | 'applications';
+  /** Rows (per 'row') or columns (per 'column') it runs along. */
+  along: (now: FormatId) => string[];
+  per: 'row' | 'column';
+  lhs: string[];
+  rhs: string[];
+  lhsName: string;
+  rhsName: (lastYear: number) => string;
+  note?: string;
+  wording: string;
+}
+
+export const CROSS_RULES: CrossRule[] = (['2019', '2021'] as FormatId[]).map((last): CrossRule => ({
+  id: 'X-CARRY', severity: 'error', now: '2021', last, table: 'applications', per: 'column',
+  along: (f) => tableLayout(f, 'applications').colKeys,
+  lhs: ['carried_over'], rhs: [`${LAST}carried_forward`],
+  lhsName: '本年“二、上年结转”', rhsName: (y) => `${y}年报告“四、结转下年度继续办理”`,
+  wording: '本年“二、上年结转政府信息公开申请数量”等于上年报告“四、结转下年度继续办理”，每一列都适用。',
+})).flatMap((r) => [r, { ...r, now: '2019' as FormatId }]).concat([
+  {
+    id: 'X-INFORCE', severity: 'warning', now: '2021', last: '2021', table: 'active', per: 'row',
+    along: () => ['rules', 'normative_docs'],
+    lhs: ['in_force', 'repealed'], rhs: [`${LAST}in_force`, 'issued'],
+    lhsName: '现行有效件数＋本年废止件数', rhsName: (y) => `${y}年现行有效件数＋本年制发件数`,
+    note: '（修订、到期失效等也会造成差异，如属此类请在报告中说明）',
+    wording: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数（修订、到期失效可使其合理地不相等）。',
+  },
+  {
+    id: 'X-PREV', severity: 'warning', now: '2019', last: '2019', table: 'active', per: 'row',
+    along: () => ['licensing', 'other_services', 'penalty', 'enforcement', 'fees'],
+    lhs: ['prev_items'], rhs: [`${LAST}prev_items`, `${LAST}change`],
+    lhsName: '本年“上一年项目数量”', rhsName: (y) => `${y}年报告的上一年项目数量＋本年增/减`,
+    wording: '2019年格式：本年“上一年项目数量”等于上年报告的“上一年项目数量”加“本年增/减”。',
+  },
+]);
+
+/** Cross-year findings; `cells` name this year's cells only. */
+export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
+  const parsed = new Map<CellKey, Parsed>();
+  const read = (key: CellKey): Parsed | undefined => {
+    if (parsed.has(key)) return parsed.get(key);
+    const raw = key.startsWith(LAST) ? last.get(key.slice(LAST.length)) : now.get(key);
+    const p = raw === undefined ? undefined : parseCell(raw);
+    if (p) parsed.set(key, p);
+    return p;
+  };
+  const out: Finding[] = [];
+  if (last.year !== now.year - 1) {
+    out.push({ rule: 'X-CARRY', severity: 'warning', cells: [], message: `所给的上年报告是${last.year}年的，不是${now.year - 1}年的，跨年度核对可能没有意义`, expected: now.year - 1, actual: last.year });
+  }
+  for (const rule of CROSS_RULES) {
+    if (rule.now !== now.format || rule.last !== last.format) continue;
+    const layout = tableLayout(now.format, rule.table);
+    for (const along of rule.along(now.format)) {
+      const key = (k: string): CellKey => {
+        const prefix = k.startsWith(LAST) ? LAST : '';
+        const bare = k.slice(prefix.length);
+        return `${prefix}${rule.table}.${rule.per === 'row' ? `${along}.${bare}` : `${bare}.${along}`}`;
+      };
+      const lhs = rule.lhs.map(key);
+      const rhs = rule.rhs.map(key);
+      const all = [...lhs, ...rhs];
+      if (all.some((k) => read(k) === undefined)) continue;
+      const sample = layout.byKey.get(all.find((k) => !k.startsWith(LAST)) as CellKey);
+      const asRule: RelationRule = {
+        id: rule.id, severity: rule.severity, table: rule.table, per: rule.per, lhs: { keys: [] }, rhs: { keys: [] },
+        lhsName: rule.lhsName, rhsName: rule.rhsName(last.year), expected: 'rhs', wording: rule.wording,
+      };
+      const rel: Relation = {
+        rule: asRule, along, alongName: rule.per === 'column' ? `${sample?.colName}列` : `${sample?.rowName}`, lhs, rhs,
+      };
+      const f = relationFinding(rel, parsed);
+      if (!f) continue;
+      out.push({ ...f, cells: f.cells.filter((k) => !k.startsWith(LAST)), message: `${f.message}${rule.note ?? ''}` });
+    }
+  }
+  return out;
+}
