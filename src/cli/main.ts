@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
+import ExcelJS from 'exceljs';
 import { checkTables, sourceOfTables } from '../app/service';
 import { generateNarrative } from '../report/narrative';
 import { checkAcrossYears, type YearInput } from '../report/crossYear';
@@ -32,7 +33,8 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 const USAGE = `用法 (usage):
   ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
   ogi-report fill 报告.json --out 表格.xlsx
-  ogi-report check 文件… [--json] [--out-dir 目录] [--last-year 上年文件]
+  ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件]
+  ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
   ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
@@ -41,6 +43,7 @@ const USAGE = `用法 (usage):
 
 export interface FileResult {
   file: string;
+  agency?: string;
   format: FormatId;
   year: number | null;
   findings: Finding[];
@@ -68,15 +71,35 @@ function fillWorkbook(report: Report) {
   return wb;
 }
 
+/** Files named, with folders expanded to the reports in them (sorted). */
+async function expand(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const st = await fs.stat(p).catch(() => null);
+    if (st?.isDirectory()) {
+      const names = (await fs.readdir(p)).filter((n) => /\.(json|xlsx|xlsm|txt|html?)$/i.test(n) && !n.startsWith('~$')).sort();
+      out.push(...names.map((n) => path.join(p, n)));
+    } else out.push(p);
+  }
+  return out;
+}
+
 async function check(args: Args, io: Io): Promise<number> {
-  const files = args.positionals;
+  const summary = str(args, 'summary');
+  if (summary !== undefined && summary !== 'csv' && summary !== 'xlsx') throw new UsageError('--summary 应为 csv 或 xlsx');
+  const summaryOut = summary ? str(args, 'out') : undefined;
+  if (summary && !summaryOut) throw new UsageError('--summary 需要 --out 输出文件');
+  const files = await expand(args.positionals);
   if (!files.length) throw new UsageError('check 需要至少一个文件');
   const lastFile = str(args, 'last-year');
   const last = lastFile ? await reportLike(lastFile) : undefined;
   const outDir = str(args, 'out-dir');
   const results: FileResult[] = [];
   let unreadable = false;
-  for (const file of files) {
+  const unreadableFiles: Array<{ file: string; message: string }> = [];
+  const progress = files.length >= 20;
+  for (const [i, file] of files.entries()) {
+    if (progress && (i % 25 === 0 || i === files.length - 1)) io.err(`已检查 ${i}/${files.length} 个文件…\n`);
     try {
       const input = await readInput(file);
       if (input.kind === 'report') {
@@ -87,7 +110,7 @@ async function check(args: Args, io: Io): Promise<number> {
           ...checkReport(input.report),
           ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report) }, last) : []),
         ];
-        results.push({ file, format: input.report.format, year: input.report.year, findings });
+        results.push({ file, agency: input.report.agency, format: input.report.format, year: input.report.year, findings });
         if (outDir) {
           const wb = fillWorkbook(input.report);
           const read = readTables(wb);
@@ -112,13 +135,51 @@ async function check(args: Args, io: Io): Promise<number> {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       unreadable = true;
+      unreadableFiles.push({ file, message: e.message });
       io.err(`${e.message}\n`);
     }
+  }
+  if (summary && summaryOut) {
+    await writeSummary(summary, summaryOut, results, unreadableFiles);
+    io.out(`已写出汇总 ${summaryOut}：${results.length} 份报告${unreadableFiles.length ? `，${unreadableFiles.length} 个文件无法读取` : ''}\n`);
+    return unreadable ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
   if (args.options.has('json')) io.out(`${JSON.stringify(results.map((r) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
   else io.out(results.map(renderText).join('\n'));
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+const SUMMARY_HEADER = ['文件', '单位', '年度', '格式', '错误数', '提示数', '主要问题'];
+
+function summaryRows(results: FileResult[], unreadable: Array<{ file: string; message: string }>): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = results.map((r) => {
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    const top = [...errors, ...r.findings.filter((f) => f.severity === 'warning')].slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
+    return [r.file, r.agency ?? '', r.year ?? '', `${r.format}年格式`, errors.length, r.findings.length - errors.length, top.join('；')];
+  });
+  for (const u of unreadable) rows.push([u.file, '', '', '', '', '', `无法读取：${u.message}`]);
+  return rows;
+}
+
+async function writeSummary(kind: string, out: string, results: FileResult[], unreadable: Array<{ file: string; message: string }>): Promise<void> {
+  const rows = summaryRows(results, unreadable);
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  if (kind === 'csv') {
+    const cell = (v: string | number): string => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    // UTF-8 with BOM so that Excel opens the Chinese correctly
+    await fs.writeFile(out, `\ufeff${[SUMMARY_HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`);
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('年报校验汇总');
+  ws.addRow(SUMMARY_HEADER).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  [40, 24, 8, 12, 8, 8, 100].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.autoFilter = { from: 'A1', to: 'G1' };
+  await writeOut(wb, out);
 }
 
 function renderText(r: FileResult): string {
@@ -217,7 +278,7 @@ async function importCmd(args: Args, io: Io): Promise<number> {
 const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
   template: { valued: ['format', 'year', 'agency', 'out'], run: template },
   fill: { valued: ['out'], run: fill },
-  check: { valued: ['out-dir', 'last-year'], run: check },
+  check: { valued: ['out-dir', 'last-year', 'summary', 'out'], run: check },
   narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
   import: { valued: ['out'], run: importCmd },
 };
