@@ -2,7 +2,7 @@
  * What the pane and the ribbon do, written once against the host-neutral interface:
  * insert tables, check and mark, clear, select. No office-js here.
  */
-import { a1 } from '../report/a1';
+import { a1, type Rect } from '../report/a1';
 import { checkValues } from '../report/check';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
@@ -67,13 +67,16 @@ export interface CheckedSet {
 
 export interface CheckResult {
   sets: CheckedSet[];
+  /** Tables found by their labels on the active sheet, not registered yet (offer to register them). */
+  unregistered: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>;
   lost: LostTable[];
   errors: number;
   warnings: number;
   marked: number;
 }
 
-const setIndex = (name: string): number => Number(/_(\d+)$/.exec(name)?.[1] ?? 1);
+/** Set 1, 2… of registered tables (OGI_x, OGI_x_2 …); 0 for tables recognised by their labels. */
+const setIndex = (name: string): number => (name.startsWith('?') ? 0 : Number(/_(\d+)$/.exec(name)?.[1] ?? 1));
 
 function cellValue(v: RawValue): RawValue {
   return v === '' || v === undefined ? null : v;
@@ -109,7 +112,9 @@ export function checkTables(read: TablesRead, last?: YearInput): { result: Check
   const sets: CheckedSet[] = [];
   const marks = new Map<string, Mark>();
   let n = 0;
-  for (const [, group] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+  const indexes = [...groups.keys()].sort((a, b) => a - b);
+  const proseSet = indexes.find((i) => i > 0) ?? indexes[0];
+  for (const [idx, group] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
     const { format, year } = group[0];
     const byTable = new Map(group.filter((t) => t.format === format).map((t) => [t.table, t]));
     const locate = (key: CellKey): LocatedFinding['locations'][number] | null => {
@@ -125,27 +130,32 @@ export function checkTables(read: TablesRead, last?: YearInput): { result: Check
       return cellValue(t.values[cell.r]?.[cell.c] ?? null);
     };
     const tables = [...byTable.keys()];
-    const first = !sets.length;
+    const first = idx === proseSet;
+    const recognisedFindings = group.flatMap((t) => t.recognised?.findings ?? []);
     const narrative = text && first ? checkNarrative({ format, get, text, last: last?.year === year - 1 ? last : undefined }) : [];
     const cross = last && first ? checkAcrossYears({ format, year, get }, last) : [];
-    const findings = [...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
+    const findings = [...recognisedFindings, ...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
       return { ...f, id: `f${++n}`, table: (f.cells[0]?.split('.')[0] ?? 'applications') as TableId, locations };
     });
     for (const f of findings) {
       const keys = cellsToMark(f);
-      for (const l of f.locations.filter((x) => keys.includes(x.key))) {
+      for (const l of f.locations.filter((x) => keys.includes(x.key) && !x.tableName.startsWith('?'))) {
         const id = `${l.tableName}:${l.r}:${l.c}`;
         const prev = marks.get(id);
         if (!prev || (prev.severity === 'warning' && f.severity === 'error')) marks.set(id, { tableName: l.tableName, r: l.r, c: l.c, severity: f.severity });
       }
     }
-    sets.push({ title: `${year}年（${format}年格式）`, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
+    const title = group[0].recognised
+      ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
+      : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
+    sets.push({ title, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
   }
   const all = sets.flatMap((s) => s.findings);
   return {
     result: {
-      sets, lost: read.lost, errors: all.filter((f) => f.severity === 'error').length,
+      sets, lost: read.lost,
+      unregistered: read.tables.filter((t) => t.recognised).map(({ table, format, year, sheet, rect }) => ({ table, format, year, sheet, rect })), errors: all.filter((f) => f.severity === 'error').length,
       warnings: all.filter((f) => f.severity === 'warning').length, marked: marks.size,
     },
     marks: [...marks.values()],

@@ -5,12 +5,13 @@
 import { parseAddress, rectAddress, type Rect } from '../report/a1';
 import {
   buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_BLOCK_COLS, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
-  planSize, registrationNames, STYLES, widthPoints, type PlanRequest, type SheetPlan,
+  planSize, registrationNames, STYLES, tableConditionalFormats, widthPoints, type PlanRequest, type SheetPlan, type TableRegistration,
 } from '../report/plan';
-import { TABLE_IDS, type RawValue, type TableId } from '../report/types';
+import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import { tableLayout } from '../report/layout';
-import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadTable, TablesRead, WorkbookHost, LostTable } from '../host/types';
-import { HostError } from '../host/types';
+import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
+import { HostError, unregisteredName } from '../host/types';
+import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
 import { PROSE_SHEET } from '../report/prose';
 
@@ -21,8 +22,19 @@ export interface OfficeEnv {
 }
 
 export const MIN_API = '1.8';
+/** Largest used range of the active sheet searched for unregistered tables (cells). */
+const RECOGNISE_MAX_CELLS = 200000;
 
 const ALL_NAMES = TABLE_IDS.flatMap((t) => registrationNames(t));
+
+/** The first set of registration names free for all these tables, or null when every set is taken. */
+function freeNames(tables: readonly TableId[], used: Set<string>): Partial<Record<TableId, string>> | null {
+  for (let i = 0; i < registrationNames('active').length; i++) {
+    const set = tables.map((t) => registrationNames(t)[i]);
+    if (set.every((n) => !used.has(n))) return Object.fromEntries(tables.map((t, j) => [t, set[j]]));
+  }
+  return null;
+}
 
 export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
   const { Excel: X, Office: O } = env;
@@ -50,6 +62,24 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         name: 'Excel', supported: false,
         reason: `当前 Excel 版本过旧，不支持本加载项所需的接口（需要 ExcelApi ${MIN_API}，即 Excel 2019、Microsoft 365 或网页版 Excel）。请升级 Office 后再试。`,
       };
+  }
+
+  /** Queue a table's registration: its conditional formats, its name with metadata, and the mark sheet. */
+  function queueRegistration(ctx: Excel.RequestContext, sheet: Excel.Worksheet, tables: Array<TableRegistration & { name: string; rect: Rect }>,
+    cfs: SheetPlan['conditionalFormats'], markSheetMissing: boolean): void {
+    for (const cf of cfs) {
+      const fmt = sheet.getRangeByIndexes(cf.rect.r, cf.rect.c, cf.rect.rs, cf.rect.cs).conditionalFormats.add(X.ConditionalFormatType.custom);
+      fmt.custom.rule.formula = cf.formula;
+      fmt.custom.format.fill.color = MARK_FILLS[cf.severity];
+    }
+    const ms = markSheetMissing ? ctx.workbook.worksheets.add(MARK_SHEET) : ctx.workbook.worksheets.getItem(MARK_SHEET);
+    if (markSheetMissing) ms.visibility = 'VeryHidden';
+    for (const t of tables) {
+      ctx.workbook.names.add(t.name, sheet.getRangeByIndexes(t.rect.r, t.rect.c, t.rect.rs, t.rect.cs), encodeRegistration(t));
+      const b = markBlock(t.name);
+      ms.getRangeByIndexes(b.r + MARK_META_ROW, b.c, 1, 1).values = [[encodeRegistration(t)]];
+      known.add(t.name);
+    }
   }
 
   /** Queue everything a plan writes on a sheet (no sync). */
@@ -100,18 +130,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         dv.errorAlert = { showAlert: true, style: 'Stop', title: '件数有误', message: '件数应为大于或等于0的整数，不要填写单位或文字。' };
       }
     }
-    for (const cf of plan.conditionalFormats) {
-      const fmt = range(cf.rect).conditionalFormats.add(X.ConditionalFormatType.custom);
-      fmt.custom.rule.formula = cf.formula;
-      fmt.custom.format.fill.color = MARK_FILLS[cf.severity];
-    }
-    const ms = markSheetMissing ? ctx.workbook.worksheets.add(MARK_SHEET) : ctx.workbook.worksheets.getItem(MARK_SHEET);
-    if (markSheetMissing) ms.visibility = 'VeryHidden';
-    for (const t of plan.tables) {
-      ctx.workbook.names.add(t.name, range(t.rect), encodeRegistration(t));
-      const b = markBlock(t.name);
-      ms.getRangeByIndexes(b.r + MARK_META_ROW, b.c, 1, 1).values = [[encodeRegistration(t)]];
-    }
+    queueRegistration(ctx, sheet, plan.tables, plan.conditionalFormats, markSheetMissing);
     for (const t of plan.tables) range(t.rect).format.autofitRows();
   }
 
@@ -152,16 +171,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       }
       await ctx.sync();
       // ---- decide
-      const used = new Set(nameItems.filter((n) => !n.isNullObject).map((n) => n.name));
-      const names: Partial<Record<TableId, string>> = {};
-      for (let i = 0; i < registrationNames('active').length; i++) {
-        const set = req.tables.map((t) => registrationNames(t)[i]);
-        if (set.every((n) => !used.has(n))) {
-          req.tables.forEach((t, j) => (names[t] = set[j]));
-          break;
-        }
-      }
-      if (Object.keys(names).length !== req.tables.length) {
+      const names = freeNames(req.tables, new Set(nameItems.filter((n) => !n.isNullObject).map((n) => n.name)));
+      if (!names) {
         return { ok: false, reason: 'failed', message: '本工作簿中登记的年报表格已达上限，请在新工作簿中插入。' };
       }
       let anchor = { r: 0, c: 0 };
@@ -224,6 +235,10 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const ranges = new Map<string, Excel.Range>();
     for (const n of known) ranges.set(n, load(wb.names.getItem(n).getRangeOrNullObject()));
     let prose: Excel.Range | null = knownProse ? wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
+    const active = wb.worksheets.getActiveWorksheet();
+    active.load('name');
+    const activeUsed = active.getUsedRangeOrNullObject(true);
+    activeUsed.load('values,rowIndex,columnIndex,rowCount,columnCount');
     try {
       await ctx.sync();
     } catch (e) {
@@ -268,6 +283,14 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         values: r.values as RawValue[][],
       });
     }
+    // tables typed or pasted on the active sheet without registration, found by their labels
+    if (!activeUsed.isNullObject && activeUsed.rowCount * activeUsed.columnCount <= RECOGNISE_MAX_CELLS && active.name !== MARK_SHEET) {
+      const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
+      const year = yearInSheet(activeUsed.values) ?? NaN;
+      for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
+        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+      }
+    }
     return { tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null };
   }
 
@@ -277,7 +300,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   function queueMarks(ctx: Excel.RequestContext, tables: ReadTable[], marks: Mark[]): void {
     const ms = ctx.workbook.worksheets.getItem(MARK_SHEET);
-    for (const t of tables) {
+    for (const t of tables.filter((x) => !x.recognised)) {
       const grid: number[][] = Array.from({ length: t.rect.rs }, () => Array(t.rect.cs).fill(0));
       for (const m of marks) if (m.tableName === t.name) grid[m.r][m.c] = Math.max(grid[m.r][m.c], MARK_CODES[m.severity]);
       const b = markBlock(t.name);
@@ -289,7 +312,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     return run(async (ctx) => {
       const read = await readIn(ctx);
       const { marks, result } = decide(read);
-      if (hasMarkSheet && read.tables.length) {
+      if (hasMarkSheet && read.tables.some((t) => !t.recognised)) {
         queueMarks(ctx, read.tables, marks);
         await ctx.sync();
       }
@@ -360,5 +383,39 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
-  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, sheetNames, insertProse };
+  async function selectAddress(address: string): Promise<void> {
+    const p = parseAddress(address);
+    if (!p?.sheet) throw new HostError(`无法定位单元格“${address}”`);
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(p.sheet as string);
+      ws.activate();
+      ws.getRangeByIndexes(p.rect.r, p.rect.c, 1, 1).select();
+      await ctx.sync();
+    });
+  }
+
+  async function registerTables(tables: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>): Promise<TableRef[]> {
+    return run(async (ctx) => {
+      const wb = ctx.workbook;
+      const items = ALL_NAMES.map((n) => wb.names.getItemOrNullObject(n).load('name'));
+      const markSheet = wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');
+      await ctx.sync();
+      const names = freeNames(tables.map((t) => t.table), new Set(items.filter((n) => !n.isNullObject).map((n) => n.name)));
+      if (!names) throw new HostError('本工作簿中登记的年报表格已达上限，无法再登记。');
+      let markMissing = markSheet.isNullObject;
+      const refs: TableRef[] = [];
+      for (const sheetName of [...new Set(tables.map((t) => t.sheet))]) {
+        const here = tables.filter((t) => t.sheet === sheetName).map((t) => ({ ...t, name: names[t.table] as string }));
+        const sheet = wb.worksheets.getItem(sheetName);
+        const cfs = here.flatMap((t) => tableConditionalFormats(tableLayout(t.format, t.table), t.rect, t.name));
+        queueRegistration(ctx, sheet, here, cfs, markMissing);
+        markMissing = false;
+        refs.push(...here.map(({ name, table, format, year, sheet: s, rect }) => ({ name, table, format, year, sheet: s, rect })));
+      }
+      await ctx.sync();
+      return refs;
+    });
+  }
+
+  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, selectAddress, registerTables, sheetNames, insertProse };
 }

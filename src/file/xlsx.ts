@@ -13,6 +13,8 @@ import { tableLayout } from '../report/layout';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { LostTable, Mark, ReadTable, TablesRead } from '../host/types';
 import { PROSE_SHEET, proseRows } from '../report/prose';
+import { recogniseTables, yearInSheet } from '../report/recognise';
+import { unregisteredName } from '../host/types';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -187,6 +189,22 @@ export function readTables(wb: ExcelJS.Workbook): TablesRead {
       tables.push({ name, ...reg, sheet: ws.name, rect: parsed.rect, values });
     }
   }
+  if (!tables.length) {
+    // no registered tables: look for the official tables by their labels on every sheet
+    wb.eachSheet((ws) => {
+      if (ws.name === MARK_SHEET || ws.name === PROSE_SHEET || tables.length) return;
+      const grid: unknown[][] = [];
+      for (let r = 1; r <= Math.min(ws.rowCount, 2000); r++) {
+        const row: unknown[] = [];
+        for (let c = 1; c <= Math.min(ws.columnCount, 60); c++) row.push(cellRaw(ws.getCell(r, c).value, ws) ?? '');
+        grid.push(row);
+      }
+      const year = yearInSheet(grid) ?? NaN;
+      for (const f of recogniseTables(grid, { r: 0, c: 0 })) {
+        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: ws.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+      }
+    });
+  }
   const proseSheet = wb.getWorksheet(PROSE_SHEET);
   const prose: unknown[][] = [];
   proseSheet?.eachRow((row) => prose.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
@@ -211,7 +229,7 @@ export function writeProse(wb: ExcelJS.Workbook, text: Partial<Record<string, st
 export function applyMarks(wb: ExcelJS.Workbook, read: TablesRead, marks: Mark[]): void {
   const ms = wb.getWorksheet(MARK_SHEET);
   if (!ms) return;
-  for (const t of read.tables) {
+  for (const t of read.tables.filter((x) => !x.recognised)) {
     const b = markBlock(t.name);
     for (let r = 0; r < t.rect.rs; r++) for (let c = 0; c < t.rect.cs; c++) ms.getCell(b.r + r + 1, b.c + c + 1).value = 0;
   }

@@ -5,7 +5,7 @@
  */
 import type { Rect } from '../report/a1';
 import type { PlanRequest, TableRegistration } from '../report/plan';
-import type { RawValue, Severity } from '../report/types';
+import type { Finding, FormatId, RawValue, Severity, TableId } from '../report/types';
 
 export type InsertTarget = { kind: 'selection' } | { kind: 'newSheet'; name: string };
 
@@ -21,7 +21,12 @@ export interface TableRef extends TableRegistration {
 export interface ReadTable extends TableRef {
   /** rect.rs × rect.cs values as the host shows them ('' for empty). */
   values: RawValue[][];
+  /** Found by its labels on the active sheet, not registered (its `name` starts with '?'). */
+  recognised?: { findings: Finding[] };
 }
+
+/** Name given to a recognised, unregistered table. */
+export const unregisteredName = (table: string): string => `?${table}`;
 
 /** A registered name whose table can no longer be found (its sheet or rows were deleted). */
 export interface LostTable {
@@ -70,6 +75,10 @@ export interface WorkbookHost {
   clearMarks(): Promise<number>;
   /** Select cells of a registered table (the first one gets the focus). */
   selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void>;
+  /** Select one cell by its sheet-qualified address ('Sheet1'!D6). */
+  selectAddress(address: string): Promise<void>;
+  /** Register tables found by their labels (names, conditional formats), so they can be marked and found again. */
+  registerTables(tables: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>): Promise<TableRef[]>;
   /** Names of the worksheets (for a free new-sheet name). */
   sheetNames(): Promise<string[]>;
   /** Write rows of prose on a new sheet named `sheet` (or `sheet(2)`… when taken). Never overwrites. Returns the sheet used. */

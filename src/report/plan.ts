@@ -122,12 +122,6 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
     }
     const top = { r: anchor.r + row, c: anchor.c };
     const abs = (cell: { r: number; c: number }): { r: number; c: number } => ({ r: top.r + cell.r, c: top.c + cell.c });
-    const addrOf = (key: CellKey): string => {
-      const cell = layout.byKey.get(key);
-      if (!cell) throw new Error(`plan: unknown key ${key}`);
-      const p = abs(cell);
-      return a1(p.r, p.c);
-    };
     for (const cell of layout.cells) {
       const p = abs(cell);
       const local = { r: p.r - anchor.r, c: p.c - anchor.c };
@@ -166,27 +160,39 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
       }
     }
     layout.widths.forEach((w, i) => widths.set(anchor.c + i, Math.max(widths.get(anchor.c + i) ?? 0, w)));
-    for (const rel of relations(req.format)) {
-      if (rel.rule.table !== table) continue;
-      const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => addrOf(k).replace(/([A-Z]+)(\d+)/, '$$$1$$$2')).join(',')})`;
-      const test = (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
-      const marked = cellsToMark({ rule: rel.rule.id, cells: [...rel.lhs, ...rel.rhs] });
-      for (const k of marked) {
-        const p = abs(layout.byKey.get(k) as { r: number; c: number });
-        plan.conditionalFormats.push({ rect: { r: p.r, c: p.c, rs: 1, cs: 1 }, formula: `=${test}`, rule: rel.rule.id, severity: rel.rule.severity });
-      }
-    }
     const name = req.names?.[table] ?? registrationNames(table)[0];
     const tableRect: Rect = { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols };
-    const block = markBlock(name);
-    for (const [severity, code] of [['error', 2], ['warning', 1]] as const) {
-      plan.conditionalFormats.push({ rect: tableRect, formula: `=${MARK_SHEET}!${a1(block.r, block.c)}=${code}`, rule: 'MARK', severity });
-    }
+    plan.conditionalFormats.push(...tableConditionalFormats(layout, tableRect, name));
     plan.tables.push({ name, table, format: req.format, year: req.year, rect: tableRect, layout });
     row += layout.rows + 1;
   }
   plan.columnWidths = [...widths.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars }));
   return plan;
+}
+
+/** The conditional formats of a table placed at `rect`: one per broken-relation cell (colouring a
+ *  broken sum while the user types) and the two that show the add-in's marks (see MARK_SHEET). */
+export function tableConditionalFormats(layout: TableLayout, rect: Rect, name: string): SheetPlan['conditionalFormats'] {
+  const out: SheetPlan['conditionalFormats'] = [];
+  const at = (key: CellKey): { r: number; c: number } => {
+    const cell = layout.byKey.get(key);
+    if (!cell) throw new Error(`plan: unknown key ${key}`);
+    return { r: rect.r + cell.r, c: rect.c + cell.c };
+  };
+  for (const rel of relations(layout.format)) {
+    if (rel.rule.table !== layout.table) continue;
+    const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => a1(at(k).r, at(k).c, true)).join(',')})`;
+    const test = (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
+    for (const k of cellsToMark({ rule: rel.rule.id, cells: [...rel.lhs, ...rel.rhs] })) {
+      const p = at(k);
+      out.push({ rect: { r: p.r, c: p.c, rs: 1, cs: 1 }, formula: `=${test}`, rule: rel.rule.id, severity: rel.rule.severity });
+    }
+  }
+  const block = markBlock(name);
+  for (const [severity, code] of [['error', 2], ['warning', 1]] as const) {
+    out.push({ rect, formula: `=${MARK_SHEET}!${a1(block.r, block.c)}=${code}`, rule: 'MARK', severity });
+  }
+  return out;
 }
 
 /** Registration of a table in a workbook: a workbook-scoped name and the metadata kept in its comment. */

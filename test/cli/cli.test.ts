@@ -136,3 +136,21 @@ describe('ogi-report fill and check', () => {
     expect((await run('fill', path.join(FIX, 'gaoan-2020.json'))).err).toContain('需要 --out');
   });
 });
+
+test('an .xlsx whose tables were pasted without registration is checked by their labels', async () => {
+  const { buildPlan } = await import('../../src/report/plan');
+  const { parseReportJson } = await import('../../src/report/report');
+  const { reportSource } = await import('../../src/report/check');
+  const r = parseReportJson(await fs.readFile(path.join(FIX, 'gaoan-2020.json'), 'utf8'));
+  const plan = buildPlan({ format: r.format, year: r.year, tables: ['active', 'applications', 'reviews'], titles: true, formulas: false, values: reportSource(r) }, { r: 3, c: 2 });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('粘贴');
+  plan.values.forEach((row, i) => row.forEach((v, j) => { if (v !== '') ws.getCell(plan.rect.r + i + 1, plan.rect.c + j + 1).value = v; }));
+  const file = path.join(dir, 'pasted.xlsx');
+  await wb.xlsx.writeFile(file);
+  const res = await run('check', file, '--json', '--out-dir', path.join(dir, 'pasted-out'));
+  expect(res.code).toBe(0);
+  const [out] = JSON.parse(res.out);
+  expect([out.format, out.year]).toEqual(['2019', 2020]);
+  expect(out.findings.filter((f: { rule: string }) => f.rule === 'BLANK')).toHaveLength(2);
+});

@@ -30,7 +30,7 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       </header>
       <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
       <Divider />
-      <CheckPanel host={host} strings={strings} />
+      <CheckPanel host={host} strings={strings} defaultYear={defaultYear} />
       <Divider />
       <NarrativePanel host={host} strings={strings} />
     </div>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
+  Badge, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../../host/types';
 import { checkWorkbook, type CheckResult, type LocatedFinding } from '../../app/service';
@@ -51,7 +51,7 @@ function FindingItem({ f, strings, onSelect }: { f: LocatedFinding; strings: Str
   );
 }
 
-export function CheckPanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost; strings: Strings; defaultYear: number }): React.ReactElement {
   const s = useStyles();
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
@@ -75,7 +75,17 @@ export function CheckPanel({ host, strings }: { host: WorkbookHost; strings: Str
   };
   const select = (f: LocatedFinding): void => {
     const first = f.locations[0];
-    if (first) void run(() => host.selectCells(first.tableName, f.locations.filter((l) => l.tableName === first.tableName)), fail);
+    if (!first) return;
+    if (first.tableName.startsWith('?')) void run(() => host.selectAddress(first.address), fail);
+    else void run(() => host.selectCells(first.tableName, f.locations.filter((l) => l.tableName === first.tableName)), fail);
+  };
+  const register = async (): Promise<void> => {
+    if (!result?.unregistered.length) return;
+    const tables = result.unregistered.map((t) => ({ ...t, year: Number.isNaN(t.year) ? defaultYear : t.year }));
+    const refs = await run(() => host.registerTables(tables), fail);
+    if (!refs) return;
+    await doCheck();
+    setMsg({ intent: 'success', text: strings.registered(refs.length) });
   };
 
   return (
@@ -91,6 +101,16 @@ export function CheckPanel({ host, strings }: { host: WorkbookHost; strings: Str
           <MessageBarBody>{msg.title && <MessageBarTitle>{msg.title}</MessageBarTitle>}{msg.text}</MessageBarBody>
         </MessageBar>
       )}
+      {result?.unregistered.length ? (
+        <MessageBar intent="info" layout="multiline" data-testid="unregistered">
+          <MessageBarBody>
+            {strings.recognised(result.unregistered[0].sheet, result.unregistered.map((t) => TABLE_NAMES[t.table].split(' ')[0]).join('、'))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void register()} disabled={busy} data-testid="register">{strings.register}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {result?.lost.length ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{strings.lostTables} {result.lost.map((l) => l.reason).join('；')}</MessageBarBody>
