@@ -3,11 +3,14 @@
  * insert tables, check and mark, clear, select. No office-js here.
  */
 import { a1, type Rect } from '../report/a1';
-import { checkValues } from '../report/check';
+import { checkValues, reportSource } from '../report/check';
+import { parseReportJson } from '../report/report';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
 import { checkAcrossYears, type YearInput } from '../report/crossYear';
 import { generateNarrative, type NarrativeOptions, type Paragraph } from '../report/narrative';
+import { importReport } from '../report/import';
+import type { Report } from '../report/types';
 import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
 import { cellsToMark } from '../report/rules';
@@ -101,7 +104,19 @@ export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: n
 
 /** Check what was read: one set per group of registered tables (a workbook may hold several years).
  *  Prose (from the 报告正文 sheet) is checked against the first set. */
-export function checkTables(read: TablesRead, last?: YearInput): { result: CheckResult; marks: Mark[] } {
+/** Last year's report kept in the workbook, as values (null when none or unreadable). */
+export function lastYearOf(read: TablesRead): (YearInput & { agency?: string }) | null {
+  if (!read.lastYear) return null;
+  try {
+    const r = parseReportJson(read.lastYear);
+    return { format: r.format, year: r.year, get: reportSource(r), agency: r.agency };
+  } catch {
+    return null;
+  }
+}
+
+export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: CheckResult; marks: Mark[] } {
+  const last = lastGiven ?? lastYearOf(read) ?? undefined;
   const text = read.prose ? proseFromRows(read.prose) : undefined;
   const groups = new Map<number, ReadTable[]>();
   for (const t of read.tables) {
@@ -185,7 +200,8 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   const read = await host.readTables();
   const src = sourceOfTables(read.tables);
   if (!src) return null;
-  const paragraphs = generateNarrative(src, options);
+  const last = lastYearOf(read);
+  const paragraphs = generateNarrative(src, { ...options, lastYear: options.lastYear ?? (last && last.year === src.year - 1 ? last : undefined) });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
   for (const t of read.tables) {
@@ -200,4 +216,34 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
 /** Rows for the 报告正文 sheet from generated paragraphs. */
 export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {
   return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).map((p): [number, string] => [p.section, p.text])];
+}
+
+export interface LastYearImport {
+  ok: boolean;
+  /** What was kept, or why nothing was. */
+  message: string;
+  problems: string[];
+}
+
+/** 导入上年报告: a published report's text, HTML or report JSON → kept in the workbook for the cross-year checks. */
+export async function importLastYear(host: WorkbookHost, source: string, fileName = ''): Promise<LastYearImport> {
+  let report: Report;
+  let problems: string[] = [];
+  if (/\.json$/i.test(fileName) || /^\s*\{/.test(source)) {
+    try {
+      report = parseReportJson(source);
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e), problems: [] };
+    }
+  } else {
+    const result = importReport(source, { kind: /\.html?$/i.test(fileName) ? 'html' : undefined });
+    report = result.report;
+    problems = result.problems;
+    if (!Object.keys(report.tables).length) return { ok: false, message: `没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
+    if (!report.year) return { ok: false, message: '没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）', problems };
+  }
+  const kept: Report = { schema: 'ogi-report/1', format: report.format, year: report.year, tables: report.tables, ...(report.agency ? { agency: report.agency } : {}) };
+  await host.storeLastYear(JSON.stringify(kept));
+  const tables = TABLE_IDS.filter((t) => report.tables[t]).map((t) => TABLE_NAMES[t].split(' ')[0]).join('、');
+  return { ok: true, message: `已保存${report.agency ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
 }

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parseReportJson, ReportInputError } from '../report/report';
 import type { Finding, Report } from '../report/types';
 import { importReport } from '../report/import';
+import { decodeText } from '../report/import/decode';
 
 /** A file that cannot be read, with a one-line Chinese message naming it. */
 export class InputError extends Error {}
@@ -19,17 +20,6 @@ function reason(e: unknown): string {
   if (code === 'EISDIR') return '这是一个文件夹，不是文件（is a directory）';
   if (code === 'EACCES') return '没有读取权限（permission denied）';
   return (e as Error)?.message ?? String(e);
-}
-
-/** Text files from government sites come as UTF-8 (with or without BOM) or GB18030. */
-function decodeText(data: Buffer): string {
-  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data).replace(/^\ufeff/, '');
-  if (!utf8.includes('\ufffd')) return utf8;
-  try {
-    return new TextDecoder('gb18030').decode(data);
-  } catch {
-    return utf8;
-  }
 }
 
 export async function readInput(file: string): Promise<Input> {

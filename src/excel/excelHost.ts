@@ -22,6 +22,8 @@ export interface OfficeEnv {
 }
 
 export const MIN_API = '1.8';
+/** Workbook setting that keeps last year's report (JSON) for the cross-year checks. */
+export const LAST_YEAR_SETTING = 'ogi.lastYearReport';
 /** Largest used range of the active sheet searched for unregistered tables (cells). */
 const RECOGNISE_MAX_CELLS = 200000;
 
@@ -235,6 +237,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const ranges = new Map<string, Excel.Range>();
     for (const n of known) ranges.set(n, load(wb.names.getItem(n).getRangeOrNullObject()));
     let prose: Excel.Range | null = knownProse ? wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
+    const lastYearSetting = wb.settings.getItemOrNullObject(LAST_YEAR_SETTING);
+    lastYearSetting.load('value');
     const active = wb.worksheets.getActiveWorksheet();
     active.load('name');
     const activeUsed = active.getUsedRangeOrNullObject(true);
@@ -291,7 +295,10 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
       }
     }
-    return { tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null };
+    return {
+      tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null,
+      lastYear: lastYearSetting.isNullObject ? null : String(lastYearSetting.value),
+    };
   }
 
   async function readTables(): Promise<TablesRead> {
@@ -383,6 +390,14 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
+  async function storeLastYear(json: string | null): Promise<void> {
+    await run(async (ctx) => {
+      if (json === null) ctx.workbook.settings.getItemOrNullObject(LAST_YEAR_SETTING).delete();
+      else ctx.workbook.settings.add(LAST_YEAR_SETTING, json);
+      await ctx.sync();
+    });
+  }
+
   async function selectAddress(address: string): Promise<void> {
     const p = parseAddress(address);
     if (!p?.sheet) throw new HostError(`无法定位单元格“${address}”`);
@@ -417,5 +432,5 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
-  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, selectAddress, registerTables, sheetNames, insertProse };
+  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, selectAddress, registerTables, sheetNames, insertProse, storeLastYear };
 }

@@ -39,6 +39,8 @@ export interface TablesRead {
   lost: LostTable[];
   /** Prose from the 报告正文 sheet, rows as read (column A section, column B text); null when there is none. */
   prose: unknown[][] | null;
+  /** Last year's report kept in the workbook by 导入上年报告 (JSON text), or null. */
+  lastYear?: string | null;
 }
 
 export type InsertOutcome =
@@ -79,6 +81,8 @@ export interface WorkbookHost {
   selectAddress(address: string): Promise<void>;
   /** Register tables found by their labels (names, conditional formats), so they can be marked and found again. */
   registerTables(tables: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>): Promise<TableRef[]>;
+  /** Keep last year's report (JSON text) in the workbook, or remove it (null). */
+  storeLastYear(json: string | null): Promise<void>;
   /** Names of the worksheets (for a free new-sheet name). */
   sheetNames(): Promise<string[]>;
   /** Write rows of prose on a new sheet named `sheet` (or `sheet(2)`… when taken). Never overwrites. Returns the sheet used. */

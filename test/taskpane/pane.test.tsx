@@ -74,3 +74,30 @@ describe('task pane', () => {
     expect(screen.getByTestId('narrative-message').textContent).toContain('表格有错误');
   });
 });
+
+describe('导入上年报告', () => {
+  test('pasted last-year report is kept in the workbook; 校验 then checks the carry-over', async () => {
+    const { sim } = renderPane();
+    const fs = await import('fs');
+    const path = await import('path');
+    const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'huaian-2024.txt'), 'utf8');
+    fireEvent.click(screen.getByLabelText('当前选中的单元格'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    // 二、上年结转 · 自然人 (D24) says 5, while last year's 四、结转下年度 · 自然人 was 103
+    sim.setCell('Sheet1', 'D24', 5);
+    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: text } });
+    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    await waitFor(() => expect(screen.getByTestId('last-year-message').textContent).toContain('已保存淮安市人民政府2024年报告（2021年格式，表1、表2、表3）'));
+    expect(JSON.parse(String(sim.state.settings['ogi.lastYearReport'])).year).toBe(2024);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    const carry = await screen.findByText(/自然人列：本年“二、上年结转”（5）应等于2024年报告“四、结转下年度继续办理”（103），相差98/);
+    expect(carry.closest('[data-testid="finding"]')?.getAttribute('data-rule')).toBe('X-CARRY');
+  });
+
+  test('text with no report in it is refused with a reason', async () => {
+    renderPane();
+    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: '这是一段会议通知。' } });
+    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    await waitFor(() => expect(screen.getByTestId('last-year-message').textContent).toMatch(/^没有读到年报表格/));
+  });
+});
