@@ -3,6 +3,7 @@
  *   ogi-report template --format 2021|2019 [--year Y] [--agency A] --out X.xlsx
  *   ogi-report fill REPORT.json --out X.xlsx
  *   ogi-report check FILE… [--json] [--out-dir D]
+ *   ogi-report export FILE --out X.docx|X.html [--fee 元] [--who 本机关]
  * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read or the command was wrong.
  */
 import { promises as fs } from 'fs';
@@ -22,6 +23,7 @@ import { cellsToMark } from '../report/rules';
 import type { Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
 import { registrationNames } from '../report/plan';
+import { exportCommand } from '../report/export/command';
 import type { TableId } from '../report/types';
 
 export interface Io {
@@ -37,6 +39,7 @@ const USAGE = `用法 (usage):
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
   ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
+  ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
@@ -281,6 +284,7 @@ const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Pro
   check: { valued: ['out-dir', 'last-year', 'summary', 'out'], run: check },
   narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
   import: { valued: ['out'], run: importCmd },
+  export: { valued: ['out', 'fee', 'who', 'agency', 'contact'], run: exportCommand },
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

@@ -140,6 +140,10 @@ function tableOf(t: ExportTable): Table {
   });
 }
 
+/** An empty paragraph of a fixed height (twips), kept with the table after it when `keep`. */
+const gap = (height: number, keep: boolean): Paragraph =>
+  new Paragraph({ style: 'ReportBody', keepNext: keep, spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT }, children: [] });
+
 function blockOf(b: Block): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'heading':
@@ -149,11 +153,8 @@ function blockOf(b: Block): Array<Paragraph | Table> {
     case 'placeholder':
       return [new Paragraph({ style: 'ReportBody', children: [new TextRun({ text: b.text, highlight: HighlightColor.YELLOW })] })];
     case 'table':
-      return [
-        tableOf(b.table),
-        // a short gap after the table (Word also needs a paragraph between two tables)
-        new Paragraph({ style: 'ReportBody', spacing: { before: 0, after: 0, line: 280, lineRule: LineRuleType.EXACT }, children: [] }),
-      ];
+      // short gaps around the table (Word also needs a paragraph between two tables)
+      return [gap(160, true), tableOf(b.table), gap(280, false)];
   }
 }
 

@@ -285,7 +285,9 @@ export function buildDocument(input: BuildInput): ExportDocument {
     const prose = own(6);
     const written = gen(6);
     const blocks = sections[5].blocks;
-    blocks.push(...userBlocks(prose));
+    // "无。" (nothing else to report) gives way to the fee sentence
+    const nothing = prose.length === 1 && /^(无|没有|暂无|无其他需要报告的事项)[。.]?$/.test(prose[0]);
+    if (!(nothing && written.length)) blocks.push(...userBlocks(prose));
     if (!prose.some((p) => p.includes('信息处理费'))) blocks.push(...written.map(generatedBlock));
     if (!blocks.length) blocks.push(placeholder(`${SECTION_TITLES[5]}（如本年度收取信息处理费的情况；没有其他事项的写“无”）`));
   }

@@ -10,7 +10,6 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
-  file: { fontSize: '12px', maxWidth: '100%' },
 });
 
 type Msg = { intent: 'success' | 'error' | 'warning'; text: string; problems?: string[] } | null;
@@ -59,9 +58,10 @@ export function LastYearPanel({ host, strings }: { host: WorkbookHost; strings: 
         <Button disabled={busy} onClick={() => void remove()} data-testid="last-year-remove">{strings.lastYearRemove}</Button>
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
-      <Field label={strings.lastYearFile}>
-        <input ref={fileRef} type="file" accept=".txt,.html,.htm,.json" className={s.file} onChange={(e) => void onFile(e)} data-testid="last-year-file" />
-      </Field>
+      <div className={s.row}>
+        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
+        <Button disabled={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
+      </div>
       {msg && (
         <MessageBar intent={msg.intent} layout="multiline" data-testid="last-year-message">
           <MessageBarBody>

@@ -1,0 +1,101 @@
+/**
+ * `ogi-report export FILE --out 报告.docx|报告.html [--fee 元] [--who 本机关] [--agency 单位] [--contact 联系方式]`
+ * (Node only: reads files, writes the document.) FILE is what `check` reads: report JSON, a workbook
+ * with the registered tables (and the person's prose in its 报告正文 sheet), or a published report as
+ * .txt/.html. The report is checked first; with error-level findings left the file is still written,
+ * with a warning on stderr and exit code 1.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import type ExcelJS from 'exceljs';
+import { sourceOfTables } from '../../app/service';
+import { str, UsageError, type Args } from '../../cli/args';
+import { InputError, readInput } from '../../cli/inputs';
+import { readTables } from '../../file/xlsx';
+import { toDocx } from '../../file/docx';
+import { checkReport } from '../check';
+import { allLayouts } from '../layout';
+import { narrativeOf } from '../narrative';
+import { proseFromRows } from '../prose';
+import { setReportValue } from '../report';
+import type { Report } from '../types';
+import { buildDocument, type ExportDocument } from './document';
+import { toHtml } from './html';
+
+export interface ExportIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** The agency from the title line a template writes above its tables ("淮安市人民政府2024年政府信息公开工作年度报告 统计表"). */
+function agencyOfSheet(ws: ExcelJS.Worksheet | undefined, year: number, above: number): string | undefined {
+  if (!ws) return undefined;
+  for (let r = 1; r <= Math.min(above, 20); r++) {
+    const v = ws.getCell(r, 1).value;
+    const m = typeof v === 'string' ? new RegExp(`^(.+?)${year}年政府信息公开工作年度报告`).exec(v.trim()) : null;
+    if (m) return m[1].trim();
+  }
+  return undefined;
+}
+
+/** A workbook's first set of registered tables and its prose, as report JSON. */
+function reportOfWorkbook(file: string, wb: ExcelJS.Workbook): Report {
+  const read = readTables(wb);
+  const src = sourceOfTables(read.tables);
+  if (!src) {
+    const why = read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : '';
+    throw new InputError(`${file}：没有找到登记的年报表格。请用本工具或加载项生成表格后再填写${why}`);
+  }
+  if (!Number.isInteger(src.year)) throw new InputError(`${file}：无法确定报告年度（表格的登记信息缺失），请重新插入表格`);
+  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, tables: {} };
+  for (const layout of allLayouts(src.format)) {
+    for (const cell of layout.data) {
+      const v = src.get(cell.key as string);
+      if (v !== undefined) setReportValue(report, cell.key as string, v);
+    }
+  }
+  const first = read.tables.find((t) => t.format === src.format && t.year === src.year);
+  const agency = first ? agencyOfSheet(wb.getWorksheet(first.sheet), src.year, first.rect.r) : undefined;
+  if (agency) report.agency = agency;
+  const text = read.prose ? proseFromRows(read.prose) : {};
+  if (Object.keys(text).length) report.text = text;
+  return report;
+}
+
+function feeOf(args: Args): number | null | undefined {
+  const feeText = str(args, 'fee');
+  if (feeText === undefined) return undefined;
+  if (feeText === '0' || feeText === '无') return null;
+  const fee = Number(feeText);
+  if (!(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
+  return fee;
+}
+
+const placeholders = (doc: ExportDocument): number =>
+  doc.sections.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'placeholder').length, 0);
+
+export async function exportCommand(args: Args, io: ExportIo): Promise<number> {
+  const [file] = args.positionals;
+  if (!file) throw new UsageError('export 需要一个文件（年报 JSON、.xlsx 工作簿，或已发布报告的 .txt/.html）');
+  const out = str(args, 'out');
+  if (!out || !/\.(docx|html?)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
+  const fee = feeOf(args);
+  const input = await readInput(file);
+  const report = input.kind === 'report' ? input.report : reportOfWorkbook(file, input.workbook);
+  const importProblems = input.kind === 'report' ? input.imported?.problems.length ?? 0 : 0;
+  const errors = importProblems + checkReport(report).filter((f) => f.severity === 'error').length;
+
+  const generated = narrativeOf(report, { who: str(args, 'who'), fee });
+  const doc = buildDocument({ report, generated, meta: { agency: str(args, 'agency'), contact: str(args, 'contact') } });
+  const data = /\.docx$/i.test(out) ? await toDocx(doc) : Buffer.from(toHtml(doc), 'utf8');
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await fs.writeFile(out, data);
+
+  const todo = placeholders(doc);
+  io.out(`已生成 ${out}（${doc.title}，${report.format}年格式）${todo ? `；文中有 ${todo} 处“【请填写】/【待补充】”需要补写` : ''}\n`);
+  if (errors) {
+    io.err(`警告：${file} 仍有 ${errors} 个错误（用 ogi-report check ${file} 查看），文件已照常生成，发布前请先更正。\n`);
+    return 1;
+  }
+  return 0;
+}
