@@ -2,19 +2,12 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { run } from './run';
 import { checkReport } from '../../src/report/check';
 import { setReportValue } from '../../src/report/report';
 import { consistentReport, seeded } from '../report/helpers';
 
 jest.setTimeout(60000);
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 const expected = new Map<string, { errors: number; warnings: number }>();

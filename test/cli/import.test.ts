@@ -1,16 +1,9 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { main } from '../../src/cli/main';
+import { run } from './run';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ogi-import-')); });
