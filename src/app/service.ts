@@ -225,6 +225,36 @@ export interface LastYearImport {
   problems: string[];
 }
 
+/** A report (tables only) from registered or recognised tables that were read. */
+export function reportFromTables(tables: ReadTable[]): Report | null {
+  const src = sourceOfTables(tables);
+  if (!src) return null;
+  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, tables: {} };
+  for (const table of TABLE_IDS) {
+    const layout = tableLayout(src.format, table);
+    if (src.get(layout.data[0].key as CellKey) === undefined) continue;
+    const rows: Record<string, Record<string, RawValue>> = {};
+    for (const cell of layout.data) (rows[cell.rowKey as string] ??= {})[cell.colKey as string] = src.get(cell.key as CellKey) ?? null;
+    report.tables[table] = rows;
+  }
+  return report;
+}
+
+/** 导入上年报告 from an .xlsx file (exceljs is loaded only when needed). */
+export async function importLastYearWorkbook(host: WorkbookHost, bytes: ArrayBuffer, fallbackYear: number): Promise<LastYearImport> {
+  const [{ default: ExcelJS }, { readTables }] = await Promise.all([import('exceljs'), import('../file/xlsx')]);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes);
+  } catch (e) {
+    return { ok: false, message: `不是有效的 .xlsx 工作簿（${e instanceof Error ? e.message : String(e)}）`, problems: [] };
+  }
+  const report = reportFromTables(readTables(wb).tables);
+  if (!report) return { ok: false, message: '工作簿中没有找到年报表格（既没有登记的表格，也没有按标签识别出的表格）', problems: [] };
+  if (!Number.isInteger(report.year)) report.year = fallbackYear;
+  return importLastYear(host, JSON.stringify(report), 'workbook.json');
+}
+
 /** 导入上年报告: a published report's text, HTML or report JSON → kept in the workbook for the cross-year checks. */
 export async function importLastYear(host: WorkbookHost, source: string, fileName = ''): Promise<LastYearImport> {
   let report: Report;

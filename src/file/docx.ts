@@ -127,7 +127,10 @@ function tableOf(t: ExportTable): Table {
         })],
       });
     });
-    rows.push(new TableRow({ children: cells, cantSplit: true, ...(repeat && r < firstBody ? { tableHeader: true } : {}) }));
+    // keep together: the header rows with the first body row, a block of table 1, a short table
+    const blockStarts = (row: number): boolean => t.cells.some((c) => c.r === row && c.role === 'blockTitle');
+    const keep = r + 1 < t.rows && (repeat ? r < firstBody || t.rows <= 6 : !blockStarts(r + 1));
+    rows.push(new TableRow({ children: cells, cantSplit: true, keepNext: keep, ...(repeat && r < firstBody ? { tableHeader: true } : {}) }));
   }
   return new Table({
     rows,

@@ -124,3 +124,20 @@ test('the production task pane page loads only its own files and office.js, and 
   await page.getByRole('alert').getByText(/无法加载 Office 脚本库/).waitFor();
   expect(refused).toEqual([]);
 });
+
+test('导入上年报告 from an .xlsx file: exceljs loads on demand under the page\'s Content-Security-Policy', async () => {
+  const { promises: fsp } = await import('fs');
+  const os = await import('os');
+  const path = await import('path');
+  const { templateWorkbook } = await import('../../src/file/xlsx');
+  const { parseReportJson } = await import('../../src/report/report');
+  const { reportSource } = await import('../../src/report/check');
+  const last = parseReportJson(await fsp.readFile(path.join(__dirname, '..', 'fixtures', 'huaian-2024.json'), 'utf8'));
+  const file = path.join(await fsp.mkdtemp(path.join(os.tmpdir(), 'ogi-e2e-')), '2024年报.xlsx');
+  await templateWorkbook({ format: last.format, year: last.year, formulas: true, values: reportSource(last) }).xlsx.writeFile(file);
+  const { page, errors, refused } = await open(browser, 'preview.html');
+  await page.getByTestId('last-year-file').setInputFiles(file);
+  await page.getByTestId('last-year-message').getByText(/已保存2024年报告（2021年格式，表1、表2、表3）/).waitFor({ timeout: 30000 });
+  expect(errors).toEqual([]);
+  expect(refused).toEqual([]);
+});

@@ -116,7 +116,7 @@ export function formatValue(raw: RawValue | undefined): string {
   if (raw === null || raw === undefined) return '';
   if (typeof raw === 'number') return Number.isFinite(raw) ? plainNumber(raw) : String(raw);
   if (typeof raw === 'boolean') return String(raw);
-  return String(raw).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+  return cleanText(String(raw)).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
 }
 
 function tableOf(report: Report, table: TableId): ExportTable {
@@ -139,6 +139,10 @@ const PAGE_NUMBER = /^[\s\f]*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|�
 const INDENT = /^(?:[ \t\u00a0]{2,}|[\u3000\t])/;
 const ENDS_SENTENCE = /[。！？!?；;：:”」』）)】…]$/;
 const trimAll = (s: string): string => s.replace(/^[\s\u00a0\u3000\f]+|[\s\u00a0\u3000\f]+$/g, '');
+/** Control characters (other than tab and line breaks) cannot be written in XML: a Word file with one
+ *  does not open. Pasted text sometimes carries them. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff]/g;
+export const cleanText = (s: string): string => s.replace(CONTROL, '');
 
 /** Join a wrapped line to the text before it: no space between Chinese, one between Latin words. */
 function joinLine(before: string, line: string): string {
@@ -152,7 +156,7 @@ function joinLine(before: string, line: string): string {
  * the page width with indented first lines and page numbers in between (pdftotext -layout).
  */
 export function proseParagraphs(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\f/g, '').replace(/\s+$/, ''))
+  const lines = cleanText(text).replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\f/g, '').replace(/\s+$/, ''))
     .filter((l) => !PAGE_NUMBER.test(l) || l.trim() === '');
   const blank = (l: string): boolean => trimAll(l) === '';
   // wrapped text: indented first lines, and lines that continue a line not ending a sentence
@@ -190,24 +194,18 @@ export function sectionProse(text: string | undefined, section: number): string[
   if (!paragraphs.length) return [];
   const first = paragraphs[0];
   const title = SECTION_TITLES[section - 1];
-  if (sectionOfHeading(first) === section) paragraphs.shift();
-  else {
-    // the heading run into the text of the paragraph: "一、总体情况 2024年，…"
-    const squeezed = first.replace(/[\s\u3000]+/g, '');
-    for (const head of [title, stripNumber(title)]) {
-      if (squeezed.startsWith(head) && first.length > head.length) {
-        let i = 0;
-        let matched = 0;
-        while (i < first.length && matched < head.length) {
-          if (!/[\s\u3000]/.test(first[i])) matched += 1;
-          i += 1;
-        }
-        const rest = trimAll(first.slice(i).replace(/^[。.：:，,]/, ''));
-        if (rest) paragraphs[0] = rest;
-        else paragraphs.shift();
-        break;
-      }
-    }
+  // the official heading, with or without its number, alone or run into the text: "一、总体情况 2024年，…"
+  const squeezed = first.replace(/[\s\u3000]+/g, '');
+  // (without its number only when alone: "总体情况良好…" is text)
+  const head = [title, stripNumber(title)].find((h) => squeezed.startsWith(h));
+  let i = 0;
+  for (let matched = 0; head && i < first.length && matched < head.length; i++) if (!/[\s\u3000]/.test(first[i])) matched += 1;
+  const rest = trimAll(first.slice(i).replace(/^[\s\u3000]*[。.：:，,]/, ''));
+  if (head && !rest) paragraphs.shift();
+  else if (head === title) paragraphs[0] = rest;
+  else if (sectionOfHeading(first) === section && !/[。，；,;]./.test(first)) {
+    // a heading worded a little differently ("五、政府信息公开工作存在的主要问题及改进情况")
+    paragraphs.shift();
   }
   return paragraphs;
 }
@@ -233,18 +231,19 @@ function endSentence(s: string): string {
 
 export function buildDocument(input: BuildInput): ExportDocument {
   const { report, generated = [], meta = {} } = input;
-  const agency = trimAll(meta.agency ?? report.agency ?? '') || undefined;
+  const line = (s: string | undefined): string => trimAll(cleanText(s ?? '').replace(/[\s\u3000]+/g, ' '));
+  const agency = line(meta.agency ?? report.agency) || undefined;
   const yearTitle = `${report.year}年政府信息公开工作年度报告`;
   const title = `${agency ?? ''}${yearTitle}`;
   const gen = (section: number): Generated[] => generated.filter((p) => p.section === section);
 
-  const basis = trimAll(meta.basis ?? '') || `《中华人民共和国政府信息公开条例》（以下简称《条例》）和${FORMAT_TITLE[report.format]}（${FORMATS[report.format].notice}）`;
+  const basis = line(meta.basis) || `《中华人民共和国政府信息公开条例》（以下简称《条例》）和${FORMAT_TITLE[report.format]}（${FORMATS[report.format].notice}）`;
   const parts = SECTION_TITLES.map(stripNumber);
   const opening = [
     `本报告根据${basis}要求，由${agency ?? '本机关'}编制。`,
     `全文包括${parts.slice(0, -1).join('、')}和${parts[parts.length - 1]}。`,
     `本报告中所列数据的统计期限自${report.year}年1月1日起至${report.year}年12月31日止。`,
-    meta.contact && trimAll(meta.contact) ? `如对本报告有疑问，请联系：${endSentence(meta.contact)}` : '',
+    line(meta.contact) ? `如对本报告有疑问，请联系：${endSentence(line(meta.contact))}` : '',
   ].join('');
 
   const sections: ExportSection[] = SECTION_TITLES.map((title, i) => ({ number: i + 1, title, blocks: [] }));

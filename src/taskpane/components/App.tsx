@@ -35,7 +35,7 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <Divider />
       <NarrativePanel host={host} strings={strings} />
       <Divider />
-      <LastYearPanel host={host} strings={strings} />
+      <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
 import type { WorkbookHost } from '../../host/types';
-import { importLastYear } from '../../app/service';
+import { importLastYear, importLastYearWorkbook } from '../../app/service';
 import { decodeText } from '../../report/import/decode';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 type Msg = { intent: 'success' | 'error' | 'warning'; text: string; problems?: string[] } | null;
 
 /** 导入上年报告: paste last year's published report or open its file; kept in the workbook for the cross-year checks. */
-export function LastYearPanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHost; strings: Strings; defaultYear: number }): React.ReactElement {
   const s = useStyles();
   const [text, setText] = React.useState('');
   const [msg, setMsg] = React.useState<Msg>(null);
@@ -33,11 +33,16 @@ export function LastYearPanel({ host, strings }: { host: WorkbookHost; strings: 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     if (!file) return;
-    if (!/\.(txt|html?|json)$/i.test(file.name)) {
+    if (!/\.(txt|html?|json|xlsx)$/i.test(file.name)) {
       setMsg({ intent: 'error', text: strings.lastYearFileType(file.name) });
       return;
     }
-    await importFrom(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
+    if (/\.xlsx$/i.test(file.name)) {
+      setMsg(null);
+      const bytes = await file.arrayBuffer();
+      const r = await run(() => importLastYearWorkbook(host, bytes, defaultYear - 1), fail);
+      if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: r.message, problems: r.problems });
+    } else await importFrom(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
     if (fileRef.current) fileRef.current.value = '';
   };
   const remove = async (): Promise<void> => {
@@ -59,7 +64,7 @@ export function LastYearPanel({ host, strings }: { host: WorkbookHost; strings: 
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       <div className={s.row}>
-        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
+        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
         <Button disabled={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
       </div>
       {msg && (
