@@ -23,7 +23,7 @@ import { cellsToMark } from '../report/rules';
 import type { Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
 import { registrationNames } from '../report/plan';
-import { exportCommand } from '../report/export/command';
+import { exportCommand } from './export';
 import type { TableId } from '../report/types';
 
 export interface Io {

@@ -8,19 +8,17 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type ExcelJS from 'exceljs';
-import { sourceOfTables } from '../../app/service';
-import { str, UsageError, type Args } from '../../cli/args';
-import { InputError, readInput } from '../../cli/inputs';
-import { readTables } from '../../file/xlsx';
-import { toDocx } from '../../file/docx';
-import { checkReport } from '../check';
-import { allLayouts } from '../layout';
-import { narrativeOf } from '../narrative';
-import { proseFromRows } from '../prose';
-import { setReportValue } from '../report';
-import type { Report } from '../types';
-import { buildDocument, type ExportDocument } from './document';
-import { toHtml } from './html';
+import { reportFromTables } from '../app/service';
+import { str, UsageError, type Args } from './args';
+import { InputError, readInput } from './inputs';
+import { readTables } from '../file/xlsx';
+import { toDocx } from '../file/docx';
+import { checkReport } from '../report/check';
+import { narrativeOf } from '../report/narrative';
+import { proseFromRows } from '../report/prose';
+import type { Report } from '../report/types';
+import { buildDocument, type ExportDocument } from '../report/export/document';
+import { toHtml } from '../report/export/html';
 
 export interface ExportIo {
   out: (s: string) => void;
@@ -41,21 +39,14 @@ function agencyOfSheet(ws: ExcelJS.Worksheet | undefined, year: number, above: n
 /** A workbook's first set of registered tables and its prose, as report JSON. */
 function reportOfWorkbook(file: string, wb: ExcelJS.Workbook): Report {
   const read = readTables(wb);
-  const src = sourceOfTables(read.tables);
-  if (!src) {
+  const report = reportFromTables(read.tables);
+  if (!report) {
     const why = read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : '';
-    throw new InputError(`${file}：没有找到登记的年报表格。请用本工具或加载项生成表格后再填写${why}`);
+    throw new InputError(`${file}：没有找到年报表格（既没有登记的表格，也没有按标签识别出的表格）${why}`);
   }
-  if (!Number.isInteger(src.year)) throw new InputError(`${file}：无法确定报告年度（表格的登记信息缺失），请重新插入表格`);
-  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, tables: {} };
-  for (const layout of allLayouts(src.format)) {
-    for (const cell of layout.data) {
-      const v = src.get(cell.key as string);
-      if (v !== undefined) setReportValue(report, cell.key as string, v);
-    }
-  }
-  const first = read.tables.find((t) => t.format === src.format && t.year === src.year);
-  const agency = first ? agencyOfSheet(wb.getWorksheet(first.sheet), src.year, first.rect.r) : undefined;
+  if (!Number.isInteger(report.year)) throw new InputError(`${file}：无法确定报告年度（表格的登记信息缺失），请重新插入表格`);
+  const first = read.tables.find((t) => t.format === report.format && t.year === report.year);
+  const agency = first ? agencyOfSheet(wb.getWorksheet(first.sheet), report.year, first.rect.r) : undefined;
   if (agency) report.agency = agency;
   const text = read.prose ? proseFromRows(read.prose) : {};
   if (Object.keys(text).length) report.text = text;
