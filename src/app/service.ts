@@ -277,3 +277,30 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
   const tables = TABLE_IDS.filter((t) => report.tables[t]).map((t) => TABLE_NAMES[t].split(' ')[0]).join('、');
   return { ok: true, message: `已保存${report.agency ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
 }
+
+export interface WorkbookExport {
+  /** The finished file. */
+  blob: Blob;
+  fileName: string;
+  /** Error-level findings that remain (the file is written anyway, with this warning). */
+  errors: number;
+}
+
+/** 导出 Word / 导出网页: the report from the workbook's tables and 报告正文 prose, checked first. */
+export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'html', meta: { agency?: string; fee?: number | null; who?: string }): Promise<WorkbookExport | null> {
+  const read = await host.readTables();
+  const report = reportFromTables(read.tables.filter((t) => !t.recognised).length ? read.tables.filter((t) => !t.recognised) : read.tables);
+  if (!report) return null;
+  if (read.prose) report.text = proseFromRows(read.prose);
+  if (meta.agency?.trim()) report.agency = meta.agency.trim();
+  const { result } = checkTables(read);
+  const { buildDocument } = await import('../report/export/document');
+  const doc = buildDocument({ report, generated: generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee }), meta: { agency: report.agency } });
+  const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
+  if (kind === 'html') {
+    const { toHtml } = await import('../report/export/html');
+    return { blob: new Blob([toHtml(doc)], { type: 'text/html;charset=utf-8' }), fileName: `${name}.html`, errors: result.errors };
+  }
+  const { toDocxBlob } = await import('../file/docx');
+  return { blob: await toDocxBlob(doc), fileName: `${name}.docx`, errors: result.errors };
+}

@@ -161,8 +161,17 @@ function blockOf(b: Block): Array<Paragraph | Table> {
   }
 }
 
-/** The document as a .docx file. */
+/** The document as a .docx file (Node). */
 export async function toDocx(doc: ExportDocument, options: DocxOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(docxDocument(doc, options));
+}
+
+/** The document as a .docx Blob (browser: the task pane's 导出 Word). */
+export async function toDocxBlob(doc: ExportDocument, options: DocxOptions = {}): Promise<Blob> {
+  return Packer.toBlob(docxDocument(doc, options));
+}
+
+function docxDocument(doc: ExportDocument, options: DocxOptions): Document {
   const f: DocxFonts = { ...DOCX_FONTS, ...options.fonts };
   const title = new Paragraph({
     style: 'ReportTitle',
@@ -197,5 +206,5 @@ export async function toDocx(doc: ExportDocument, options: DocxOptions = {}): Pr
       children,
     }],
   });
-  return Packer.toBuffer(document);
+  return document;
 }

@@ -6,6 +6,7 @@ import { InsertPanel } from './InsertPanel';
 import { CheckPanel } from './CheckPanel';
 import { NarrativePanel } from './NarrativePanel';
 import { LastYearPanel } from './LastYearPanel';
+import { ExportPanel } from './ExportPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
@@ -34,6 +35,8 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <CheckPanel host={host} strings={strings} defaultYear={defaultYear} />
       <Divider />
       <NarrativePanel host={host} strings={strings} />
+      <Divider />
+      <ExportPanel host={host} strings={strings} />
       <Divider />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
     </div>

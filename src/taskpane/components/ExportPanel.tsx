@@ -1,0 +1,64 @@
+import * as React from 'react';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import type { WorkbookHost } from '../../host/types';
+import { exportFromWorkbook } from '../../app/service';
+import type { Strings } from '../i18n';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
+});
+
+type Msg = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
+
+/** Save a file from the pane (a download in the browser; Excel's pane saves it where the user chooses). */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export function ExportPanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+  const s = useStyles();
+  const [agency, setAgency] = React.useState('');
+  const [msg, setMsg] = React.useState<Msg>(null);
+  const { busy, run } = useAction();
+
+  const doExport = async (kind: 'docx' | 'html'): Promise<void> => {
+    setMsg(null);
+    const r = await run(() => exportFromWorkbook(host, kind, { agency }), (m) => setMsg({ intent: 'error', text: m }));
+    if (r === undefined) return;
+    if (r === null) {
+      setMsg({ intent: 'info', text: strings.noTables });
+      return;
+    }
+    download(r.blob, r.fileName);
+    setMsg(r.errors ? { intent: 'warning', text: strings.exportedWithErrors(r.fileName, r.errors) } : { intent: 'success', text: strings.exported(r.fileName) });
+  };
+
+  return (
+    <section className={s.panel} aria-labelledby="export-h">
+      <h2 id="export-h" className={s.h2}>{strings.exportSection}</h2>
+      <Field label={strings.agency} hint={strings.exportAgencyHint}>
+        <Input value={agency} onChange={(_, d) => setAgency(d.value)} placeholder={strings.agencyPlaceholder} maxLength={60} data-testid="export-agency" />
+      </Field>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void doExport('docx')} data-testid="export-docx">{strings.exportWord}</Button>
+        <Button disabled={busy} onClick={() => void doExport('html')} data-testid="export-html">{strings.exportHtml}</Button>
+        {busy && <Spinner size="tiny" label={strings.working} />}
+      </div>
+      {msg && (
+        <MessageBar intent={msg.intent} layout="multiline" data-testid="export-message">
+          <MessageBarBody>{msg.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
