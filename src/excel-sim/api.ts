@@ -11,9 +11,9 @@
  * a SimError {code, message, debugInfo}.
  */
 import {
-  addressOf, boundingRect, cellAt, cloneState, containsRect, copyFormat, DEFAULT_FONT, ensureCell, findSheet, forEachPos,
+  addressOf, boundingRect, cellAt, containsRect, copyFormat, DEFAULT_FONT, ensureCell, findSheet, forEachPos,
   inputToCell, intersection, intersects, isEmptyCell, hasDefaultFormat, newCell, newSheet, normalizeColor, rectSize, removeSheet, renameSheet,
-  restoreState, sameName, sheetById, shiftCells, SimError, usedRect, validDefinedName, validSheetName, valueType, formatText,
+  sameName, sheetById, shiftCells, SimError, usedRect, validDefinedName, validSheetName, valueType, formatText,
 } from './model';
 import type { BorderState, CellState, CondFormatState, Edge, NameState, Rect, SheetState, ValidationState, WorkbookState } from './model';
 import { BLANK, cellKey, evaluate, FErr, isValidFormula, MAX_COLS, MAX_ROWS, parseAddress, parseKey, recalc, shiftFormula } from './formula';
@@ -27,7 +27,10 @@ import { BLANK, cellKey, evaluate, FErr, isValidFormula, MAX_COLS, MAX_ROWS, par
 /** Shared by every RequestContext of one simulated workbook. */
 export class Engine {
   syncCount = 0;
-  failNext: { code: string; message?: string } | null = null;
+  /** A fault to raise on the next sync: before any of its operations (afterOperations undefined) or after that many. */
+  failNext: { code: string; message?: string; afterOperations?: number; sync?: number } | null = null;
+  /** Number of operations queued in the last sync (writes, reads and loads alike). */
+  lastSyncOperations = 0;
   private readonly listeners = new Set<() => void>();
   constructor(readonly state: WorkbookState) {}
   onChange(listener: () => void): () => void {
@@ -68,23 +71,34 @@ export class RequestContext {
     engine.syncCount++;
     const queue = this._queue;
     this._queue = [];
-    if (engine.failNext) {
-      const { code, message } = engine.failNext;
-      engine.failNext = null;
-      return Promise.reject(new SimError(code, message, 'RequestContext.sync'));
+    engine.lastSyncOperations = queue.length;
+    let fault = engine.failNext;
+    if (fault && (fault.sync ?? 1) > 1) {
+      engine.failNext = { ...fault, sync: (fault.sync ?? 1) - 1 };
+      fault = null;
+    } else engine.failNext = null;
+    if (fault && fault.afterOperations === undefined) {
+      return Promise.reject(new SimError(fault.code, fault.message, 'RequestContext.sync'));
     }
-    const snapshot = cloneState(engine.state);
     this._commits = [];
     this._bindings = [];
     this._mutated = false;
     let loc = '';
     try {
-      for (const op of queue) { loc = op.loc; op.run(); }
+      queue.forEach((op, i) => {
+        loc = op.loc;
+        if (fault && i === fault.afterOperations) throw new SimError(fault.code, fault.message);
+        op.run();
+      });
+      if (fault && fault.afterOperations !== undefined && fault.afterOperations >= queue.length) throw new SimError(fault.code, fault.message);
       this._fresh();
     } catch (e) {
-      restoreState(engine.state, snapshot);
+      // Like Excel, a batch is not a transaction: the operations before the failing one stay applied;
+      // the failing one and everything after it are dropped, and no loaded value is delivered.
+      this._fresh();
       this._dirty = false;
       for (const o of this._bindings) o._unbind();
+      if (this._mutated) engine.emit();
       const err = e instanceof SimError ? e : new SimError('GeneralException', e instanceof Error ? e.message : String(e));
       err.debugInfo.errorLocation ??= loc;
       return Promise.reject(err);

@@ -46,8 +46,13 @@ export interface WorkbookSim {
   /** Number of context.sync() round trips (Excel.run's final flush counts only when operations were pending). */
   readonly syncCount: number;
   resetSyncCount(): void;
-  /** Makes the next sync reject with this error code; its queued operations are discarded, the state is unchanged. */
-  failNextSync(code: string, message?: string): void;
+  /** Makes the next sync reject with this error code. Without afterOperations the request is refused as a whole
+   *  (as in cell-edit mode: nothing runs, the state is unchanged); with it, that many queued operations run first
+   *  and stay applied, as in Excel, where a failing operation does not roll back the ones before it.
+   *  `sync: 2` places the fault in the sync after next (e.g. the write sync of a read-then-write action). */
+  failNextSync(code: string, message?: string, options?: { afterOperations?: number; sync?: number }): void;
+  /** Operations queued in the last sync (loads included): with failNextSync's afterOperations, a fault can be placed anywhere in a batch. */
+  readonly lastSyncOperations: number;
   /** Called after every sync that changed the workbook and after user edits. Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
   /** A user typing into a cell (bypasses the API and sheet protection): '=…' is a formula, numeric text a number. */
@@ -109,7 +114,8 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     state,
     get syncCount() { return engine.syncCount; },
     resetSyncCount() { engine.syncCount = 0; },
-    failNextSync(code, message) { engine.failNext = { code, message }; },
+    failNextSync(code, message, options) { engine.failNext = { code, message, afterOperations: options?.afterOperations, sync: options?.sync }; },
+    get lastSyncOperations() { return engine.lastSyncOperations; },
     onChange: (listener) => engine.onChange(listener),
     setCell(sheetName, address, input) {
       const { sheet, rect } = locate(sheetName, address);

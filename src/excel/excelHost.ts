@@ -38,6 +38,84 @@ function freeNames(tables: readonly TableId[], used: Set<string>): Partial<Recor
   return null;
 }
 
+/** The cell formats an interrupted insertion restores (ExcelApi 1.9 getCellProperties / setCellProperties). */
+const CELL_PROPS = {
+  format: {
+    fill: { color: true, pattern: true },
+    font: { bold: true, color: true, name: true, size: true },
+    wrapText: true, horizontalAlignment: true, verticalAlignment: true,
+    borders: { style: true, color: true, weight: true },
+  },
+} as const;
+
+/** What the target area held before an insertion at the selection (read in the insertion's read sync). */
+interface AreaBefore {
+  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  validation: Excel.DataValidation;
+  cfs: Excel.ConditionalFormatCollection;
+  rows: Excel.RangeFormat[];
+}
+
+interface InsertUndo {
+  plan: SheetPlan;
+  sheetName: string;
+  newSheet: boolean;
+  markSheetCreated: boolean;
+  widths: Map<number, number>;
+  before: AreaBefore | null;
+  /** Number formats of the target area at the selection (null for a new sheet). */
+  numberFormats: unknown[][] | null;
+}
+
+/**
+ * Puts the workbook back as it was after an insertion's write sync failed part-way (Excel does not roll a batch
+ * back: the operations before the failing one stay applied). One read sync to see what was left, one write sync.
+ */
+async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<void> {
+  const wb = ctx.workbook;
+  const names = u.plan.tables.map((t) => wb.names.getItemOrNullObject(t.name).load('name'));
+  const sheet = wb.worksheets.getItemOrNullObject(u.sheetName).load('name');
+  const marks = wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');
+  const r = u.plan.rect;
+  const area = u.newSheet ? null : wb.worksheets.getItem(u.sheetName).getRangeByIndexes(r.r, r.c, r.rs, r.cs);
+  const cfs = area ? area.conditionalFormats.load('items/id') : null;
+  await ctx.sync();
+  for (const n of names) if (!n.isNullObject) n.delete();
+  if (!marks.isNullObject) {
+    if (u.markSheetCreated) marks.delete();
+    else for (const t of u.plan.tables) { const b = markBlock(t.name); marks.getRangeByIndexes(b.r + MARK_META_ROW, b.c, 1, 1).clear('Contents'); }
+  }
+  if (u.newSheet) {
+    if (!sheet.isNullObject) sheet.delete();
+  } else if (area && cfs && u.before && !sheet.isNullObject) {
+    const b = u.before;
+    const had = new Set(b.cfs.items.map((x) => x.id));
+    for (const cf of cfs.items) if (!had.has(cf.id)) cf.delete();
+    area.unmerge();
+    area.clear('Contents');
+    if (b.validation.type === 'None') area.dataValidation.clear();
+    area.clear('Formats');
+    if (u.numberFormats) area.numberFormat = u.numberFormats as string[][];
+    const ws = wb.worksheets.getItem(u.sheetName);
+    if (b.cellProps) area.setCellProperties(restorable(b.cellProps.value));
+    b.rows.forEach((f, i) => { ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight; });
+    for (const { c, chars } of u.plan.columnWidths) {
+      const was = u.widths.get(c);
+      if (was !== undefined && was < widthPoints(chars)) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = was;
+    }
+  }
+  await ctx.sync();
+}
+
+/** Cell properties as read, made fit to write back: a cell without fill is given no colour (white would be a fill). */
+function restorable(props: Excel.CellProperties[][]): Excel.SettableCellProperties[][] {
+  return props.map((row) => row.map((p) => {
+    const format = { ...p.format } as Excel.CellPropertiesFormat;
+    if (format.fill?.pattern === 'None') format.fill = { pattern: 'None' } as Excel.CellPropertiesFill;
+    return { format };
+  }));
+}
+
 export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
   const { Excel: X, Office: O } = env;
   /** Registration names expected to exist, read speculatively in the first sync to save a round trip:
@@ -151,6 +229,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       let merged: Excel.RangeAreas | null = null;
       const widthCells: Array<{ c: number; r: Excel.Range }> = [];
       let sheets: Excel.WorksheetCollection | null = null;
+      let before: AreaBefore | null = null;
       if (target.kind === 'selection') {
         cell = wb.getActiveCell();
         cell.load('rowIndex,columnIndex,address');
@@ -158,9 +237,16 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         sheet.load('name');
         sheet.protection.load('protected');
         area = cell.getResizedRange(size.rows - 1, size.cols - 1);
-        area.load('formulas,address');
+        area.load('formulas,address,numberFormat');
         merged = area.getMergedAreasOrNullObject();
         merged.load('address');
+        // what an interrupted insertion must put back (see undoInsert)
+        before = {
+          cellProps: O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ? area.getCellProperties(CELL_PROPS) : null,
+          validation: area.dataValidation.load('type'),
+          cfs: area.conditionalFormats.load('items/id'),
+          rows: Array.from({ length: size.rows }, (_, i) => cell!.getOffsetRange(i, 0).format.load('rowHeight')),
+        };
         for (let c = 0; c < size.cols; c++) {
           const w = cell.getOffsetRange(0, c);
           w.load('columnIndex');
@@ -213,7 +299,18 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       queuePlan(ctx, sheet, plan, widths, markSheet.isNullObject);
       if (target.kind === 'newSheet') sheet.activate();
       sheet.getRangeByIndexes(anchor.r, anchor.c, 1, 1).select();
-      await ctx.sync();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        const cause = describeExcelError(e);
+        const undone = await undoInsert(ctx, {
+          plan, sheetName, newSheet: target.kind !== 'selection', markSheetCreated: markSheet.isNullObject, widths, before,
+          numberFormats: target.kind === 'selection' && area ? area.numberFormat : null,
+        }).then(() => true, () => false);
+        throw new HostError(undone
+          ? `插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：${cause}`
+          : `插入中途出错，撤消也未能完成，请用 Excel 的“撤消”或检查 ${sheetName} 工作表。原因：${cause}`, (e as { code?: string }).code);
+      }
       plan.tables.forEach((t) => known.add(t.name));
       return {
         ok: true, sheet: sheetName, address: rectAddress(plan.rect),
@@ -246,7 +343,10 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     try {
       await ctx.sync();
     } catch (e) {
-      if (!ranges.size && !prose) throw e;
+      // only a name or sheet that has gone since the last read sends us down the plain path; any other
+      // refusal (cell being edited, workbook busy) is the user's to hear about
+      const code = (e as { code?: string }).code;
+      if ((!ranges.size && !prose) || !['ItemNotFound', 'InvalidReference', 'InvalidArgument'].includes(code ?? '')) throw e;
       known.clear();
       knownProse = false;
       return readIn(ctx);

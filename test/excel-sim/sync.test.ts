@@ -125,7 +125,7 @@ describe('2-D shapes', () => {
     expect(err.code).toBe('InvalidArgument');
     expect(err.message).toMatch(/doesn't match the size or dimensions of the range/);
     expect(err.debugInfo).toMatchObject({ code: 'InvalidArgument', errorLocation: 'Range.values' });
-    expect(sim.getCell('Sheet1', 'D1').value).toBe(''); // the batch is atomic
+    expect(sim.getCell('Sheet1', 'D1').value).toBe('kept?'); // like Excel, a batch is not atomic: what ran before the error stays
   });
 
   test('formulas and numberFormat arrays are checked too', async () => {
@@ -189,6 +189,19 @@ describe('2-D shapes', () => {
 });
 
 describe('failures', () => {
+  test('failNextSync with afterOperations runs that many operations, then fails: the first ones stay applied', async () => {
+    const { sim, X } = setup();
+    sim.failNextSync('AccessDenied', 'simulated', { afterOperations: 1 });
+    await expect(X.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1').values = [[1]];
+      ws.getRange('A2').values = [[2]];
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'AccessDenied', debugInfo: { errorLocation: 'Range.values' } });
+    expect(sim.getCell('Sheet1', 'A1').value).toBe(1);
+    expect(sim.getCell('Sheet1', 'A2').value).toBe('');
+  });
+
   test('failNextSync rejects the next sync with the given code, discards its batch and leaves the state unchanged', async () => {
     const { sim, X } = setup();
     sim.failNextSync('GeneralException', 'simulated outage');
@@ -207,17 +220,19 @@ describe('failures', () => {
     expect(sim.getCell('Sheet1', 'A1').value).toBe(2);
   });
 
-  test('a failing operation rolls back the whole batch and commits no loaded values', async () => {
+  test('a failing operation keeps what ran before it, drops the rest and commits no loaded values', async () => {
     const { sim, X } = setup();
     await X.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet1');
       ws.getRange('A1').values = [[1]];
       const r = ws.getRange('A1').load('values');
       ctx.workbook.worksheets.getItem('Missing').getRange('A1').values = [[2]];
+      ws.getRange('B1').values = [[3]];
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
       expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     });
-    expect(sim.getCell('Sheet1', 'A1').value).toBe('');
+    expect(sim.getCell('Sheet1', 'A1').value).toBe(1);
+    expect(sim.getCell('Sheet1', 'B1').value).toBe('');
   });
 
   test('getItem of a missing sheet fails only when used; getItemOrNullObject gives a null object', async () => {
