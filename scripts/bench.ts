@@ -1,11 +1,23 @@
 /**
- * npm run bench — prints JSON lines: Excel round trips per action on the in-browser workbook, and the
- * engine's throughput. Numbers, not pass/fail.
+ * npm run bench — prints JSON lines, numbers not pass/fail:
+ *  - Excel round trips (context.sync) per action on the in-browser workbook: insert, validate, clear, select, generate;
+ *  - the task pane's initial JavaScript (gzip) against the 250 KB budget / 150 KB target, and the lazy chunks;
+ *  - time from page load to an interactive pane in headless Chromium (median of 7);
+ *  - the rule engine's throughput;
+ *  - `ogi-report check` over 1,000 .xlsx reports (wall time, peak memory of the process).
+ * `npm run bench -- --quick` skips the Chromium and 1,000-file parts.
  */
+import { spawnSync } from 'child_process';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { gzipSync } from 'zlib';
 import { performance } from 'perf_hooks';
 import { createWorkbookSim } from '../src/excel-sim';
 import { createExcelHost } from '../src/excel/excelHost';
-import { checkWorkbook, insertTables } from '../src/app/service';
+import { checkWorkbook, insertTables, narrativeFromWorkbook } from '../src/app/service';
+import { templateWorkbook } from '../src/file/xlsx';
+import { reportSource } from '../src/report/check';
 import { checkReport } from '../src/report/check';
 import { emptyReport, setReportValue } from '../src/report/report';
 import { allLayouts } from '../src/report/layout';
@@ -38,6 +50,83 @@ async function excelActions(): Promise<void> {
   await time('validate', () => checkWorkbook(fresh), { note: 'first check after the pane opens' });
   await time('clear', () => fresh.clearMarks());
   await time('select', () => fresh.selectCells('OGI_applications', [{ r: 3, c: 3 }]));
+  await time('generate', () => narrativeFromWorkbook(fresh, {}), { note: '生成文字: read the tables, write nothing' });
+}
+
+const ROOT = path.join(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const kb = (n: number): number => Math.round(n / 102.4) / 10;
+
+/** The scripts taskpane.html loads before the first screen, gzip-compressed as a web server would send them. */
+function bundleSizes(): void {
+  const html = path.join(DIST, 'taskpane.html');
+  if (!existsSync(html)) { line({ action: 'bundle', skipped: 'dist/ missing: npm run build first' }); return; }
+  const initial = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  const sizes = initial.map((src) => {
+    const buf = readFileSync(path.join(DIST, src));
+    return { file: src, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) };
+  });
+  const gz = sizes.reduce((a, x) => a + x.gzip, 0);
+  line({ action: 'bundle', page: 'taskpane.html', initialGzipKB: Math.round(gz * 10) / 10, budgetKB: 250, targetKB: 150, files: sizes });
+  const lazy = (readdirSync(DIST) as string[])
+    .filter((f) => /^\d+\.js$/.test(f))
+    .map((f) => { const buf = readFileSync(path.join(DIST, f)); return { file: f, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }; });
+  line({ action: 'bundle', lazyChunks: lazy, note: 'loaded on demand (exceljs for .xlsx, docx for Word export, …)' });
+  const commands = readFileSync(path.join(DIST, 'commands.js'));
+  line({ action: 'bundle', page: 'commands.html', gzipKB: kb(gzipSync(commands, { level: 9 }).length) });
+}
+
+/** Page load → the pane's insert button enabled, on the preview page (pane + in-browser workbook), in headless Chromium. */
+async function timeToInteractive(): Promise<void> {
+  if (!existsSync(path.join(DIST, 'preview.html'))) return;
+  const { launch, open } = await import('../test/e2e/browser');
+  const browser = await launch();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const { page } = await open(browser, 'preview.html');
+      await page.getByTestId('insert-all').waitFor({ state: 'visible' });
+      await page.waitForFunction(() => !(document.querySelector('[data-testid="insert-all"]') as HTMLButtonElement | null)?.disabled);
+      times.push(await page.evaluate<number>('Math.round(performance.now())')); // a string: tsx would rename `performance`
+      await page.context().close();
+    }
+    times.sort((a, b) => a - b);
+    line({ action: 'timeToInteractive', page: 'preview.html', medianMs: times[3], minMs: times[0], maxMs: times[6], runs: times.length });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `ogi-report check --summary csv` over 1,000 filled .xlsx files, as a separate process measured by /usr/bin/time. */
+async function batchCheck(n = 1000): Promise<void> {
+  const dir = path.join(ROOT, '.bench', `xlsx-${n}`);
+  await fs.mkdir(dir, { recursive: true });
+  const have = (await fs.readdir(dir)).filter((f) => f.endsWith('.xlsx')).length;
+  if (have < n) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const format: FormatId = i % 3 ? '2021' : '2019';
+      const r = randomReport(format, i + 1);
+      r.agency = `单位${i}`;
+      const wb = templateWorkbook({ format, year: r.year, formulas: false, values: reportSource(r) });
+      await wb.xlsx.writeFile(path.join(dir, `r${String(i).padStart(4, '0')}.xlsx`));
+    }
+    line({ action: 'batch-prepare', files: n, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+  }
+  const out = path.join(os.tmpdir(), `ogi-bench-summary-${process.pid}.csv`);
+  const bin = path.join(ROOT, 'bin', 'ogi-report.js');
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const args = ['check', '--summary', 'csv', '--out', out, dir];
+  const t0 = performance.now();
+  const res = timeBin
+    ? spawnSync(timeBin, ['-f', 'OGI_MAXRSS_KB=%M', process.execPath, bin, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = /OGI_MAXRSS_KB=(\d+)/.exec(res.stderr ?? '')?.[1];
+  const rows = existsSync(out) ? readFileSync(out, 'utf8').trim().split(/\r?\n/).length - 1 : 0;
+  line({ action: 'check-1000-xlsx', files: n, summaryRows: rows, exit: res.status, seconds: Math.round(seconds * 10) / 10,
+    filesPerSecond: Math.round(n / seconds), peakMemoryMB: rss ? Math.round(Number(rss) / 1024) : null });
+  await fs.rm(out, { force: true });
 }
 
 function engine(): void {
@@ -53,6 +142,10 @@ function engine(): void {
 }
 
 void (async () => {
+  const quick = process.argv.includes('--quick');
   await excelActions();
+  bundleSizes();
+  if (!quick) await timeToInteractive();
   engine();
-})();
+  if (!quick) await batchCheck();
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -9,6 +9,16 @@ import type { ValueSource } from './check';
 import type { CellKey, Finding, FormatId } from './types';
 
 /** Prose of a report split into sentences, whitespace removed (PDF text wraps anywhere). */
+/** Ids and wording of the checks of prose against the tables (and X-YOY), for the help panel and the docs. */
+export const NARRATIVE_RULES: ReadonlyArray<{ id: string; severity: 'error' | 'warning'; wording: string }> = [
+  { id: 'N-APPS', severity: 'error', wording: '文字中依申请公开的件数（收到、办理、上年结转、结转下年度，以及予以公开、部分公开、不予公开等各类办理结果）与表2总计列一致；所写百分比以办理总数为分母。' },
+  { id: 'N-REVIEWS', severity: 'error', wording: '文字中行政复议、行政诉讼的件数和结果与表3一致；写“均获维持”时不得有被纠正、其他结果或尚未审结的案件，写“零败诉”时不得有被纠正的案件。' },
+  { id: 'N-ACTIVE', severity: 'error', wording: '文字中规章、规范性文件的制发、废止和现行有效件数与表1一致。' },
+  { id: 'N-FEE', severity: 'warning', wording: '第六部分写明信息处理费的收取情况（金额或“未收取”）；信息处理费与表1的行政事业性收费是两回事，不作比较。' },
+  { id: 'N-SECTIONS', severity: 'warning', wording: '报告的六个部分齐全、顺序正确；第五部分（存在的主要问题及改进情况）不能为空或只写“无”。' },
+  { id: 'X-YOY', severity: 'warning', wording: '文字中的同比增减百分比与本年、上年两年的数字一致（按所写的精度）。' },
+];
+
 export function sentences(text: string): string[] {
   const lines = text.split(/\r?\n/).filter((l) => !/^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$/.test(l)); // page numbers
   return lines.join('').replace(/[\s\u3000]+/g, '').split(/(?<=[。！？；;])/).map((s) => s.trim()).filter(Boolean);

@@ -101,3 +101,19 @@ describe('导入上年报告', () => {
     await waitFor(() => expect(screen.getByTestId('last-year-message').textContent).toMatch(/^没有读到年报表格/));
   });
 });
+
+describe('帮助', () => {
+  test('explains every rule of the spec in its official wording, and shows the version', () => {
+    const fs = require('fs') as typeof import('fs');
+    const path = require('path') as typeof import('path');
+    const spec = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'spec', 'rules.md'), 'utf8');
+    const ids = [...spec.matchAll(/^\| ([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*) \|/gm)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(15);
+    renderPane();
+    const help = screen.getByTestId('help');
+    const listed = within(help).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    for (const id of ids) expect(listed.some((t) => t.startsWith(`${id} `))).toBe(true);
+    expect(listed.find((t) => t.startsWith('T2-BALANCE'))).toContain('第一项加第二项之和，等于第三项加第四项之和');
+    expect(within(help).getByTestId('version').textContent).toBe('政务公开年报助手 版本 test');
+  });
+});

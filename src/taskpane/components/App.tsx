@@ -7,6 +7,7 @@ import { CheckPanel } from './CheckPanel';
 import { NarrativePanel } from './NarrativePanel';
 import { LastYearPanel } from './LastYearPanel';
 import { ExportPanel } from './ExportPanel';
+import { HelpPanel } from './HelpPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
@@ -39,6 +40,8 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <ExportPanel host={host} strings={strings} />
       <Divider />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
+      <Divider />
+      <HelpPanel strings={strings} version={version} />
     </div>
   );
 }
