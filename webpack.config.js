@@ -5,7 +5,13 @@
  *   webpack --mode production                                      → dist/ for https://localhost:3000/
  *   webpack --mode production --env urlProd=https://intranet.example/ogi/
  *                                                                  → dist/manifest.xml points at that URL
+ *   … --env officeJs=office-js/office.js                           → taskpane.html and commands.html load
+ *                                            office.js from that URL (absolute https, or relative to
+ *                                            urlProd) instead of Microsoft's CDN, CSP adjusted to match
  *   webpack serve --mode development                               → dev server on port 3000
+ *
+ * Both switches are explained for the people deploying the add-in in docs/deploy.md; the URL
+ * functions live in scripts/deploy-urls.js.
  *
  * Pages: taskpane.html (the add-in), commands.html (ribbon function file, no UI) and preview.html
  * (the task pane next to an in-browser stand-in workbook, for use without Excel).
@@ -17,31 +23,24 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const DEV_BASE_URL = 'https://localhost:3000/';
-const DEV_ORIGIN = 'https://localhost:3000';
+const { DEV_BASE_URL, OFFICE_JS_PAGES, normaliseBaseUrl, rewriteManifestUrls, resolveOfficeJsUrl, rewriteOfficeJs } = require('./scripts/deploy-urls');
 
-/** Validates `--env urlProd=…` and returns it with exactly one trailing slash. */
-function normaliseBaseUrl(raw) {
-  const value = String(raw).trim();
-  let parsed;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new Error(`urlProd must be an absolute URL, got "${value}"`);
+/** Swaps the CDN office.js for `officeJsUrl` in the pages that load it, before html-webpack-plugin
+ *  injects the bundles and minifies (so the rewrite sees the template exactly as written). */
+class SelfHostedOfficeJsPlugin {
+  constructor(officeJsUrl, pageBaseUrl) {
+    this.officeJsUrl = officeJsUrl;
+    this.pageBaseUrl = pageBaseUrl;
   }
-  if (parsed.protocol !== 'https:') {
-    throw new Error(`urlProd must use https (Office add-ins require it), got "${value}"`);
-  }
-  if (parsed.search || parsed.hash) {
-    throw new Error(`urlProd must not contain a query or fragment, got "${value}"`);
-  }
-  return value.replace(/\/+$/, '') + '/';
-}
 
-/** Points every dev-server URL in the manifest at `baseUrl` (AppDomain entries get its origin). */
-function rewriteManifestUrls(xml, baseUrl) {
-  const origin = new URL(baseUrl).origin;
-  return xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
+  apply(compiler) {
+    compiler.hooks.compilation.tap('SelfHostedOfficeJsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).afterTemplateExecution.tap('SelfHostedOfficeJsPlugin', (data) => {
+        if (OFFICE_JS_PAGES.includes(data.outputName)) data.html = rewriteOfficeJs(data.html, this.officeJsUrl, this.pageBaseUrl);
+        return data;
+      });
+    });
+  }
 }
 
 /** https with the office-addin-dev-certs files when they exist, plain http otherwise. */
@@ -60,6 +59,8 @@ module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const dev = mode === 'development';
   const baseUrl = env.urlProd ? normaliseBaseUrl(env.urlProd) : null;
+  // `--env officeJs` without a value arrives as `true`: refuse it rather than build for the CDN.
+  const officeJs = env.officeJs !== undefined ? resolveOfficeJsUrl(env.officeJs === true ? '' : env.officeJs, baseUrl ?? DEV_BASE_URL) : null;
 
   const page = (name, chunks) =>
     new HtmlWebpackPlugin({
@@ -129,6 +130,7 @@ module.exports = (env = {}, argv = {}) => {
       page('taskpane', ['taskpane']),
       page('commands', ['commands']),
       page('preview', ['preview']),
+      ...(officeJs ? [new SelfHostedOfficeJsPlugin(officeJs, baseUrl ?? DEV_BASE_URL)] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
