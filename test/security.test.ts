@@ -1,0 +1,68 @@
+/**
+ * What ships is safe by construction: no code evaluated from strings, no HTML built from user data, imported
+ * HTML only ever parsed as text, pages that may load nothing but their own files and office.js, and a manifest
+ * asking for no more than the Excel APIs need.
+ */
+import { readdirSync, readFileSync, statSync } from 'fs';
+import path from 'path';
+
+const ROOT = path.join(__dirname, '..');
+const SHIPPED = ['src/report', 'src/host', 'src/excel', 'src/app', 'src/taskpane', 'src/commands', 'src/file', 'src/cli'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx|html)$/.test(f) ? [p] : [];
+  });
+}
+
+const sources = SHIPPED.flatMap((d) => files(path.join(ROOT, d))).map((f) => ({ file: path.relative(ROOT, f), text: readFileSync(f, 'utf8') }));
+
+test('no eval, no new Function, no string timers, no HTML injection APIs in shipped code', () => {
+  expect(sources.length).toBeGreaterThan(40);
+  const banned: Array<[string, RegExp]> = [
+    ['eval', /\beval\s*\(/],
+    ['new Function', /new\s+Function\s*\(/],
+    ['string timer', /set(?:Timeout|Interval)\s*\(\s*['"`]/],
+    ['innerHTML', /\.(?:inner|outer)HTML\s*=/],
+    ['insertAdjacentHTML', /insertAdjacentHTML/],
+    ['document.write', /document\.write/],
+    ['dangerouslySetInnerHTML', /dangerouslySetInnerHTML/],
+  ];
+  const hits = sources.flatMap(({ file, text }) => banned.filter(([, re]) => re.test(text)).map(([what]) => `${file}: ${what}`));
+  expect(hits).toEqual([]);
+});
+
+test('imported HTML is parsed as text, never handed to a browser to render', () => {
+  const importer = sources.filter((s) => s.file.startsWith(path.join('src', 'report')));
+  const rendering = importer.filter(({ text }) => /DOMParser|createElement|document\.|window\./.test(text)).map((s) => s.file);
+  expect(rendering).toEqual([]);
+});
+
+describe.each(['taskpane', 'commands'])('%s.html', (page) => {
+  const html = readFileSync(path.join(ROOT, 'src', page, `${page}.html`), 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+
+  test('has a Content-Security-Policy allowing its own files and office.js only', () => {
+    expect(directives.get('default-src')).toEqual(['\'self\'']);
+    const scripts = directives.get('script-src') ?? [];
+    expect(scripts[0]).toBe('\'self\'');
+    expect(scripts.slice(1).every((s) => /^https:\/\//.test(s) || /^<%=/.test(s))).toBe(true);
+    expect(scripts.join(' ')).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+    expect(directives.get('connect-src')).toEqual(['\'self\'']);
+    expect(directives.get('object-src')).toEqual(['\'none\'']);
+  });
+
+  test('loads no script but office.js from outside', () => {
+    const external = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(external.length).toBe(1);
+    expect(external[0]).toMatch(/office\.js/);
+  });
+});
+
+test('the manifest asks for ReadWriteDocument (what the Excel APIs need) and nothing more', () => {
+  const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+  expect([...xml.matchAll(/<Permissions>([^<]+)<\/Permissions>/g)].map((m) => m[1])).toEqual(['ReadWriteDocument']);
+  expect(xml).not.toMatch(/ReadWriteMailbox|Restricted|WebApplicationInfo/);
+});
