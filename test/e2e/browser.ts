@@ -33,8 +33,18 @@ export interface Opened {
   errors: string[];
 }
 
-export async function open(browser: Browser, file: string, opts: { officeJs?: string | null } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+export interface OpenOptions {
+  /** What the office.js CDN URL answers: a script, or null to abort it; undefined leaves it refused. */
+  officeJs?: string | null;
+  /** Page size; default 1400×900. */
+  viewport?: { width: number; height: number };
+  /** A fixed clock for the page (Date.now and new Date()), e.g. '2026-01-15T09:00:00+08:00'. */
+  now?: string | number | Date;
+}
+
+export async function open(browser: Browser, file: string, opts: OpenOptions = {}): Promise<Opened> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, locale: 'zh-CN' });
+  if (opts.now !== undefined) await context.clock.setFixedTime(opts.now);
   const page = await context.newPage();
   const refused: string[] = [];
   const errors: string[] = [];
