@@ -19,6 +19,9 @@ export function toReport(doc: unknown): Report {
   if (doc.schema !== undefined && doc.schema !== 'ogi-report/1') {
     throw new ReportInputError(`不支持的数据版本“${String(doc.schema)}”，应为 ogi-report/1（unknown schema）`);
   }
+  if (doc.schema === undefined && doc.year === undefined && doc.tables === undefined) {
+    throw new ReportInputError('不是年报数据：没有 year（年份）和 tables（表格数据），应为 ogi-report/1 格式的年报 JSON（not a report）');
+  }
   const year = typeof doc.year === 'number' ? doc.year : typeof doc.year === 'string' && /^\d{4}$/.test(doc.year) ? Number(doc.year) : NaN;
   if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ReportInputError(`年份“${String(doc.year ?? '')}”无效，应为四位年份，如 2025（invalid year）`);
   const format = doc.format === undefined ? (year <= 2020 ? '2019' : '2021') : String(doc.format);

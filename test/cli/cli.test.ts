@@ -147,3 +147,31 @@ test('an .xlsx whose tables were pasted without registration is checked by their
   expect([out.format, out.year]).toEqual(['2019', 2020]);
   expect(out.findings.filter((f: { rule: string }) => f.rule === 'BLANK')).toHaveLength(2);
 });
+
+test('every kind of bad file: one line each naming the file and the problem, exit 2, the good file still checked', async () => {
+  const { templateWorkbook } = await import('../../src/file/xlsx');
+  const good = path.join(dir, 'good.xlsx');
+  await templateWorkbook({ format: '2021', year: 2025, formulas: true }).xlsx.writeFile(good);
+  const bytes = await fs.readFile(good);
+  const bad: Array<[string, string | Buffer, RegExp]> = [
+    ['truncated.xlsx', bytes.subarray(0, bytes.length >> 1), /不是有效的 \.xlsx 工作簿，文件可能已损坏/],
+    ['protected.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]), /工作簿已加密（设置了打开密码）或为旧版 \.xls 格式/],
+    ['array.json', '[1,2]', /不是年报数据：JSON 顶层应为对象/],
+    ['unknown.json', '{"schema":"ogi-report/1","format":"2023","year":2025,"tables":{}}', /未知的表格格式“2023”，应为 2019 或 2021/],
+    ['other.json', '{"hello":1}', /不是年报数据：没有 year（年份）和 tables/],
+    ['binary.txt', Buffer.from([0, 1, 2, 255, 254, 0, 3]), /没有读到年报表格/],
+    ['notice.html', '<html><body><p>会议通知</p><script>alert(1)</script></body></html>', /没有读到年报表格/],
+    ['scan.pdf', '%PDF-1.4', /不支持的文件类型“\.pdf”/],
+  ];
+  for (const [name, content] of bad) await fs.writeFile(path.join(dir, name), content);
+  const r = await run('check', ...bad.map(([name]) => path.join(dir, name)), good);
+  expect(r.code).toBe(2);
+  const lines = r.err.trim().split('\n');
+  expect(lines).toHaveLength(bad.length);
+  bad.forEach(([name, , message], i) => {
+    expect(lines[i]).toContain(name);
+    expect(lines[i]).toMatch(message);
+    expect(lines[i]).not.toMatch(/\n\s+at |Error:/);
+  });
+  expect(r.out).toContain('good.xlsx（2025年，2021年格式）：无错误');
+});
