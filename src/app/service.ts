@@ -54,7 +54,8 @@ export async function insertTables(host: WorkbookHost, o: InsertOptions): Promis
 /** A finding with where its cells are in the workbook. */
 export interface LocatedFinding extends Finding {
   id: string;
-  table: TableId;
+  /** The table the finding belongs to, or 'text' for the report's prose checked against the tables (N-*, X-YOY). */
+  table: TableId | 'text';
   /** Cells in the finding's order; `address` like '2025年报表格'!D6. */
   locations: Array<{ key: CellKey; tableName: string; r: number; c: number; address: string }>;
 }
@@ -151,7 +152,8 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const cross = last && first ? checkAcrossYears({ format, year, get }, last) : [];
     const findings = [...recognisedFindings, ...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
-      return { ...f, id: `f${++n}`, table: (f.cells[0]?.split('.')[0] ?? 'applications') as TableId, locations };
+      const prose = /^N-|^X-YOY$/.test(f.rule) || !f.cells.length;
+      return { ...f, id: `f${++n}`, table: prose ? 'text' : (f.cells[0].split('.')[0] as TableId), locations };
     });
     for (const f of findings) {
       const keys = cellsToMark(f);

@@ -170,3 +170,16 @@ describe('the user reshaping a registered table', () => {
     expect(res.lost.every((l) => /已被删除/.test(l.reason))).toBe(true);
   });
 });
+
+describe('findings about the report text', () => {
+  test('are grouped as text, not under a table, whether they name cells (N-APPS) or none (N-SECTIONS)', async () => {
+    const { host } = setup();
+    await insertTables(host, { ...ALL, target: { kind: 'selection' } });
+    await host.insertProse('报告正文', [['部分', '内容'], [3, '本年度共收到政府信息公开申请17件。']]);
+    const res = await checkWorkbook(host);
+    const prose = res.sets[0].findings.filter((f) => /^N-/.test(f.rule));
+    expect(prose.map((f) => f.rule)).toEqual(expect.arrayContaining(['N-APPS', 'N-SECTIONS']));
+    expect(prose.every((f) => f.table === 'text')).toBe(true);
+    expect(res.sets[0].findings.filter((f) => f.table === 'text').every((f) => /^N-|^X-YOY$/.test(f.rule) || !f.cells.length)).toBe(true);
+  });
+});

@@ -119,13 +119,13 @@ export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost;
       {result?.sets.map((set) => (
         <div key={set.title} aria-label={set.title}>
           {result.sets.length > 1 && <Text weight="semibold">{set.title}</Text>}
-          {set.tables.map((t: TableId) => {
+          {[...set.tables, 'text' as const].map((t: TableId | 'text') => {
             const fs = set.findings.filter((f) => f.table === t);
             if (!fs.length) return null;
             const e = fs.filter((f) => f.severity === 'error').length;
             return (
               <div key={t}>
-                <h3 className={s.h3}>{TABLE_NAMES[t]}（{strings.errors} {e}，{strings.warnings} {fs.length - e}）</h3>
+                <h3 className={s.h3}>{t === 'text' ? strings.proseFindings : TABLE_NAMES[t]}（{strings.errors} {e}，{strings.warnings} {fs.length - e}）</h3>
                 <ul className={s.list}>
                   {fs.map((f) => <FindingItem key={f.id} f={f} strings={strings} onSelect={select} />)}
                 </ul>
