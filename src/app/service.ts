@@ -8,8 +8,7 @@ import { parseReportJson } from '../report/report';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
 import { checkAcrossYears, type YearInput } from '../report/crossYear';
-import { generateNarrative, type NarrativeOptions, type Paragraph } from '../report/narrative';
-import { importReport } from '../report/import';
+import type { NarrativeOptions, Paragraph } from '../report/narrative';
 import type { Report } from '../report/types';
 import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
@@ -203,6 +202,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   const src = sourceOfTables(read.tables);
   if (!src) return null;
   const last = lastYearOf(read);
+  const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
   const paragraphs = generateNarrative(src, { ...options, lastYear: options.lastYear ?? (last && last.year === src.year - 1 ? last : undefined) });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
@@ -244,10 +244,10 @@ export function reportFromTables(tables: ReadTable[]): Report | null {
 
 /** 导入上年报告 from an .xlsx file (exceljs is loaded only when needed). */
 export async function importLastYearWorkbook(host: WorkbookHost, bytes: ArrayBuffer, fallbackYear: number): Promise<LastYearImport> {
-  const [{ default: ExcelJS }, { readTables }] = await Promise.all([import('exceljs'), import('../file/xlsx')]);
-  const wb = new ExcelJS.Workbook();
+  const { loadWorkbook, readTables } = await import(/* webpackChunkName: "xlsx" */ '../file/xlsx');
+  let wb: Awaited<ReturnType<typeof loadWorkbook>>;
   try {
-    await wb.xlsx.load(bytes);
+    wb = await loadWorkbook(bytes);
   } catch (e) {
     return { ok: false, message: `不是有效的 .xlsx 工作簿（${e instanceof Error ? e.message : String(e)}）`, problems: [] };
   }
@@ -268,6 +268,7 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
       return { ok: false, message: e instanceof Error ? e.message : String(e), problems: [] };
     }
   } else {
+    const { importReport } = await import(/* webpackChunkName: "importer" */ '../report/import');
     const result = importReport(source, { kind: /\.html?$/i.test(fileName) ? 'html' : undefined });
     report = result.report;
     problems = result.problems;
@@ -296,13 +297,14 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
   if (read.prose) report.text = proseFromRows(read.prose);
   if (meta.agency?.trim()) report.agency = meta.agency.trim();
   const { result } = checkTables(read);
-  const { buildDocument } = await import('../report/export/document');
+  const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
+  const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
   const doc = buildDocument({ report, generated: generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee }), meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
   if (kind === 'html') {
-    const { toHtml } = await import('../report/export/html');
+    const { toHtml } = await import(/* webpackChunkName: "export" */ '../report/export/html');
     return { blob: new Blob([toHtml(doc)], { type: 'text/html;charset=utf-8' }), fileName: `${name}.html`, errors: result.errors };
   }
-  const { toDocxBlob } = await import('../file/docx');
+  const { toDocxBlob } = await import(/* webpackChunkName: "docx" */ '../file/docx');
   return { blob: await toDocxBlob(doc), fileName: `${name}.docx`, errors: result.errors };
 }

@@ -1,7 +1,7 @@
 /**
  * The .xlsx adapter (exceljs): writes the same insertion plan the add-in executes in Excel, and reads
  * registered tables back as the host interface's TablesRead, so the command line and the pane check
- * the same way. Node only (used by src/cli/).
+ * the same way. Used by src/cli/, and loaded on demand by the pane to open last year's workbook.
  */
 import ExcelJS from 'exceljs';
 import { a1, parseAddress, rectAddress, sheetAddress, type Rect } from '../report/a1';
@@ -150,6 +150,13 @@ export function cellRaw(v: ExcelJS.CellValue, ws?: ExcelJS.Worksheet): RawValue 
 }
 
 /** Registered tables of a workbook file, read like the add-in reads them. */
+/** A workbook from the bytes of an .xlsx file (throws when they are not one). */
+export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as ArrayBuffer);
+  return wb;
+}
+
 export function readTables(wb: ExcelJS.Workbook): TablesRead {
   const tables: ReadTable[] = [];
   const lost: LostTable[] = [];

@@ -38,8 +38,12 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
   await page.getByTestId('insert-all').waitFor();
 
   // 插入位置: a radio group is one Tab stop; the arrow keys choose
-  const checkedRadio = (): Promise<string> => page.evaluate('(() => { const r = document.querySelector("input[type=radio]:checked"); return r ? (r.closest("label") || document.querySelector("label[for=\'" + r.id + "\']"))?.textContent || r.value : ""; })()');
+  const checkedRadio = (): Promise<string> => page.evaluate('(() => { const r = document.activeElement; return r ? (r.closest("label") || document.querySelector("label[for=\'" + r.id + "\']"))?.textContent || r.value : ""; })()');
+  // 表格格式 (three choices) comes first; the arrow keys move within it, Tab leaves it
   for (let i = 0; i < 30 && !(await page.evaluate('document.activeElement && document.activeElement.type === "radio"')); i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.value')).toBe('auto');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.value')).toBe('newSheet');
   const first = await checkedRadio();
   await page.keyboard.press('ArrowDown');
   expect(await checkedRadio()).not.toBe(first);

@@ -92,8 +92,8 @@ export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost;
     <section className={s.panel} aria-labelledby="check-h">
       <h2 id="check-h" className={s.h2}>{strings.checkSection}</h2>
       <div className={s.row}>
-        <Button appearance="primary" onClick={() => void doCheck()} disabled={busy} data-testid="check">{strings.check}</Button>
-        <Button onClick={() => void doClear()} disabled={busy} data-testid="clear">{strings.clear}</Button>
+        <Button appearance="primary" onClick={() => void doCheck()} disabledFocusable={busy} data-testid="check">{strings.check}</Button>
+        <Button onClick={() => void doClear()} disabledFocusable={busy} data-testid="clear">{strings.clear}</Button>
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       {msg && (
@@ -107,7 +107,7 @@ export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost;
             {strings.recognised(result.unregistered[0].sheet, result.unregistered.map((t) => TABLE_NAMES[t.table].split(' ')[0]).join('、'))}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => void register()} disabled={busy} data-testid="register">{strings.register}</Button>
+            <Button size="small" onClick={() => void register()} disabledFocusable={busy} data-testid="register">{strings.register}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}

@@ -50,8 +50,8 @@ export function ExportPanel({ host, strings }: { host: WorkbookHost; strings: St
         <Input value={agency} onChange={(_, d) => setAgency(d.value)} placeholder={strings.agencyPlaceholder} maxLength={60} data-testid="export-agency" />
       </Field>
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void doExport('docx')} data-testid="export-docx">{strings.exportWord}</Button>
-        <Button disabled={busy} onClick={() => void doExport('html')} data-testid="export-html">{strings.exportHtml}</Button>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void doExport('docx')} data-testid="export-docx">{strings.exportWord}</Button>
+        <Button disabledFocusable={busy} onClick={() => void doExport('html')} data-testid="export-html">{strings.exportHtml}</Button>
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       {msg && (

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option,
+  Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
   Radio, RadioGroup, Spinner, Switch,
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../../host/types';
@@ -57,16 +57,11 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
         <Input value={agency} placeholder={strings.agencyPlaceholder} onChange={(_, d) => setAgency(d.value)} maxLength={60} data-testid="agency" />
       </Field>
       <Field label={strings.format}>
-        <Dropdown
-          value={formatChoice === 'auto' ? strings.formatAuto(autoFormat) : formatChoice === '2021' ? strings.format2021 : strings.format2019}
-          selectedOptions={[formatChoice]}
-          onOptionSelect={(_, d) => setFormatChoice((d.optionValue as 'auto' | FormatId) ?? 'auto')}
-          data-testid="format"
-        >
-          <Option value="auto">{strings.formatAuto(autoFormat)}</Option>
-          <Option value="2021">{strings.format2021}</Option>
-          <Option value="2019">{strings.format2019}</Option>
-        </Dropdown>
+        <RadioGroup value={formatChoice} onChange={(_, d) => setFormatChoice(d.value as 'auto' | FormatId)} data-testid="format">
+          <Radio value="auto" label={strings.formatAuto(autoFormat)} />
+          <Radio value="2021" label={strings.format2021} />
+          <Radio value="2019" label={strings.format2019} />
+        </RadioGroup>
       </Field>
       <Field label={strings.target}>
         <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'selection' | 'newSheet')} layout="horizontal">
@@ -76,14 +71,14 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
       </Field>
       <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={strings.formulas} />
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy || !yearValid} onClick={() => void doInsert([...TABLE_IDS])} data-testid="insert-all">
+        <Button appearance="primary" disabled={!yearValid} disabledFocusable={busy} onClick={() => void doInsert([...TABLE_IDS])} data-testid="insert-all">
           {strings.insertAll}
         </Button>
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       <div className={s.row}>
         {TABLE_IDS.map((t) => (
-          <Button key={t} size="small" disabled={busy || !yearValid} onClick={() => void doInsert([t])} data-testid={`insert-${t}`}>
+          <Button key={t} size="small" disabled={!yearValid} disabledFocusable={busy} onClick={() => void doInsert([t])} data-testid={`insert-${t}`}>
             {strings.insertOne(TABLE_NAMES[t].split(' ')[0])}
           </Button>
         ))}

@@ -57,15 +57,15 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={3} data-testid="last-year-text" />
       </Field>
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy || !text.trim()} onClick={() => void importFrom(text, '')} data-testid="last-year-import">
+        <Button appearance="primary" disabled={!text.trim()} disabledFocusable={busy} onClick={() => void importFrom(text, '')} data-testid="last-year-import">
           {strings.lastYearImport}
         </Button>
-        <Button disabled={busy} onClick={() => void remove()} data-testid="last-year-remove">{strings.lastYearRemove}</Button>
+        <Button disabledFocusable={busy} onClick={() => void remove()} data-testid="last-year-remove">{strings.lastYearRemove}</Button>
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       <div className={s.row}>
         <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
-        <Button disabled={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
+        <Button disabledFocusable={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
       </div>
       {msg && (
         <MessageBar intent={msg.intent} layout="multiline" data-testid="last-year-message">

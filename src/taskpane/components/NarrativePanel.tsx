@@ -77,11 +77,11 @@ export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings:
         </Field>
       </div>
       <div className={s.row}>
-        <Button appearance="primary" onClick={() => void generate()} disabled={busy || !feeValid} data-testid="generate">
+        <Button appearance="primary" onClick={() => void generate()} disabled={!feeValid} disabledFocusable={busy} data-testid="generate">
           {result ? strings.regenerate : strings.generate}
         </Button>
-        <Button onClick={() => void copy()} disabled={busy || !result} data-testid="copy">{strings.copy}</Button>
-        <Button onClick={() => void insert()} disabled={busy || !result} data-testid="insert-prose">{strings.insertProse}</Button>
+        <Button onClick={() => void copy()} disabled={!result} disabledFocusable={busy} data-testid="copy">{strings.copy}</Button>
+        <Button onClick={() => void insert()} disabled={!result} disabledFocusable={busy} data-testid="insert-prose">{strings.insertProse}</Button>
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       {msg && (
