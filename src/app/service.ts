@@ -299,7 +299,10 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
   const { result } = checkTables(read);
   const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const doc = buildDocument({ report, generated: generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee }), meta: { agency: report.agency } });
+  const last = lastYearOf(read);
+  const lastYear = last && last.year === report.year - 1 ? last : undefined; // 同比 figures, as 生成文字 writes them
+  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee, lastYear });
+  const doc = buildDocument({ report, generated, meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
   if (kind === 'html') {
     const { toHtml } = await import(/* webpackChunkName: "export" */ '../report/export/html');
