@@ -113,6 +113,20 @@ test('no prose: placeholders for what the person must write, the generated 一�
   expect(bare.opening[0]).toMatchObject({ text: expect.not.stringContaining('请联系') });
 });
 
+test('prose that only repeats the generated paragraphs keeps 一\'s outline and placeholders; the person\'s own words replace it', async () => {
+  const report = { ...(await load('huaian-2024')) };
+  delete report.text;
+  const generated = narrativeOf(report, { fee: 0 });
+  const pasted = generated.filter((p) => p.section === 1 && !p.blocked).map((p) => p.text);
+  expect(pasted.length).toBeGreaterThan(0);
+  const doc = buildDocument({ report: { ...report, text: { '1': pasted.join('\n') } }, generated });
+  expect(doc.sections[0].blocks.filter((b) => b.kind === 'heading')).toHaveLength(5);
+  expect(doc.sections[0].blocks.filter((b) => b.kind === 'placeholder').length).toBeGreaterThan(3);
+  expect(texts(doc, 1)).toContain(pasted[0]);
+  const own = buildDocument({ report: { ...report, text: { '1': '本年度，本机关认真贯彻《条例》。' } }, generated });
+  expect(own.sections[0].blocks).toEqual([{ kind: 'paragraph', origin: 'user', text: '本年度，本机关认真贯彻《条例》。' }]);
+});
+
 test('section 六: "无。" gives way to the fee sentence; prose that states the fee keeps it alone', () => {
   const report = emptyReport('2021', 2025);
   const fee = narrativeOf(report, { fee: 120 });

@@ -73,6 +73,19 @@ describe('task pane', () => {
     // table 2 has an error: its paragraphs are notices, not prose
     expect(screen.getByTestId('narrative-message').textContent).toContain('表格有错误');
   });
+
+  test('插入到工作表 never overwrites 报告正文: a second insertion goes beside it, with a warning saying what is read', async () => {
+    const { sim } = renderPane();
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '生成文字' })); });
+    await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入到工作表' })); });
+    await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toBe('已将文字插入工作表“报告正文”（每段一行）。'));
+    sim.setCell('报告正文', 'B2', '本机关自己改写的段落。');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入到工作表' })); });
+    await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toMatch(/^已有“报告正文”工作表，为不覆盖其中内容，新文字放在“报告正文\(2\)”。校验和导出只读取“报告正文”/));
+    expect(sim.getCell('报告正文', 'B2').value).toBe('本机关自己改写的段落。');
+  });
 });
 
 describe('导入上年报告', () => {

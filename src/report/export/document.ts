@@ -7,6 +7,8 @@
  *     一、五、六  the person's own prose (report.text) where present, else the generated paragraph
  *                where there is one (一（二）, 六 信息处理费), else a marked placeholder 【请填写：…】
  *     二、三、四  the generated paragraph of the section, then the table, laid out by layout.ts
+ *     (prose in 一 that only repeats the generated paragraphs does not count as the person's own: the outline
+ *     with its placeholders stays)
  *
  * Tables come from `tableLayout` only (no label is typed here), values as written in the report.
  * The prose of sections 二–四 in report.text is not used: in an imported report it is the text of the
@@ -248,12 +250,17 @@ export function buildDocument(input: BuildInput): ExportDocument {
 
   const sections: ExportSection[] = SECTION_TITLES.map((title, i) => ({ number: i + 1, title, blocks: [] }));
   const own = (n: number): string[] => sectionProse(report.text?.[String(n)], n);
+  // paragraphs of 报告正文 that are only the generated text pasted in (生成文字 → 插入到工作表) are not the
+  // person's own writing: they do not stand for the whole section
+  const squeeze = (t: string): string => t.replace(/[\s\u3000]+/g, '');
+  const generatedTexts = new Set(generated.filter((p) => !p.blocked).map((p) => squeeze(p.text)));
+  const written = (n: number): string[] => own(n).filter((p) => !generatedTexts.has(squeeze(p)));
 
   // 一、总体情况
   {
     const blocks = sections[0].blocks;
     const prose = own(1);
-    if (prose.length) blocks.push(...userBlocks(prose));
+    if (written(1).length) blocks.push(...userBlocks(prose));
     else {
       blocks.push(placeholder('总体情况概述（本年度政府信息公开工作的总体情况）'));
       const written = gen(1);
@@ -265,7 +272,8 @@ export function buildDocument(input: BuildInput): ExportDocument {
     }
   }
 
-  // 二、三、四: paragraph, then table
+  // 二、三、四: the generated paragraph, then the table (a published report's prose of these sections is mostly
+  // the tables themselves as text, so it is not carried over)
   for (const table of TABLE_IDS) {
     const n = TABLE_SECTION[table];
     const blocks = sections[n - 1].blocks;

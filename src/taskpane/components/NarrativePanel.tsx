@@ -58,7 +58,7 @@ export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings:
   const insert = async (): Promise<void> => {
     if (!result) return;
     const sheet = await run(() => host.insertProse(PROSE_SHEET, paragraphRows(result.paragraphs)), fail);
-    if (sheet) setMsg({ intent: 'success', text: strings.proseInserted(sheet) });
+    if (sheet) setMsg(sheet === PROSE_SHEET ? { intent: 'success', text: strings.proseInserted(sheet) } : { intent: 'warning', text: strings.proseInsertedBeside(sheet, PROSE_SHEET) });
   };
   const select = (cells: string[]): void => {
     const first = result?.where.get(cells[0]);
