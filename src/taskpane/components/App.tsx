@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Divider, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../../host/types';
 import type { Strings } from '../i18n';
 import { InsertPanel } from './InsertPanel';
@@ -12,6 +12,7 @@ import { HelpPanel } from './HelpPanel';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
   header: { display: 'flex', flexDirection: 'column', gap: '2px', borderBottom: `3px solid ${tokens.colorPaletteRedBorderActive}`, paddingBottom: '8px' },
+  rule: { width: '100%', margin: 0, border: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -32,15 +33,15 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
         <Text size={200}>{strings.appSubtitle} · v{version}</Text>
       </header>
       <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
-      <Divider />
+      <hr className={s.rule} />
       <CheckPanel host={host} strings={strings} defaultYear={defaultYear} />
-      <Divider />
+      <hr className={s.rule} />
       <NarrativePanel host={host} strings={strings} />
-      <Divider />
+      <hr className={s.rule} />
       <ExportPanel host={host} strings={strings} />
-      <Divider />
+      <hr className={s.rule} />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
-      <Divider />
+      <hr className={s.rule} />
       <HelpPanel strings={strings} version={version} />
     </div>
   );

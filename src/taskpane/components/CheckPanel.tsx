@@ -1,7 +1,6 @@
 import * as React from 'react';
-import {
-  Badge, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { checkWorkbook, type CheckResult, type LocatedFinding } from '../../app/service';
 import { TABLE_NAMES } from '../../report/formats';
@@ -14,6 +13,12 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
   h3: { margin: '6px 0 2px', fontSize: '13px', fontWeight: 600 },
+  badge: {
+    flexShrink: 0, padding: '0 6px', borderRadius: tokens.borderRadiusCircular, fontSize: tokens.fontSizeBase100,
+    lineHeight: '16px', fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap',
+  },
+  badgeError: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  badgeWarning: { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
   item: {
     display: 'flex', gap: '6px', alignItems: 'flex-start', width: '100%', textAlign: 'left', padding: '6px 8px',
@@ -38,9 +43,9 @@ function FindingItem({ f, strings, onSelect }: { f: LocatedFinding; strings: Str
       <button type="button" className={`${s.item} ${f.severity === 'error' ? s.error : s.warning}`} onClick={() => onSelect(f)}
         title={strings.clickToSelect} data-testid="finding" data-rule={f.rule} data-severity={f.severity}
         aria-label={`${f.severity === 'error' ? strings.errors : strings.warnings} ${f.rule}：${f.message}${where ? `（${where}）` : ''}`}>
-        <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'} size="small">
+        <span className={mergeClasses(s.badge, f.severity === 'error' ? s.badgeError : s.badgeWarning)}>
           {f.severity === 'error' ? strings.errors : strings.warnings}
-        </Badge>
+        </span>
         <span className={s.msg}>
           {f.message}
           <br />
@@ -97,24 +102,24 @@ export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost;
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       {msg && (
-        <MessageBar intent={msg.intent} data-testid="check-message" layout="multiline">
-          <MessageBarBody>{msg.title && <MessageBarTitle>{msg.title}</MessageBarTitle>}{msg.text}</MessageBarBody>
-        </MessageBar>
+        <Notice intent={msg.intent} data-testid="check-message" layout="multiline">
+          <NoticeBody>{msg.title && <NoticeTitle>{msg.title}</NoticeTitle>}{msg.text}</NoticeBody>
+        </Notice>
       )}
       {result?.unregistered.length ? (
-        <MessageBar intent="info" layout="multiline" data-testid="unregistered">
-          <MessageBarBody>
+        <Notice intent="info" layout="multiline" data-testid="unregistered">
+          <NoticeBody>
             {strings.recognised(result.unregistered[0].sheet, result.unregistered.map((t) => TABLE_NAMES[t.table].split(' ')[0]).join('、'))}
-          </MessageBarBody>
-          <MessageBarActions>
+          </NoticeBody>
+          <NoticeActions>
             <Button size="small" onClick={() => void register()} disabledFocusable={busy} data-testid="register">{strings.register}</Button>
-          </MessageBarActions>
-        </MessageBar>
+          </NoticeActions>
+        </Notice>
       ) : null}
       {result?.lost.length ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{strings.lostTables} {result.lost.map((l) => l.reason).join('；')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline">
+          <NoticeBody>{strings.lostTables} {result.lost.map((l) => l.reason).join('；')}</NoticeBody>
+        </Notice>
       ) : null}
       {result?.sets.map((set) => (
         <div key={set.title} aria-label={set.title}>

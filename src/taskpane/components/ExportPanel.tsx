@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Spinner } from '@fluentui/react-components';
+import { Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { exportFromWorkbook } from '../../app/service';
 import type { Strings } from '../i18n';
@@ -55,9 +56,9 @@ export function ExportPanel({ host, strings }: { host: WorkbookHost; strings: St
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       {msg && (
-        <MessageBar intent={msg.intent} layout="multiline" data-testid="export-message">
-          <MessageBarBody>{msg.text}</MessageBarBody>
-        </MessageBar>
+        <Notice intent={msg.intent} layout="multiline" data-testid="export-message">
+          <NoticeBody>{msg.text}</NoticeBody>
+        </Notice>
       )}
     </section>
   );

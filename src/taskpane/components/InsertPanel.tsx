@@ -1,8 +1,6 @@
 import * as React from 'react';
-import {
-  Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
-  Radio, RadioGroup, Spinner, Switch,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
+import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { defaultSheetName, insertTables } from '../../app/service';
 import { TABLE_NAMES } from '../../report/formats';
@@ -11,6 +9,7 @@ import type { Strings } from '../i18n';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
+  check: { display: 'flex', alignItems: 'center', gap: '8px', fontSize: tokens.fontSizeBase300, cursor: 'pointer', '& input': { width: '16px', height: '16px', margin: 0, accentColor: tokens.colorBrandBackground } },
   panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
@@ -69,7 +68,10 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
           <Radio value="selection" label={strings.targetSelection} />
         </RadioGroup>
       </Field>
-      <Switch checked={formulas} onChange={(_, d) => setFormulas(d.checked)} label={strings.formulas} />
+      <label className={s.check}>
+        <input type="checkbox" checked={formulas} onChange={(e) => setFormulas(e.target.checked)} data-testid="formulas" />
+        {strings.formulas}
+      </label>
       <div className={s.row}>
         <Button appearance="primary" disabled={!yearValid} disabledFocusable={busy} onClick={() => void doInsert([...TABLE_IDS])} data-testid="insert-all">
           {strings.insertAll}
@@ -84,17 +86,17 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
         ))}
       </div>
       {msg && (
-        <MessageBar intent={msg.intent} data-testid="insert-message" layout="multiline">
-          <MessageBarBody>
-            {msg.title && <MessageBarTitle>{msg.title}</MessageBarTitle>}
+        <Notice intent={msg.intent} data-testid="insert-message" layout="multiline">
+          <NoticeBody>
+            {msg.title && <NoticeTitle>{msg.title}</NoticeTitle>}
             {msg.text}
-          </MessageBarBody>
+          </NoticeBody>
           {msg.retryOnNewSheet && (
-            <MessageBarActions>
+            <NoticeActions>
               <Button size="small" onClick={() => void doInsert(msg.retryOnNewSheet ?? [...TABLE_IDS], 'newSheet')} data-testid="retry-new-sheet">{strings.offerNewSheet}</Button>
-            </MessageBarActions>
+            </NoticeActions>
           )}
-        </MessageBar>
+        </Notice>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Spinner, Textarea } from '@fluentui/react-components';
+import { Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { importLastYear, importLastYearWorkbook } from '../../app/service';
 import { decodeText } from '../../report/import/decode';
@@ -68,12 +69,12 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
         <Button disabledFocusable={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
       </div>
       {msg && (
-        <MessageBar intent={msg.intent} layout="multiline" data-testid="last-year-message">
-          <MessageBarBody>
+        <Notice intent={msg.intent} layout="multiline" data-testid="last-year-message">
+          <NoticeBody>
             {msg.text}
             {msg.problems?.length ? <ul>{msg.problems.map((p) => <li key={p}>{p}</li>)}</ul> : null}
-          </MessageBarBody>
-        </MessageBar>
+          </NoticeBody>
+        </Notice>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
 import { describeCell } from '../../report/layout';
@@ -85,9 +86,9 @@ export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings:
         {busy && <Spinner size="tiny" label={strings.working} />}
       </div>
       {msg && (
-        <MessageBar intent={msg.intent} data-testid="narrative-message" layout="multiline">
-          <MessageBarBody>{msg.text}</MessageBarBody>
-        </MessageBar>
+        <Notice intent={msg.intent} data-testid="narrative-message" layout="multiline">
+          <NoticeBody>{msg.text}</NoticeBody>
+        </Notice>
       )}
       {result?.paragraphs.map((p) => (
         <div key={p.section} data-testid="paragraph" data-section={p.section}>
