@@ -8,6 +8,9 @@ import { PROSE_SHEET } from '../../report/prose';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
 
+/** Units written right after a number in the generated text. */
+const UNIT = /^(?:%|件|万元|元|个|项|条|次|人)/;
+
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -15,6 +18,7 @@ const useStyles = makeStyles({
   h3: { margin: '4px 0 2px', fontSize: '13px', fontWeight: 600 },
   para: { margin: 0, lineHeight: '1.7', textIndent: '2em' },
   blocked: { margin: 0, lineHeight: '1.6', color: tokens.colorPaletteRedForeground1 },
+  nowrap: { whiteSpace: 'nowrap' },
   num: {
     border: 'none', background: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1, padding: '0 2px', font: 'inherit',
     cursor: 'pointer', borderRadius: '2px', ':hover': { textDecoration: 'underline' }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
@@ -94,13 +98,25 @@ export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings:
         <div key={p.section} data-testid="paragraph" data-section={p.section}>
           <h3 className={s.h3}>{p.title}</h3>
           <p className={p.blocked ? s.blocked : s.para}>
-            {p.segments.map((seg, i) => (seg.cells && seg.cells.length ? (
-              <button key={i} type="button" className={s.num} onClick={() => select(seg.cells as string[])}
-                title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? describeCell(result.format, k)).slice(0, 3).join('、'))}
-                data-testid="number" data-cells={seg.cells.join(' ')}>
-                {seg.text}
-              </button>
-            ) : <React.Fragment key={i}>{seg.text}</React.Fragment>))}
+            {p.segments.map((seg, i) => {
+              if (!seg.cells?.length) {
+                // a unit right after a number stays on its line ("5.3%", "48件")
+                const unit = i > 0 && p.segments[i - 1].cells?.length ? UNIT.exec(seg.text)?.[0] ?? '' : '';
+                return <React.Fragment key={i}>{seg.text.slice(unit.length)}</React.Fragment>;
+              }
+              const next = p.segments[i + 1];
+              const unit = next && !next.cells?.length ? UNIT.exec(next.text)?.[0] ?? '' : '';
+              return (
+                <span key={i} className={s.nowrap}>
+                  <button type="button" className={s.num} onClick={() => select(seg.cells as string[])}
+                    title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? describeCell(result.format, k)).slice(0, 3).join('、'))}
+                    data-testid="number" data-cells={seg.cells.join(' ')}>
+                    {seg.text}
+                  </button>
+                  {unit}
+                </span>
+              );
+            })}
           </p>
         </div>
       ))}
