@@ -134,6 +134,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
+          // ES5, not bundled: it must run in the old engines the bundles cannot (see the file)
+          { from: 'src/taskpane/legacy-check.js', to: 'legacy-check.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -140,7 +140,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       ? { name: `Excel (ExcelApi ${MIN_API}+)`, supported: true }
       : {
         name: 'Excel', supported: false,
-        reason: `当前 Excel 版本过旧，不支持本加载项所需的接口（需要 ExcelApi ${MIN_API}，即 Excel 2019、Microsoft 365 或网页版 Excel）。请升级 Office 后再试。`,
+        reason: `当前 Excel 版本过旧，不支持本加载项所需的接口（需要 ExcelApi ${MIN_API}：Microsoft 365、Office 2021 及以上、保持更新的零售版 Excel 2019 或网页版 Excel；批量授权版 Office 2019 及更早版本不支持）。请升级 Office 后再试。`,
       };
   }
 

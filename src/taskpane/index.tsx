@@ -10,6 +10,9 @@ function showFatal(container: HTMLElement, text: string): void {
   container.replaceChildren(p);
 }
 
+// the bundle runs, so the engine is modern enough: legacy-check.js stays quiet from here on
+(window as unknown as { __ogiMounted?: boolean }).__ogiMounted = true;
+
 const container = document.getElementById('container') as HTMLElement;
 if (typeof Office === 'undefined') {
   showFatal(container, '无法加载 Office 脚本库（office.js），请检查网络或内网部署设置后重新打开本加载项。(office.js could not be loaded.)');

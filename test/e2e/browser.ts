@@ -34,6 +34,8 @@ export interface Opened {
 }
 
 export interface OpenOptions {
+  /** Files of dist/ served with another body, by path (e.g. '/vendor.js'): to play an engine that cannot parse them. */
+  replace?: Record<string, string>;
   /** What the office.js CDN URL answers: a script, or null to abort it; undefined leaves it refused. */
   officeJs?: string | null;
   /** Page size; default 1400×900. */
@@ -52,6 +54,9 @@ export async function open(browser: Browser, file: string, opts: OpenOptions = {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    if (url.origin === ORIGIN && opts.replace?.[url.pathname] !== undefined) {
+      return route.fulfill({ status: 200, body: opts.replace[url.pathname], headers: { 'content-type': TYPES[path.extname(url.pathname)] ?? 'text/plain' } });
+    }
     if (url.origin === ORIGIN) {
       const file = path.join(DIST, decodeURIComponent(url.pathname));
       if (file.startsWith(DIST) && existsSync(file)) {

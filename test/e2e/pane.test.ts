@@ -125,6 +125,18 @@ test('the production task pane page loads only its own files and office.js, and 
   expect(refused).toEqual([]);
 });
 
+test('an Office whose browser engine cannot run the bundles shows why, not a blank pane', async () => {
+  // the bundle fails to parse, as ES2020 does in Internet Explorer 11 or EdgeHTML
+  const { page } = await open(browser, 'taskpane.html', { officeJs: 'window.Office = { onReady: function () { return new Promise(function () {}); } };', replace: { '/vendor.js': 'var a = ?.;' } });
+  await page.getByRole('alert').getByText(/浏览器内核过旧（Internet Explorer 或旧版 Edge）/).waitFor();
+});
+
+test('a modern engine: the guard stays quiet while Office starts', async () => {
+  const { page } = await open(browser, 'taskpane.html', { officeJs: 'window.Office = { onReady: function () { return new Promise(function () {}); } };' });
+  await page.waitForTimeout(500);
+  expect(await page.getByText(/浏览器内核过旧/).count()).toBe(0);
+});
+
 test('导入上年报告 from an .xlsx file: exceljs loads on demand under the page\'s Content-Security-Policy', async () => {
   const { promises: fsp } = await import('fs');
   const os = await import('os');
