@@ -15,8 +15,11 @@ const CSS = `
 .sim-grid .sim-scroll{overflow:auto;flex:1;background:#fff}
 .sim-grid table{border-collapse:collapse;table-layout:fixed}
 .sim-grid td,.sim-grid th{border:1px solid #e1e1e1;padding:0 3px;overflow:hidden;white-space:nowrap;position:relative;box-sizing:border-box}
-.sim-grid th{background:#f3f3f3;color:#444;font-weight:normal;text-align:center;position:sticky;top:0;z-index:1}
-.sim-grid th.sim-rowhead{position:sticky;left:0}
+.sim-grid th{background:#f3f3f3;color:#444;font-weight:normal;text-align:center}
+.sim-grid tr.sim-colheads th{position:sticky;top:0;z-index:2}
+.sim-grid th.sim-rowhead{position:sticky;left:0;z-index:1}
+.sim-grid tr.sim-colheads th.sim-rowhead{z-index:3}
+.sim-grid td.sim-spill{overflow:visible;z-index:0}
 .sim-grid td.sim-sel{background-image:linear-gradient(rgba(33,115,70,.08),rgba(33,115,70,.08))}
 .sim-grid .sim-note{position:absolute;top:0;right:0;border-style:solid;border-width:0 6px 6px 0;border-color:transparent #d00 transparent transparent}
 .sim-grid input.sim-input{width:100%;box-sizing:border-box;font:inherit;border:0;outline:2px solid #217346;padding:0 2px}
@@ -118,7 +121,7 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     }
     tbl.style.width = `${width}px`;
     tbl.appendChild(cols);
-    const head = el('tr');
+    const head = el('tr', 'sim-colheads');
     head.appendChild(el('th', 'sim-rowhead'));
     for (let c = 0; c <= ext.c1; c++) head.appendChild(el('th', '', colName(c)));
     tbl.appendChild(head);
@@ -158,6 +161,11 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
         }
         if (editing && editing.sheetId === sheet.id && editing.r === r && editing.c === c) td.appendChild(editor(sheet, addr, cell));
         else td.textContent = cell ? formatText(cell.value, cell.numberFormat) : '';
+        // like Excel, text that does not wrap runs on over the empty cells to its right
+        const next = sheet.cells[cellKey(r, area.c1 + 1)];
+        if (!m && typeof cell?.value === 'string' && cell.value && !cell.wrapText && !covered.has(cellKey(r, c + 1)) && !mergeAt.has(cellKey(r, c + 1)) && (!next || next.value === '')) {
+          td.classList.add('sim-spill');
+        }
         const note = sheet.notes[key];
         if (note !== undefined) {
           td.title = note;

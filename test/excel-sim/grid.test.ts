@@ -114,3 +114,20 @@ describe('renderWorkbook', () => {
     expect(container.querySelector('[data-testid="sim-grid"]')).toBeNull();
   });
 });
+
+test('text runs on over empty cells to its right, not over filled ones or when wrapped; column letters stay on top', async () => {
+  const sim = createWorkbookSim({ sheets: ['Sheet1'] });
+  sim.setCell('Sheet1', 'A1', '三、收到和处理政府信息公开申请情况');
+  sim.setCell('Sheet1', 'A2', '一个长标签');
+  sim.setCell('Sheet1', 'B2', 7);
+  sim.setCell('Sheet1', 'A3', 12);
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const dispose = renderWorkbook(container, sim);
+  const cell = (addr: string) => container.querySelector(`[data-addr="${addr}"]`) as HTMLTableCellElement;
+  expect(cell('A1').classList.contains('sim-spill')).toBe(true);
+  expect(cell('A2').classList.contains('sim-spill')).toBe(false);
+  expect(cell('A3').classList.contains('sim-spill')).toBe(false);
+  expect(container.querySelector('tr.sim-colheads')?.textContent).toContain('A');
+  dispose();
+});
