@@ -161,6 +161,7 @@ test('导出 Word and 导出网页 download the report; a remaining error is war
   await page.getByTestId('insert-message').waitFor();
   await typeInGrid(page, 'A53', '2');
   await page.getByTestId('export-agency').fill('某某县人民政府');
+  await page.getByTestId('fee').fill('3940'); // typed once under 生成文字, used by the export too
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
   expect(docx.suggestedFilename()).toBe(`某某县人民政府${new Date().getFullYear() - 1}年政府信息公开工作年度报告.docx`);
   const bytes = await (await import('fs')).promises.readFile((await docx.path()) as string);
@@ -170,6 +171,7 @@ test('导出 Word and 导出网页 download the report; a remaining error is war
   const [html] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html').click()]);
   const text = await (await import('fs')).promises.readFile((await html.path()) as string, 'utf8');
   expect(text).toContain('四、政府信息公开行政复议、行政诉讼情况');
+  expect(text).toMatch(/信息处理费\s*3940\s*元/);
   expect(text).not.toMatch(/<script/i);
   await page.getByTestId('export-message').getByText(/表格仍有 1 个错误/).waitFor();
   expect(errors).toEqual([]);

@@ -4,7 +4,7 @@ import type { WorkbookHost } from '../../host/types';
 import type { Strings } from '../i18n';
 import { InsertPanel } from './InsertPanel';
 import { CheckPanel } from './CheckPanel';
-import { NarrativePanel } from './NarrativePanel';
+import { feeOf, NarrativePanel } from './NarrativePanel';
 import { LastYearPanel } from './LastYearPanel';
 import { ExportPanel } from './ExportPanel';
 import { HelpPanel } from './HelpPanel';
@@ -26,6 +26,9 @@ export interface AppProps {
 
 export function App({ host, strings, version, defaultYear }: AppProps): React.ReactElement {
   const s = useStyles();
+  const [who, setWho] = React.useState('本机关');
+  const [feeText, setFeeText] = React.useState('');
+  const prose = { who, setWho, feeText, setFeeText };
   return (
     <div className={s.root} lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
       <header className={s.header}>
@@ -36,9 +39,9 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <hr className={s.rule} />
       <CheckPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />
-      <NarrativePanel host={host} strings={strings} />
+      <NarrativePanel host={host} strings={strings} prose={prose} />
       <hr className={s.rule} />
-      <ExportPanel host={host} strings={strings} />
+      <ExportPanel host={host} strings={strings} who={who} fee={feeOf(feeText)} />
       <hr className={s.rule} />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />

@@ -26,7 +26,7 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function ExportPanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+export function ExportPanel({ host, strings, who, fee }: { host: WorkbookHost; strings: Strings; who?: string; fee?: number | null }): React.ReactElement {
   const s = useStyles();
   const [agency, setAgency] = React.useState('');
   const [msg, setMsg] = React.useState<Msg>(null);
@@ -34,7 +34,7 @@ export function ExportPanel({ host, strings }: { host: WorkbookHost; strings: St
 
   const doExport = async (kind: 'docx' | 'html'): Promise<void> => {
     setMsg(null);
-    const r = await run(() => exportFromWorkbook(host, kind, { agency }), (m) => setMsg({ intent: 'error', text: m }));
+    const r = await run(() => exportFromWorkbook(host, kind, { agency, who, fee }), (m) => setMsg({ intent: 'error', text: m }));
     if (r === undefined) return;
     if (r === null) {
       setMsg({ intent: 'info', text: strings.noTables });

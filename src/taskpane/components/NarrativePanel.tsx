@@ -27,10 +27,24 @@ const useStyles = makeStyles({
 
 type Msg = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
 
-export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings: Strings }): React.ReactElement {
+/** The speaker and the 信息处理费 the person types once: 生成文字 and 导出 both use them (state kept by App). */
+export interface ProseSettings {
+  who: string;
+  setWho: (v: string) => void;
+  feeText: string;
+  setFeeText: (v: string) => void;
+}
+
+/** The fee as the generator takes it: undefined when not given (no sentence), null for 0 (未收取), else the amount. */
+export function feeOf(feeText: string): number | null | undefined {
+  const t = feeText.trim();
+  if (t === '' || !/^\d+(\.\d+)?$/.test(t)) return undefined;
+  return Number(t) === 0 ? null : Number(t);
+}
+
+export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; strings: Strings; prose: ProseSettings }): React.ReactElement {
   const s = useStyles();
-  const [who, setWho] = React.useState('本机关');
-  const [feeText, setFeeText] = React.useState('');
+  const { who, setWho, feeText, setFeeText } = prose;
   const [result, setResult] = React.useState<WorkbookNarrative | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
@@ -39,8 +53,7 @@ export function NarrativePanel({ host, strings }: { host: WorkbookHost; strings:
 
   const generate = async (): Promise<void> => {
     setMsg(null);
-    const fee = feeText.trim() === '' ? undefined : Number(feeText) === 0 ? null : Number(feeText);
-    const r = await run(() => narrativeFromWorkbook(host, { who, fee }), fail);
+    const r = await run(() => narrativeFromWorkbook(host, { who, fee: feeOf(feeText) }), fail);
     if (r === undefined) return;
     if (r === null) {
       setResult(null);
