@@ -16,6 +16,7 @@ import { cellsToMark } from '../report/rules';
 import { planSize, type PlanRequest } from '../report/plan';
 import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadTable, TablesRead, WorkbookHost } from '../host/types';
+import { markNote } from '../host/types';
 import { quoteSheet } from '../report/a1';
 
 export interface InsertOptions {
@@ -159,7 +160,8 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
       for (const l of f.locations.filter((x) => keys.includes(x.key) && !x.tableName.startsWith('?'))) {
         const id = `${l.tableName}:${l.r}:${l.c}`;
         const prev = marks.get(id);
-        if (!prev || (prev.severity === 'warning' && f.severity === 'error')) marks.set(id, { tableName: l.tableName, r: l.r, c: l.c, severity: f.severity });
+        const severity = prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning';
+        marks.set(id, { tableName: l.tableName, r: l.r, c: l.c, severity, note: markNote(prev?.note, f) });
       }
     }
     const title = group[0].recognised

@@ -20,7 +20,7 @@ import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xl
 import { parseArgs, str, UsageError, type Args } from './args';
 import { InputError, readInput } from './inputs';
 import { cellsToMark } from '../report/rules';
-import type { Mark } from '../host/types';
+import { markNote, type Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
 import { registrationNames } from '../report/plan';
 import { exportCommand } from './export';
@@ -56,16 +56,19 @@ const plainFinding = (f: Finding): Finding => ({ rule: f.rule, severity: f.sever
 
 /** Marks for a report's findings, placed on a workbook made from the same plan. */
 function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, format: FormatId): Mark[] {
-  const marks: Mark[] = [];
+  const marks = new Map<string, Mark>();
   for (const f of findings) {
     for (const key of cellsToMark(f)) {
       const table = key.split('.')[0] as TableId;
       const cell = tableLayout(format, table).byKey.get(key);
       const tableName = names[table];
-      if (cell && tableName) marks.push({ tableName, r: cell.r, c: cell.c, severity: f.severity });
+      if (!cell || !tableName) continue;
+      const prev = marks.get(key);
+      const severity = prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning';
+      marks.set(key, { tableName, r: cell.r, c: cell.c, severity, note: markNote(prev?.note, f) });
     }
   }
-  return marks;
+  return [...marks.values()];
 }
 
 function fillWorkbook(report: Report) {

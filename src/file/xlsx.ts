@@ -244,7 +244,18 @@ export function applyMarks(wb: ExcelJS.Workbook, read: TablesRead, marks: Mark[]
     const b = markBlock(m.tableName);
     const cell = ms.getCell(b.r + m.r + 1, b.c + m.c + 1);
     cell.value = Math.max(typeof cell.value === 'number' ? cell.value : 0, MARK_CODES[m.severity]);
+    // the reason on the cell itself, as a note (never over a note the workbook already has)
+    const t = read.tables.find((x) => x.name === m.tableName);
+    const ws = t && wb.getWorksheet(t.sheet);
+    if (ws && m.note) {
+      const target = ws.getCell(t.rect.r + m.r + 1, t.rect.c + m.c + 1);
+      const had = target.note === undefined ? undefined : String(typeof target.note === 'string' ? target.note : JSON.stringify(target.note));
+      if (had === undefined || had.startsWith(NOTE_PREFIX)) target.note = `${NOTE_PREFIX}${m.note}`;
+    }
   }
 }
+
+/** How notes written by the checks begin, so a reader tells them from the workbook's own. */
+export const NOTE_PREFIX = '年报助手校验：';
 
 export { a1 };

@@ -53,6 +53,16 @@ export interface Mark {
   r: number;
   c: number;
   severity: Severity;
+  /** What is wrong, for a host that can attach a note to the cell (the rule and the finding's message). */
+  note?: string;
+}
+
+/** The note of a cell marked by several findings: each finding's rule and message, at most three. */
+export function markNote(prev: string | undefined, f: { rule: string; message: string }): string {
+  const line = `${f.rule}：${f.message}`;
+  if (!prev) return line;
+  const lines = prev.split('\n');
+  return lines.includes(line) || lines.length >= 3 ? prev : `${prev}\n${line}`;
 }
 
 export interface HostInfo {

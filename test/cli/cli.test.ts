@@ -111,6 +111,11 @@ describe('ogi-report fill and check', () => {
     expect(ms.getCell(b.r + 27, b.c + 4).value).toBe(2);
     // a cell with no finding carries 0
     expect(ms.getCell(b.r + 8, b.c + 4).value).toBe(0);
+    // and the marked cell says why in a note
+    const t2 = readTables(wb).tables.find((t) => t.table === 'applications')!;
+    const marked = wb.getWorksheet(t2.sheet)!.getCell(t2.rect.r + 27, t2.rect.c + 4);
+    expect(String(marked.note)).toMatch(/^年报助手校验：T2-\w+：/);
+    expect(wb.getWorksheet(t2.sheet)!.getCell(t2.rect.r + 8, t2.rect.c + 4).note).toBeUndefined();
   });
 
   test('a workbook without registered tables is reported, not silently passed', async () => {
