@@ -15,7 +15,7 @@ import { tableLayout } from '../report/layout';
 import { cellsToMark } from '../report/rules';
 import { planSize, type PlanRequest } from '../report/plan';
 import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
-import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadTable, TablesRead, WorkbookHost } from '../host/types';
+import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadOptions, ReadTable, TablesRead, WorkbookHost } from '../host/types';
 import { markNote } from '../host/types';
 import { quoteSheet } from '../report/a1';
 
@@ -180,8 +180,8 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
   };
 }
 
-export async function checkWorkbook(host: WorkbookHost): Promise<CheckResult> {
-  return host.checkAndMark((read) => checkTables(read));
+export async function checkWorkbook(host: WorkbookHost, options?: ReadOptions): Promise<CheckResult> {
+  return host.checkAndMark((read) => checkTables(read), options);
 }
 
 export function tableTitle(t: TableId): string {
@@ -292,8 +292,8 @@ export interface WorkbookExport {
 }
 
 /** 导出 Word / 导出网页: the report from the workbook's tables and 报告正文 prose, checked first. */
-export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'html', meta: { agency?: string; fee?: number | null; who?: string }): Promise<WorkbookExport | null> {
-  const read = await host.readTables();
+export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'html', meta: { agency?: string; fee?: number | null; who?: string; proseSheet?: string }): Promise<WorkbookExport | null> {
+  const read = await host.readTables({ proseSheet: meta.proseSheet });
   const report = reportFromTables(read.tables.filter((t) => !t.recognised).length ? read.tables.filter((t) => !t.recognised) : read.tables);
   if (!report) return null;
   if (read.prose) report.text = proseFromRows(read.prose);

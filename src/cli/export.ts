@@ -37,8 +37,8 @@ function agencyOfSheet(ws: ExcelJS.Worksheet | undefined, year: number, above: n
 }
 
 /** A workbook's first set of registered tables and its prose, as report JSON. */
-function reportOfWorkbook(file: string, wb: ExcelJS.Workbook): Report {
-  const read = readTables(wb);
+function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: string): Report {
+  const read = readTables(wb, { proseSheet });
   const report = reportFromTables(read.tables);
   if (!report) {
     const why = read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : '';
@@ -72,7 +72,7 @@ export async function exportCommand(args: Args, io: ExportIo): Promise<number> {
   if (!out || !/\.(docx|html?)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
   const fee = feeOf(args);
   const input = await readInput(file);
-  const report = input.kind === 'report' ? input.report : reportOfWorkbook(file, input.workbook);
+  const report = input.kind === 'report' ? input.report : reportOfWorkbook(file, input.workbook, str(args, 'prose-sheet'));
   const importProblems = input.kind === 'report' ? input.imported?.problems.length ?? 0 : 0;
   const errors = importProblems + checkReport(report).filter((f) => f.severity === 'error').length;
 

@@ -35,11 +35,11 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 const USAGE = `用法 (usage):
   ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
   ogi-report fill 报告.json --out 表格.xlsx
-  ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件]
+  ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件] [--prose-sheet 正文工作表]
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
   ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
-  ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式]
+  ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
@@ -100,6 +100,7 @@ async function check(args: Args, io: Io): Promise<number> {
   const lastFile = str(args, 'last-year');
   const last = lastFile ? await reportLike(lastFile) : undefined;
   const outDir = str(args, 'out-dir');
+  const proseSheet = str(args, 'prose-sheet');
   const results: FileResult[] = [];
   let unreadable = false;
   const unreadableFiles: Array<{ file: string; message: string }> = [];
@@ -125,7 +126,7 @@ async function check(args: Args, io: Io): Promise<number> {
           await writeOut(wb, path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
         }
       } else {
-        const read = readTables(input.workbook);
+        const read = readTables(input.workbook, { proseSheet });
         if (!read.tables.length) {
           throw new InputError(`${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`);
         }
@@ -284,10 +285,10 @@ async function importCmd(args: Args, io: Io): Promise<number> {
 const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
   template: { valued: ['format', 'year', 'agency', 'out'], run: template },
   fill: { valued: ['out'], run: fill },
-  check: { valued: ['out-dir', 'last-year', 'summary', 'out'], run: check },
+  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet'], run: check },
   narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
   import: { valued: ['out'], run: importCmd },
-  export: { valued: ['out', 'fee', 'who', 'agency', 'contact'], run: exportCommand },
+  export: { valued: ['out', 'fee', 'who', 'agency', 'contact', 'prose-sheet'], run: exportCommand },
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

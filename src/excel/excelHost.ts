@@ -9,7 +9,7 @@ import {
 } from '../report/plan';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import { tableLayout } from '../report/layout';
-import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
+import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
 import { HostError, unregisteredName } from '../host/types';
 import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
@@ -121,7 +121,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   /** Registration names expected to exist, read speculatively in the first sync to save a round trip:
    *  at first the names of the first set (the usual workbook holds one report), then those last seen. */
   const known = new Set<string>(TABLE_IDS.map((t) => registrationNames(t)[0]));
-  let knownProse = false;
+  /** Prose sheets seen to exist (read speculatively in the first sync). */
+  const knownProse = new Set<string>();
   /** Whether the workbook has the mark sheet (as of the last read). */
   let hasMarkSheet = false;
 
@@ -321,7 +322,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   /** Read registered tables and the prose sheet. Names and sheets seen before in this session are read
    *  speculatively in the same sync; if one has gone, the read falls back to the plain path. */
-  async function readIn(ctx: Excel.RequestContext): Promise<TablesRead> {
+  async function readIn(ctx: Excel.RequestContext, proseName: string = PROSE_SHEET): Promise<TablesRead> {
     const wb = ctx.workbook;
     const items = ALL_NAMES.map((n) => {
       const item = wb.names.getItemOrNullObject(n);
@@ -333,7 +334,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const load = (r: Excel.Range): Excel.Range => r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
     const ranges = new Map<string, Excel.Range>();
     for (const n of known) ranges.set(n, load(wb.names.getItem(n).getRangeOrNullObject()));
-    let prose: Excel.Range | null = knownProse ? wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
+    let prose: Excel.Range | null = knownProse.has(proseName) ? wb.worksheets.getItem(proseName).getUsedRangeOrNullObject(true).load('values') : null;
     const lastYearSetting = wb.settings.getItemOrNullObject(LAST_YEAR_SETTING);
     lastYearSetting.load('value');
     const active = wb.worksheets.getActiveWorksheet();
@@ -348,18 +349,19 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       const code = (e as { code?: string }).code;
       if ((!ranges.size && !prose) || !['ItemNotFound', 'InvalidReference', 'InvalidArgument'].includes(code ?? '')) throw e;
       known.clear();
-      knownProse = false;
-      return readIn(ctx);
+      knownProse.clear();
+      return readIn(ctx, proseName);
     }
     const found = items.filter((x) => !x.item.isNullObject);
     for (const n of [...ranges.keys()]) if (!found.some((f) => f.n === n)) ranges.delete(n);
     const missing = found.filter(({ n }) => !ranges.has(n));
     for (const { n, item } of missing) ranges.set(n, load(item.getRangeOrNullObject()));
-    const hasProse = sheets.items.some((s) => s.name === PROSE_SHEET);
+    const proseActual = sheets.items.find((s) => s.name.toLowerCase() === proseName.trim().toLowerCase())?.name;
+    const hasProse = proseActual !== undefined && proseActual !== MARK_SHEET;
     const proseMissing = hasProse && !prose;
-    if (proseMissing) prose = wb.worksheets.getItem(PROSE_SHEET).getUsedRangeOrNullObject(true).load('values');
+    if (proseMissing) prose = wb.worksheets.getItem(proseActual as string).getUsedRangeOrNullObject(true).load('values');
     if (missing.length || proseMissing) await ctx.sync();
-    knownProse = hasProse;
+    if (hasProse) knownProse.add(proseName); else knownProse.delete(proseName);
     hasMarkSheet = sheets.items.some((s) => s.name === MARK_SHEET);
     const tables: ReadTable[] = [];
     const lost: LostTable[] = [];
@@ -401,8 +403,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     };
   }
 
-  async function readTables(): Promise<TablesRead> {
-    return run((ctx) => readIn(ctx));
+  async function readTables(options?: ReadOptions): Promise<TablesRead> {
+    return run((ctx) => readIn(ctx, options?.proseSheet || PROSE_SHEET));
   }
 
   function queueMarks(ctx: Excel.RequestContext, tables: ReadTable[], marks: Mark[]): void {
@@ -415,9 +417,9 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     }
   }
 
-  async function checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }): Promise<T> {
+  async function checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }, options?: ReadOptions): Promise<T> {
     return run(async (ctx) => {
-      const read = await readIn(ctx);
+      const read = await readIn(ctx, options?.proseSheet || PROSE_SHEET);
       const { marks, result } = decide(read);
       if (hasMarkSheet && read.tables.some((t) => !t.recognised)) {
         queueMarks(ctx, read.tables, marks);
@@ -485,7 +487,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       body.verticalAlignment = 'Top';
       ws.activate();
       await ctx.sync();
-      knownProse = knownProse || name === PROSE_SHEET;
+      knownProse.add(name);
       return name;
     });
   }

@@ -157,7 +157,8 @@ export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Exc
   return wb;
 }
 
-export function readTables(wb: ExcelJS.Workbook): TablesRead {
+export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string } = {}): TablesRead {
+  const proseName = (options.proseSheet || PROSE_SHEET).trim().toLowerCase();
   const tables: ReadTable[] = [];
   const lost: LostTable[] = [];
   const marks = wb.getWorksheet(MARK_SHEET);
@@ -199,7 +200,7 @@ export function readTables(wb: ExcelJS.Workbook): TablesRead {
   if (!tables.length) {
     // no registered tables: look for the official tables by their labels on every sheet
     wb.eachSheet((ws) => {
-      if (ws.name === MARK_SHEET || ws.name === PROSE_SHEET || tables.length) return;
+      if (ws.name === MARK_SHEET || ws.name.toLowerCase() === proseName || tables.length) return;
       const grid: unknown[][] = [];
       for (let r = 1; r <= Math.min(ws.rowCount, 2000); r++) {
         const row: unknown[] = [];
@@ -212,7 +213,7 @@ export function readTables(wb: ExcelJS.Workbook): TablesRead {
       }
     });
   }
-  const proseSheet = wb.getWorksheet(PROSE_SHEET);
+  const proseSheet = wb.worksheets.find((ws) => ws.name.toLowerCase() === proseName && ws.name !== MARK_SHEET);
   const prose: unknown[][] = [];
   proseSheet?.eachRow((row) => prose.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
   return { tables, lost, prose: proseSheet ? prose : null };

@@ -74,15 +74,20 @@ export interface HostInfo {
   reason?: string;
 }
 
+export interface ReadOptions {
+  /** The sheet holding the report's prose, one paragraph per row (default 报告正文). */
+  proseSheet?: string;
+}
+
 export interface WorkbookHost {
   info(): HostInfo;
   /** Insert tables at the selection or on a new sheet. Never overwrites: refuses when anything is in the way. */
   insertTables(req: PlanRequest, target: InsertTarget): Promise<InsertOutcome>;
-  /** Every registered table with its values. */
-  readTables(): Promise<TablesRead>;
+  /** Every registered table with its values (and the prose sheet, last year's report). */
+  readTables(options?: ReadOptions): Promise<TablesRead>;
   /** Read the tables and, in the same step, hand them to `decide`, then apply the marks it returns
    *  (replacing the add-in's earlier marks). One read and one write. */
-  checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }): Promise<T>;
+  checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }, options?: ReadOptions): Promise<T>;
   /** Remove every mark the add-in made; the user's own formatting is untouched. Returns how many cells were unmarked. */
   clearMarks(): Promise<number>;
   /** Select cells of a registered table (the first one gets the focus). */

@@ -180,3 +180,21 @@ test('every kind of bad file: one line each naming the file and the problem, exi
   });
   expect(r.out).toContain('good.xlsx（2025年，2021年格式）：无错误');
 });
+
+test('--prose-sheet: the text of a sheet the person names is checked against the tables', async () => {
+  const { templateWorkbook } = await import('../../src/file/xlsx');
+  const { parseReportJson } = await import('../../src/report/report');
+  const { reportSource } = await import('../../src/report/check');
+  const r = parseReportJson(await fs.readFile(path.join(FIX, 'huaian-2024.json'), 'utf8'));
+  const wb = templateWorkbook({ format: r.format, year: r.year, formulas: false, values: reportSource(r) });
+  const ws = wb.addWorksheet('正文');
+  ws.addRow(['部分', '内容']);
+  ws.addRow([3, '本年度共收到政府信息公开申请17件。']);
+  const file = path.join(dir, 'prose-sheet.xlsx');
+  await wb.xlsx.writeFile(file);
+  const plain = await run('check', file, '--json');
+  expect(plain.out).not.toContain('N-APPS');
+  const named = await run('check', file, '--json', '--prose-sheet', '正文');
+  expect(named.out).toContain('N-APPS');
+  expect(named.code).toBe(1);
+});

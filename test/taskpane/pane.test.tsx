@@ -83,8 +83,21 @@ describe('task pane', () => {
     await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toBe('已将文字插入工作表“报告正文”（每段一行）。'));
     sim.setCell('报告正文', 'B2', '本机关自己改写的段落。');
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入到工作表' })); });
-    await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toMatch(/^已有“报告正文”工作表，为不覆盖其中内容，新文字放在“报告正文\(2\)”。校验和导出只读取“报告正文”/));
+    await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toMatch(/^已有“报告正文”工作表，为不覆盖其中内容，新文字放在“报告正文\(2\)”。校验和导出读取“正文所在工作表”中填写的工作表/));
     expect(sim.getCell('报告正文', 'B2').value).toBe('本机关自己改写的段落。');
+  });
+
+  test('校验 checks the prose of the sheet the person names', async () => {
+    const { host } = renderPane();
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    await host.insertProse('正文', [['部分', '内容'], [3, '本年度共收到政府信息公开申请17件。']]);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await screen.findByTestId('check-message');
+    expect(document.querySelectorAll('[data-rule="N-APPS"]')).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('prose-sheet'), { target: { value: '正文' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await waitFor(() => expect(document.querySelectorAll('[data-rule="N-APPS"]').length).toBeGreaterThan(0));
+    expect(screen.getByText('报告正文与表格核对', { exact: false })).toBeTruthy();
   });
 });
 

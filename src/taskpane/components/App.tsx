@@ -8,6 +8,7 @@ import { feeOf, NarrativePanel } from './NarrativePanel';
 import { LastYearPanel } from './LastYearPanel';
 import { ExportPanel } from './ExportPanel';
 import { HelpPanel } from './HelpPanel';
+import { PROSE_SHEET } from '../../report/prose';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
@@ -29,6 +30,7 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
   const [who, setWho] = React.useState('本机关');
   const [feeText, setFeeText] = React.useState('');
   const prose = { who, setWho, feeText, setFeeText };
+  const [proseSheet, setProseSheet] = React.useState(PROSE_SHEET);
   return (
     <div className={s.root} lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
       <header className={s.header}>
@@ -37,11 +39,11 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       </header>
       <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />
-      <CheckPanel host={host} strings={strings} defaultYear={defaultYear} />
+      <CheckPanel host={host} strings={strings} defaultYear={defaultYear} proseSheet={proseSheet} setProseSheet={setProseSheet} />
       <hr className={s.rule} />
       <NarrativePanel host={host} strings={strings} prose={prose} />
       <hr className={s.rule} />
-      <ExportPanel host={host} strings={strings} who={who} fee={feeOf(feeText)} />
+      <ExportPanel host={host} strings={strings} who={who} fee={feeOf(feeText)} proseSheet={proseSheet.trim() || PROSE_SHEET} />
       <hr className={s.rule} />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
-import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
+import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { PROSE_SHEET } from '../../report/prose';
+import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { checkWorkbook, type CheckResult, type LocatedFinding } from '../../app/service';
 import { TABLE_NAMES } from '../../report/formats';
@@ -56,7 +57,9 @@ function FindingItem({ f, strings, onSelect }: { f: LocatedFinding; strings: Str
   );
 }
 
-export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost; strings: Strings; defaultYear: number }): React.ReactElement {
+export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseSheet }: {
+  host: WorkbookHost; strings: Strings; defaultYear: number; proseSheet: string; setProseSheet: (v: string) => void;
+}): React.ReactElement {
   const s = useStyles();
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
@@ -65,7 +68,7 @@ export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost;
 
   const doCheck = async (): Promise<void> => {
     setMsg(null);
-    const r = await run(() => checkWorkbook(host), fail);
+    const r = await run(() => checkWorkbook(host, { proseSheet: proseSheet.trim() || PROSE_SHEET }), fail);
     if (!r) return;
     setResult(r);
     if (!r.sets.length && !r.lost.length) setMsg({ intent: 'info', text: strings.noTables });
@@ -96,10 +99,13 @@ export function CheckPanel({ host, strings, defaultYear }: { host: WorkbookHost;
   return (
     <section className={s.panel} aria-labelledby="check-h">
       <h2 id="check-h" className={s.h2}>{strings.checkSection}</h2>
+      <Field label={strings.proseSheet} hint={strings.proseSheetHint}>
+        <Input value={proseSheet} onChange={(_, d) => setProseSheet(d.value)} maxLength={31} data-testid="prose-sheet" />
+      </Field>
       <div className={s.row}>
         <Button appearance="primary" onClick={() => void doCheck()} disabledFocusable={busy} data-testid="check">{strings.check}</Button>
         <Button onClick={() => void doClear()} disabledFocusable={busy} data-testid="clear">{strings.clear}</Button>
-        {busy && <Spinner size="tiny" label={strings.working} />}
+        {busy && <Busy label={strings.working} />}
       </div>
       {msg && (
         <Notice intent={msg.intent} data-testid="check-message" layout="multiline">

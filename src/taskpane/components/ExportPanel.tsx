@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Spinner } from '@fluentui/react-components';
-import { Notice, NoticeBody } from './Notice';
+import { Button, Field, Input, makeStyles } from '@fluentui/react-components';
+import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { exportFromWorkbook } from '../../app/service';
 import type { Strings } from '../i18n';
@@ -26,7 +26,7 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function ExportPanel({ host, strings, who, fee }: { host: WorkbookHost; strings: Strings; who?: string; fee?: number | null }): React.ReactElement {
+export function ExportPanel({ host, strings, who, fee, proseSheet }: { host: WorkbookHost; strings: Strings; who?: string; fee?: number | null; proseSheet?: string }): React.ReactElement {
   const s = useStyles();
   const [agency, setAgency] = React.useState('');
   const [msg, setMsg] = React.useState<Msg>(null);
@@ -34,7 +34,7 @@ export function ExportPanel({ host, strings, who, fee }: { host: WorkbookHost; s
 
   const doExport = async (kind: 'docx' | 'html'): Promise<void> => {
     setMsg(null);
-    const r = await run(() => exportFromWorkbook(host, kind, { agency, who, fee }), (m) => setMsg({ intent: 'error', text: m }));
+    const r = await run(() => exportFromWorkbook(host, kind, { agency, who, fee, proseSheet }), (m) => setMsg({ intent: 'error', text: m }));
     if (r === undefined) return;
     if (r === null) {
       setMsg({ intent: 'info', text: strings.noTables });
@@ -53,7 +53,7 @@ export function ExportPanel({ host, strings, who, fee }: { host: WorkbookHost; s
       <div className={s.row}>
         <Button appearance="primary" disabledFocusable={busy} onClick={() => void doExport('docx')} data-testid="export-docx">{strings.exportWord}</Button>
         <Button disabledFocusable={busy} onClick={() => void doExport('html')} data-testid="export-html">{strings.exportHtml}</Button>
-        {busy && <Spinner size="tiny" label={strings.working} />}
+        {busy && <Busy label={strings.working} />}
       </div>
       {msg && (
         <Notice intent={msg.intent} layout="multiline" data-testid="export-message">

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
-import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { defaultSheetName, insertTables } from '../../app/service';
 import { TABLE_NAMES } from '../../report/formats';
@@ -76,7 +76,7 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
         <Button appearance="primary" disabled={!yearValid} disabledFocusable={busy} onClick={() => void doInsert([...TABLE_IDS])} data-testid="insert-all">
           {strings.insertAll}
         </Button>
-        {busy && <Spinner size="tiny" label={strings.working} />}
+        {busy && <Busy label={strings.working} />}
       </div>
       <div className={s.row}>
         {TABLE_IDS.map((t) => (

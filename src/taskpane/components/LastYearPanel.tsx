@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Button, Field, makeStyles, Spinner, Textarea } from '@fluentui/react-components';
-import { Notice, NoticeBody } from './Notice';
+import { Button, Field, makeStyles, Textarea } from '@fluentui/react-components';
+import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { importLastYear, importLastYearWorkbook } from '../../app/service';
 import { decodeText } from '../../report/import/decode';
@@ -62,7 +62,7 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
           {strings.lastYearImport}
         </Button>
         <Button disabledFocusable={busy} onClick={() => void remove()} data-testid="last-year-remove">{strings.lastYearRemove}</Button>
-        {busy && <Spinner size="tiny" label={strings.working} />}
+        {busy && <Busy label={strings.working} />}
       </div>
       <div className={s.row}>
         <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { Notice, NoticeBody } from './Notice';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
 import { describeCell } from '../../report/layout';
@@ -100,7 +100,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
         </Button>
         <Button onClick={() => void copy()} disabled={!result} disabledFocusable={busy} data-testid="copy">{strings.copy}</Button>
         <Button onClick={() => void insert()} disabled={!result} disabledFocusable={busy} data-testid="insert-prose">{strings.insertProse}</Button>
-        {busy && <Spinner size="tiny" label={strings.working} />}
+        {busy && <Busy label={strings.working} />}
       </div>
       {msg && (
         <Notice intent={msg.intent} data-testid="narrative-message" layout="multiline">

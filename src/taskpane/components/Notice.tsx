@@ -45,3 +45,25 @@ export function NoticeTitle({ children }: { children: React.ReactNode }): React.
 export function NoticeActions({ children }: { children: React.ReactNode }): React.ReactElement {
   return <div className={useStyles().actions}>{children}</div>;
 }
+
+const useBusyStyles = makeStyles({
+  busy: { display: 'inline-flex', alignItems: 'center', gap: '6px', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  ring: {
+    width: '12px', height: '12px', borderRadius: '50%', boxSizing: 'border-box',
+    border: `2px solid ${tokens.colorNeutralStroke1}`, borderTopColor: tokens.colorBrandStroke1,
+    animationName: { from: { transform: 'rotate(0deg)' }, to: { transform: 'rotate(360deg)' } },
+    animationDuration: '0.8s', animationIterationCount: 'infinite', animationTimingFunction: 'linear',
+    '@media (prefers-reduced-motion: reduce)': { animationName: 'none' },
+  },
+});
+
+/** "Working…" while an action runs: a small ring and the words, announced politely. */
+export function Busy({ label }: { label: string }): React.ReactElement {
+  const s = useBusyStyles();
+  return (
+    <span role="status" className={s.busy}>
+      <span className={s.ring} aria-hidden="true" />
+      {label}
+    </span>
+  );
+}
