@@ -310,6 +310,6 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
     const { toHtml } = await import(/* webpackChunkName: "export" */ '../report/export/html');
     return { blob: new Blob([toHtml(doc)], { type: 'text/html;charset=utf-8' }), fileName: `${name}.html`, errors: result.errors };
   }
-  const { toDocxBlob } = await import(/* webpackChunkName: "docx" */ '../file/docx');
-  return { blob: await toDocxBlob(doc), fileName: `${name}.docx`, errors: result.errors };
+  const { docxBlob } = await import(/* webpackChunkName: "docx" */ '../file/docx');
+  return { blob: await docxBlob(doc), fileName: `${name}.docx`, errors: result.errors };
 }

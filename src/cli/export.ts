@@ -12,7 +12,7 @@ import { reportFromTables } from '../app/service';
 import { str, UsageError, type Args } from './args';
 import { InputError, readInput } from './inputs';
 import { readTables } from '../file/xlsx';
-import { toDocx } from '../file/docx';
+import { docxBuffer } from '../file/docx';
 import { checkReport } from '../report/check';
 import { narrativeOf } from '../report/narrative';
 import { proseFromRows } from '../report/prose';
@@ -78,7 +78,7 @@ export async function exportCommand(args: Args, io: ExportIo): Promise<number> {
 
   const generated = narrativeOf(report, { who: str(args, 'who'), fee });
   const doc = buildDocument({ report, generated, meta: { agency: str(args, 'agency'), contact: str(args, 'contact') } });
-  const data = /\.docx$/i.test(out) ? await toDocx(doc) : Buffer.from(toHtml(doc), 'utf8');
+  const data = /\.docx$/i.test(out) ? await docxBuffer(doc) : Buffer.from(toHtml(doc), 'utf8');
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await fs.writeFile(out, data);
 

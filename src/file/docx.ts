@@ -162,12 +162,12 @@ function blockOf(b: Block): Array<Paragraph | Table> {
 }
 
 /** The document as a .docx file (Node). */
-export async function toDocx(doc: ExportDocument, options: DocxOptions = {}): Promise<Buffer> {
+export async function docxBuffer(doc: ExportDocument, options: DocxOptions = {}): Promise<Buffer> {
   return Packer.toBuffer(docxDocument(doc, options));
 }
 
 /** The document as a .docx Blob (browser: the task pane's 导出 Word). */
-export async function toDocxBlob(doc: ExportDocument, options: DocxOptions = {}): Promise<Blob> {
+export async function docxBlob(doc: ExportDocument, options: DocxOptions = {}): Promise<Blob> {
   return Packer.toBlob(docxDocument(doc, options));
 }
 

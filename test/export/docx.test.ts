@@ -8,7 +8,7 @@ import { allLayouts } from '../../src/report/layout';
 import { narrativeOf } from '../../src/report/narrative';
 import { emptyReport, parseReportJson, reportValue } from '../../src/report/report';
 import type { Report } from '../../src/report/types';
-import { DOCX_FONTS, TEXT_WIDTH, toDocx } from '../../src/file/docx';
+import { DOCX_FONTS, TEXT_WIDTH, docxBuffer } from '../../src/file/docx';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
 const load = async (name: string): Promise<Report> => parseReportJson(await fs.readFile(path.join(FIX, `${name}.json`), 'utf8'));
@@ -65,7 +65,7 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
   let parts: Parts;
   beforeAll(async () => {
     report = await load(name);
-    parts = await unzip(await toDocx(buildDocument({ report, generated: narrativeOf(report, { fee: 3940 }) })));
+    parts = await unzip(await docxBuffer(buildDocument({ report, generated: narrativeOf(report, { fee: 3940 }) })));
   });
 
   test('the title, then the six section titles in order', () => {
@@ -118,7 +118,7 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
 });
 
 test('placeholders are highlighted; a font can be changed', async () => {
-  const parts = await unzip(await toDocx(buildDocument({ report: emptyReport('2021', 2025) }), { fonts: { body: '仿宋' } }));
+  const parts = await unzip(await docxBuffer(buildDocument({ report: emptyReport('2021', 2025) }), { fonts: { body: '仿宋' } }));
   expect(parts.document).toMatch(/<w:highlight w:val="yellow"\/>[\s\S]*?【请填写：五、存在的主要问题及改进情况】/);
   expect(parts.styles).toContain('w:eastAsia="仿宋"');
   expect(parts.styles).not.toContain('w:eastAsia="仿宋_GB2312"');
@@ -128,7 +128,7 @@ test('control characters pasted into prose or cells are left out (XML cannot hol
   const report = emptyReport('2021', 2025, '某\u0007局');
   report.text = { 5: '问题\u0001一。\u000b问题二。' };
   (report.tables.reviews as Record<string, Record<string, unknown>>).review.total = '\u00023';
-  const parts = await unzip(await toDocx(buildDocument({ report })));
+  const parts = await unzip(await docxBuffer(buildDocument({ report })));
   // eslint-disable-next-line no-control-regex
   for (const xml of [parts.document, parts.styles]) expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   expect(paragraphs(parts.document)).toContain('问题一。问题二。');

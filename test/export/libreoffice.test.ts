@@ -14,7 +14,7 @@ import { buildDocument } from '../../src/report/export/document';
 import { toHtml } from '../../src/report/export/html';
 import { narrativeOf } from '../../src/report/narrative';
 import { parseReportJson } from '../../src/report/report';
-import { toDocx } from '../../src/file/docx';
+import { docxBuffer } from '../../src/file/docx';
 
 jest.setTimeout(180000);
 
@@ -38,7 +38,7 @@ test.each([
   const report = parseReportJson(await fs.readFile(path.join(FIX, `${name}.json`), 'utf8'));
   const doc = buildDocument({ report, generated: narrativeOf(report, { fee }), meta: { contact: '办公室，电话 0000-1234567' } });
   const docx = path.join(dir, `export-${name}.docx`);
-  await fs.writeFile(docx, await toDocx(doc));
+  await fs.writeFile(docx, await docxBuffer(doc));
   let pdf: string;
   try {
     pdf = await convert(docx, 'pdf', dir);

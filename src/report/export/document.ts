@@ -8,7 +8,7 @@
  *                where there is one (一（二）, 六 信息处理费), else a marked placeholder 【请填写：…】
  *     二、三、四  the generated paragraph of the section, then the table, laid out by layout.ts
  *     (prose in 一 that only repeats the generated paragraphs does not count as the person's own: the outline
- *     with its placeholders stays)
+ *     with its 【请填写】 marks stays)
  *
  * Tables come from `tableLayout` only (no label is typed here), values as written in the report.
  * The prose of sections 二–四 in report.text is not used: in an imported report it is the text of the
