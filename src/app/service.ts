@@ -16,7 +16,7 @@ import { cellsToMark } from '../report/rules';
 import { planSize, type PlanRequest } from '../report/plan';
 import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadOptions, ReadTable, TablesRead, WorkbookHost } from '../host/types';
-import { markNote } from '../host/types';
+import { addToMark } from '../host/types';
 import { quoteSheet } from '../report/a1';
 
 export interface InsertOptions {
@@ -116,6 +116,11 @@ export function lastYearOf(read: TablesRead): (YearInput & { agency?: string }) 
   }
 }
 
+/** Last year's report when it really is the year before `year` (for 同比 figures), else undefined. */
+function yearBefore<T extends { year: number }>(last: T | null | undefined, year: number): T | undefined {
+  return last && last.year === year - 1 ? last : undefined;
+}
+
 export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: CheckResult; marks: Mark[] } {
   const last = lastGiven ?? lastYearOf(read) ?? undefined;
   const text = read.prose ? proseFromRows(read.prose) : undefined;
@@ -148,7 +153,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const tables = [...byTable.keys()];
     const first = idx === proseSet;
     const recognisedFindings = group.flatMap((t) => t.recognised?.findings ?? []);
-    const narrative = text && first ? checkNarrative({ format, get, text, last: last?.year === year - 1 ? last : undefined }) : [];
+    const narrative = text && first ? checkNarrative({ format, get, text, last: yearBefore(last, year) }) : [];
     const cross = last && first ? checkAcrossYears({ format, year, get }, last) : [];
     const findings = [...recognisedFindings, ...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
@@ -159,9 +164,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
       const keys = cellsToMark(f);
       for (const l of f.locations.filter((x) => keys.includes(x.key) && !x.tableName.startsWith('?'))) {
         const id = `${l.tableName}:${l.r}:${l.c}`;
-        const prev = marks.get(id);
-        const severity = prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning';
-        marks.set(id, { tableName: l.tableName, r: l.r, c: l.c, severity, note: markNote(prev?.note, f) });
+        marks.set(id, addToMark(marks.get(id), l, f));
       }
     }
     const title = group[0].recognised
@@ -205,7 +208,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   if (!src) return null;
   const last = lastYearOf(read);
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const paragraphs = generateNarrative(src, { ...options, lastYear: options.lastYear ?? (last && last.year === src.year - 1 ? last : undefined) });
+  const paragraphs = generateNarrative(src, { ...options, lastYear: options.lastYear ?? yearBefore(last, src.year) });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
   for (const t of read.tables) {
@@ -294,15 +297,15 @@ export interface WorkbookExport {
 /** 导出 Word / 导出网页: the report from the workbook's tables and 报告正文 prose, checked first. */
 export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'html', meta: { agency?: string; fee?: number | null; who?: string; proseSheet?: string }): Promise<WorkbookExport | null> {
   const read = await host.readTables({ proseSheet: meta.proseSheet });
-  const report = reportFromTables(read.tables.filter((t) => !t.recognised).length ? read.tables.filter((t) => !t.recognised) : read.tables);
+  const registered = read.tables.filter((t) => !t.recognised);
+  const report = reportFromTables(registered.length ? registered : read.tables);
   if (!report) return null;
   if (read.prose) report.text = proseFromRows(read.prose);
   if (meta.agency?.trim()) report.agency = meta.agency.trim();
   const { result } = checkTables(read);
   const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const last = lastYearOf(read);
-  const lastYear = last && last.year === report.year - 1 ? last : undefined; // 同比 figures, as 生成文字 writes them
+  const lastYear = yearBefore(lastYearOf(read), report.year); // 同比 figures, as 生成文字 writes them
   const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee, lastYear });
   const doc = buildDocument({ report, generated, meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;

@@ -13,6 +13,7 @@ import { str, UsageError, type Args } from './args';
 import { InputError, readInput } from './inputs';
 import { readTables } from '../file/xlsx';
 import { docxBuffer } from '../file/docx';
+import { parseFee } from '../report/parse';
 import { checkReport } from '../report/check';
 import { narrativeOf } from '../report/narrative';
 import { proseFromRows } from '../report/prose';
@@ -53,12 +54,10 @@ function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: strin
   return report;
 }
 
-function feeOf(args: Args): number | null | undefined {
+export function feeOf(args: Args): number | null | undefined {
   const feeText = str(args, 'fee');
-  if (feeText === undefined) return undefined;
-  if (feeText === '0' || feeText === '无') return null;
-  const fee = Number(feeText);
-  if (!(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
+  const { valid, fee } = parseFee(feeText);
+  if (!valid) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
   return fee;
 }
 

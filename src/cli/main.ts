@@ -20,10 +20,10 @@ import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xl
 import { parseArgs, str, UsageError, type Args } from './args';
 import { InputError, readInput } from './inputs';
 import { cellsToMark } from '../report/rules';
-import { markNote, type Mark } from '../host/types';
+import { addToMark, type Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
 import { registrationNames } from '../report/plan';
-import { exportCommand } from './export';
+import { exportCommand, feeOf } from './export';
 import type { TableId } from '../report/types';
 
 export interface Io {
@@ -62,10 +62,7 @@ function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, 
       const table = key.split('.')[0] as TableId;
       const cell = tableLayout(format, table).byKey.get(key);
       const tableName = names[table];
-      if (!cell || !tableName) continue;
-      const prev = marks.get(key);
-      const severity = prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning';
-      marks.set(key, { tableName, r: cell.r, c: cell.c, severity, note: markNote(prev?.note, f) });
+      if (cell && tableName) marks.set(key, addToMark(marks.get(key), { tableName, r: cell.r, c: cell.c }, f));
     }
   }
   return [...marks.values()];
@@ -252,9 +249,7 @@ async function narrative(args: Args, io: Io): Promise<number> {
   const input = await reportLike(file);
   const lastFile = str(args, 'last-year');
   const lastYear = lastFile ? await reportLike(lastFile) : undefined;
-  const feeText = str(args, 'fee');
-  const fee = feeText === undefined ? undefined : feeText === '0' || feeText === '无' ? null : Number(feeText);
-  if (fee !== undefined && fee !== null && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
+  const fee = feeOf(args);
   const paragraphs = generateNarrative(input, { who: str(args, 'who'), lastYear, fee });
   if (args.options.has('json')) {
     io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);

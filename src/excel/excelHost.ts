@@ -50,6 +50,8 @@ const CELL_PROPS = {
 
 /** What the target area held before an insertion at the selection (read in the insertion's read sync). */
 interface AreaBefore {
+  /** The area itself, loaded with its number formats. */
+  range: Excel.Range;
   cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
   validation: Excel.DataValidation;
   cfs: Excel.ConditionalFormatCollection;
@@ -63,8 +65,6 @@ interface InsertUndo {
   markSheetCreated: boolean;
   widths: Map<number, number>;
   before: AreaBefore | null;
-  /** Number formats of the target area at the selection (null for a new sheet). */
-  numberFormats: unknown[][] | null;
 }
 
 /**
@@ -95,7 +95,7 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<voi
     area.clear('Contents');
     if (b.validation.type === 'None') area.dataValidation.clear();
     area.clear('Formats');
-    if (u.numberFormats) area.numberFormat = u.numberFormats as string[][];
+    area.numberFormat = b.range.numberFormat;
     const ws = wb.worksheets.getItem(u.sheetName);
     if (b.cellProps) area.setCellProperties(restorable(b.cellProps.value));
     b.rows.forEach((f, i) => { ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight; });
@@ -243,6 +243,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         merged.load('address');
         // what an interrupted insertion must put back (see undoInsert)
         before = {
+          range: area,
           cellProps: O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ? area.getCellProperties(CELL_PROPS) : null,
           validation: area.dataValidation.load('type'),
           cfs: area.conditionalFormats.load('items/id'),
@@ -306,7 +307,6 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         const cause = describeExcelError(e);
         const undone = await undoInsert(ctx, {
           plan, sheetName, newSheet: target.kind !== 'selection', markSheetCreated: markSheet.isNullObject, widths, before,
-          numberFormats: target.kind === 'selection' && area ? area.numberFormat : null,
         }).then(() => true, () => false);
         throw new HostError(undone
           ? `插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：${cause}`

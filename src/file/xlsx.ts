@@ -149,7 +149,6 @@ export function cellRaw(v: ExcelJS.CellValue, ws?: ExcelJS.Worksheet): RawValue 
   return String(v);
 }
 
-/** Registered tables of a workbook file, read like the add-in reads them. */
 /** A workbook from the bytes of an .xlsx file (throws when they are not one). */
 export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -157,6 +156,7 @@ export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Exc
   return wb;
 }
 
+/** Registered tables of a workbook file, read like the add-in reads them (the prose from `proseSheet`, default 报告正文). */
 export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string } = {}): TablesRead {
   const proseName = (options.proseSheet || PROSE_SHEET).trim().toLowerCase();
   const tables: ReadTable[] = [];
@@ -250,8 +250,8 @@ export function applyMarks(wb: ExcelJS.Workbook, read: TablesRead, marks: Mark[]
     const ws = t && wb.getWorksheet(t.sheet);
     if (ws && m.note) {
       const target = ws.getCell(t.rect.r + m.r + 1, t.rect.c + m.c + 1);
-      const had = target.note === undefined ? undefined : String(typeof target.note === 'string' ? target.note : JSON.stringify(target.note));
-      if (had === undefined || had.startsWith(NOTE_PREFIX)) target.note = `${NOTE_PREFIX}${m.note}`;
+      const had = target.note; // a string, or rich text (always the workbook's own)
+      if (had === undefined || (typeof had === 'string' && had.startsWith(NOTE_PREFIX))) target.note = `${NOTE_PREFIX}${m.note}`;
     }
   }
 }

@@ -57,12 +57,14 @@ export interface Mark {
   note?: string;
 }
 
-/** The note of a cell marked by several findings: each finding's rule and message, at most three. */
-export function markNote(prev: string | undefined, f: { rule: string; message: string }): string {
+/** A cell's mark with one more finding on it: the graver severity wins; the note lists each finding's rule
+ *  and message (at most three). Every path that marks cells (pane, command line) builds marks with this. */
+export function addToMark(prev: Mark | undefined, at: { tableName: string; r: number; c: number }, f: { rule: string; message: string; severity: Severity }): Mark {
   const line = `${f.rule}：${f.message}`;
-  if (!prev) return line;
-  const lines = prev.split('\n');
-  return lines.includes(line) || lines.length >= 3 ? prev : `${prev}\n${line}`;
+  const lines = prev?.note ? prev.note.split('\n') : [];
+  const note = lines.includes(line) || lines.length >= 3 ? lines.join('\n') : [...lines, line].join('\n');
+  const severity: Severity = prev?.severity === 'error' || f.severity === 'error' ? 'error' : 'warning';
+  return { tableName: at.tableName, r: at.r, c: at.c, severity, note };
 }
 
 export interface HostInfo {

@@ -6,11 +6,11 @@
 import { quantities, share, valueOf, type Quantity } from './facts';
 import { fmtNum } from './parse';
 import type { ValueSource } from './check';
-import type { CellKey, Finding, FormatId } from './types';
+import type { CellKey, Finding, FormatId, RuleDoc } from './types';
 
 /** Prose of a report split into sentences, whitespace removed (PDF text wraps anywhere). */
 /** Ids and wording of the checks of prose against the tables (and X-YOY), for the help panel and the docs. */
-export const NARRATIVE_RULES: ReadonlyArray<{ id: string; severity: 'error' | 'warning'; wording: string }> = [
+export const NARRATIVE_RULES: readonly RuleDoc[] = [
   { id: 'N-APPS', severity: 'error', wording: '文字中依申请公开的件数（收到、办理、上年结转、结转下年度，以及予以公开、部分公开、不予公开等各类办理结果）与表2总计列一致；所写百分比以办理总数为分母。' },
   { id: 'N-REVIEWS', severity: 'error', wording: '文字中行政复议、行政诉讼的件数和结果与表3一致；写“均获维持”时不得有被纠正、其他结果或尚未审结的案件，写“零败诉”时不得有被纠正的案件。' },
   { id: 'N-ACTIVE', severity: 'error', wording: '文字中规章、规范性文件的制发、废止和现行有效件数与表1一致。' },

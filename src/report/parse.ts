@@ -84,3 +84,15 @@ export function fmtNum(n: number): string {
   if (Number.isInteger(n)) return String(n);
   return String(Math.round(n * 10000) / 10000);
 }
+
+/**
+ * The 信息处理费 (yuan) as a person types it, for the narrative's section 六: nothing typed → undefined (no
+ * sentence); 0, 无 or 未收取 → null (未收取); an amount → that number. `valid` is false for anything else.
+ */
+export function parseFee(text: string | undefined): { valid: boolean; fee?: number | null } {
+  const t = (text ?? '').trim();
+  if (t === '') return { valid: true, fee: undefined };
+  if (/^(无|未收取)$/.test(t)) return { valid: true, fee: null };
+  if (!/^\d+(\.\d+)?$/.test(t)) return { valid: false };
+  return { valid: true, fee: Number(t) === 0 ? null : Number(t) };
+}

@@ -5,7 +5,7 @@
  * Rule ids are public (spec rules.md).
  */
 import { tableLayout, type TableLayout } from './layout';
-import { cellKey, type CellKey, type Finding, type FormatId, type Severity, type TableId } from './types';
+import { cellKey, type CellKey, type Finding, type FormatId, type RuleDoc, type Severity, type TableId } from './types';
 import { fmtNum, type Parsed } from './parse';
 
 /** Keys along one axis: listed, or every key from `from` up to (not including) `before`. */
@@ -119,7 +119,7 @@ export function totalFormulas(format: FormatId): Map<CellKey, CellKey[]> {
 }
 
 /** Ids and wording of every rule the engine applies, for the help panel and the docs. */
-export const CELL_RULES: ReadonlyArray<{ id: string; severity: Severity | 'error/warning'; wording: string }> = [
+export const CELL_RULES: readonly RuleDoc[] = [
   { id: 'T2-INT', severity: 'error', wording: '表2每个数值都应为大于或等于0的整数（申请件数）。' },
   { id: 'T3-INT', severity: 'error', wording: '表3每个数值都应为大于或等于0的整数（案件数）。' },
   { id: 'T1-NUM', severity: 'error', wording: '表1件数为大于或等于0的整数；收费金额（万元）、采购总金额为大于或等于0的数；2019年格式的“本年增/减”可以为负数。' },

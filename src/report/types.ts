@@ -28,6 +28,13 @@ export interface Report {
 
 export type Severity = 'error' | 'warning';
 
+/** A rule as the help panel and the docs explain it: its public id, how grave, the official wording. */
+export interface RuleDoc {
+  id: string;
+  severity: Severity | 'error/warning';
+  wording: string;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;

@@ -1,5 +1,5 @@
 /** parseCell: how one typed cell value is classified and read (status, value, note). */
-import { fmtNum, parseCell, type ParseStatus } from '../../src/report/parse';
+import { fmtNum, parseCell, parseFee, type ParseStatus } from '../../src/report/parse';
 
 type Case = [unknown, ParseStatus, number | null, string?];
 
@@ -71,4 +71,13 @@ describe('fmtNum', () => {
   it.each([[48, '48'], [1.5, '1.5'], [59237.2449, '59237.2449'], [0.1 + 0.2, '0.3'], [-2, '-2'], [1 / 3, '0.3333']])('%p → %s', (n, s) => {
     expect(fmtNum(n)).toBe(s);
   });
+});
+
+test('parseFee: nothing typed, none, an amount, and what is not an amount', () => {
+  expect(parseFee(undefined)).toEqual({ valid: true, fee: undefined });
+  expect(parseFee('  ')).toEqual({ valid: true, fee: undefined });
+  for (const none of ['0', '0.00', '无', '未收取']) expect(parseFee(none)).toEqual({ valid: true, fee: null });
+  expect(parseFee(' 3940 ')).toEqual({ valid: true, fee: 3940 });
+  expect(parseFee('12.5')).toEqual({ valid: true, fee: 12.5 });
+  for (const bad of ['很多', '-5', '1e3', '3,940', '3940元']) expect(parseFee(bad).valid).toBe(false);
 });

@@ -4,7 +4,8 @@ import type { WorkbookHost } from '../../host/types';
 import type { Strings } from '../i18n';
 import { InsertPanel } from './InsertPanel';
 import { CheckPanel } from './CheckPanel';
-import { feeOf, NarrativePanel } from './NarrativePanel';
+import { NarrativePanel } from './NarrativePanel';
+import { parseFee } from '../../report/parse';
 import { LastYearPanel } from './LastYearPanel';
 import { ExportPanel } from './ExportPanel';
 import { HelpPanel } from './HelpPanel';
@@ -43,7 +44,7 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <hr className={s.rule} />
       <NarrativePanel host={host} strings={strings} prose={prose} />
       <hr className={s.rule} />
-      <ExportPanel host={host} strings={strings} who={who} fee={feeOf(feeText)} proseSheet={proseSheet.trim() || PROSE_SHEET} />
+      <ExportPanel host={host} strings={strings} who={who} fee={parseFee(feeText).fee} proseSheet={proseSheet.trim() || PROSE_SHEET} />
       <hr className={s.rule} />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />

@@ -4,6 +4,7 @@ import { CELL_RULES, RELATION_RULES } from '../../report/rules';
 import { CROSS_RULES } from '../../report/crossYear';
 import { NARRATIVE_RULES } from '../../report/narrativeCheck';
 import type { Strings } from '../i18n';
+import type { RuleDoc } from '../../report/types';
 
 const useStyles = makeStyles({
   details: { fontSize: tokens.fontSizeBase200 },
@@ -15,15 +16,13 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-type Rule = { id: string; severity: string; wording: string };
-
 /** The same rule may be declared once per format (or per pair of years); the help lists it once. */
-const once = (rules: readonly Rule[]): Rule[] => rules.filter((r, i) => rules.findIndex((x) => x.id === r.id) === i);
+const once = (rules: readonly RuleDoc[]): RuleDoc[] => rules.filter((r, i) => rules.findIndex((x) => x.id === r.id) === i);
 
 /** What each check means, in the official wording the rules are declared with (src/report), and the version. */
 export function HelpPanel({ strings, version }: { strings: Strings; version: string }): React.ReactElement {
   const s = useStyles();
-  const groups: Array<[string, Rule[]]> = [
+  const groups: Array<[string, RuleDoc[]]> = [
     [strings.helpRelations, once(RELATION_RULES)],
     [strings.helpCells, once(CELL_RULES)],
     [strings.helpCross, once(CROSS_RULES)],

@@ -5,6 +5,7 @@ import type { WorkbookHost } from '../../host/types';
 import { narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
 import { describeCell } from '../../report/layout';
 import { PROSE_SHEET } from '../../report/prose';
+import { parseFee } from '../../report/parse';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
 
@@ -35,13 +36,6 @@ export interface ProseSettings {
   setFeeText: (v: string) => void;
 }
 
-/** The fee as the generator takes it: undefined when not given (no sentence), null for 0 (未收取), else the amount. */
-export function feeOf(feeText: string): number | null | undefined {
-  const t = feeText.trim();
-  if (t === '' || !/^\d+(\.\d+)?$/.test(t)) return undefined;
-  return Number(t) === 0 ? null : Number(t);
-}
-
 export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; strings: Strings; prose: ProseSettings }): React.ReactElement {
   const s = useStyles();
   const { who, setWho, feeText, setFeeText } = prose;
@@ -49,11 +43,11 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
   const fail = (m: string): void => setMsg({ intent: 'error', text: m });
-  const feeValid = feeText.trim() === '' || (/^\d+(\.\d+)?$/.test(feeText.trim()));
+  const feeValid = parseFee(feeText).valid;
 
   const generate = async (): Promise<void> => {
     setMsg(null);
-    const r = await run(() => narrativeFromWorkbook(host, { who, fee: feeOf(feeText) }), fail);
+    const r = await run(() => narrativeFromWorkbook(host, { who, fee: parseFee(feeText).fee }), fail);
     if (r === undefined) return;
     if (r === null) {
       setResult(null);
