@@ -167,7 +167,7 @@ export function reportSource(report: Report): ValueSource {
 export function checkReport(report: Report, lastYear?: Report): Finding[] {
   const get = reportSource(report);
   const last = lastYear ? { format: lastYear.format, year: lastYear.year, get: reportSource(lastYear) } : undefined;
-  const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, agency: report.agency, last }) : [];
+  const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, last }) : [];
   const cross = last ? checkAcrossYears({ format: report.format, year: report.year, get }, last) : [];
   return [...sortFindings([...extraStructure(report), ...checkValues(report.format, get)]), ...cross, ...narrative];
 }

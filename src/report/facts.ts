@@ -4,6 +4,7 @@
  */
 import { tableLayout } from './layout';
 import { parseCell } from './parse';
+import { totalFormulas } from './rules';
 import type { ValueSource } from './check';
 import type { CellKey, FormatId } from './types';
 
@@ -68,4 +69,41 @@ export function valueOf(get: ValueSource, cells: CellKey[]): number | null {
 export function share(value: number, total: number, digits = 1): number {
   const scale = 10 ** digits;
   return Math.round((value * 100 * scale) / total + 1e-9) / scale;
+}
+
+/**
+ * A quantity as the checks of prose read it: null when one of its cells was not read at all (an
+ * imported report that lost a row, a page cut short) or holds no usable number — prose is compared only
+ * with cells that were actually read. A 总计 left blank stands for the sum of its parts when they were
+ * read (the agency wrote the parts and left the total empty); other blanks count 0.
+ */
+export function readQuantity(get: ValueSource, format: FormatId): (cells: CellKey[]) => number | null {
+  const totals = totalFormulas(format);
+  const one = (k: CellKey, depth: number): number | null => {
+    const raw = get(k);
+    if (raw === undefined) return null;
+    const p = parseCell(raw);
+    if (p.status === 'blank' && depth < 2) {
+      const parts = totals.get(k);
+      if (parts) {
+        let s = 0;
+        for (const part of parts) {
+          const v = one(part, depth + 1);
+          if (v === null) return null;
+          s += v;
+        }
+        return s;
+      }
+    }
+    return p.value;
+  };
+  return (cells) => {
+    let s = 0;
+    for (const k of cells) {
+      const v = one(k, 0);
+      if (v === null) return null;
+      s += v;
+    }
+    return s;
+  };
 }

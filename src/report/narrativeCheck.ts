@@ -3,7 +3,7 @@
  * the prose states about applications, reviews/lawsuits and 规章/规范性文件 is compared with the tables.
  * Where the text is silent, nothing is said. Phrasings understood are the patterns below.
  */
-import { quantities, share, valueOf, type Quantity } from './facts';
+import { quantities, readQuantity, share, type Quantity } from './facts';
 import { fmtNum } from './parse';
 import type { ValueSource } from './check';
 import type { CellKey, Finding, FormatId, RuleDoc } from './types';
@@ -44,10 +44,12 @@ const APPS: Pattern[] = [
   { rule: 'N-APPS', q: 'new', re: new RegExp(`(?:收到|受理|新收)${GAP(16)}${NUM}件`, 'g'), not: CATEGORY_WORDS },
   { rule: 'N-APPS', q: 'handled', re: new RegExp(`(?<!继续|顺延到下年度|顺延至下年度)(?:办理|答复|办结)${GAP(16)}${NUM}件`, 'g'), not: CATEGORY_WORDS },
   { rule: 'N-APPS', q: 'carried_over', re: new RegExp(`上一?年度?结转${GAP(10)}${NUM}件`, 'g') },
-  { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`(?:结转|顺延)(?:到|至)?下一?年度?${GAP(10)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`(?:结转|顺延|转入|转)(?:到|至|入)?下一?年度?${GAP(10)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`下一?年度?继续办理${GAP(4)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`${NUM}件${GAP(8)}(?:结转|顺延)(?:到|至)?下一?年`, 'g') },
   { rule: 'N-APPS', q: 'granted_partial', re: new RegExp(`予以公开(?:及|和|与|、)部分公开${GAP(4)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'granted', re: new RegExp(`(?<!不)予以公开(?!(?:及|和|与|、)部分公开)${GAP(4)}${NUM}件`, 'g') },
+  { rule: 'N-APPS', q: 'granted', re: new RegExp(`(?<!不)同意公开${GAP(4)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'partial', re: new RegExp(`(?<!予以公开(?:及|和|与|、))部分公开${GAP(4)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'withheld', re: new RegExp(`不予公开${GAP(4)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'unable', re: new RegExp(`无法提供${GAP(4)}${NUM}件`, 'g') },
@@ -55,49 +57,76 @@ const APPS: Pattern[] = [
   { rule: 'N-APPS', q: 'other', re: new RegExp(`其他处理${GAP(4)}${NUM}件`, 'g') },
 ];
 
-const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅/;
+/** Words that say a sentence may speak for another scope than the tables: narrower (本级, 办公室,
+ *  本机关…), wider (全市, 各部门…), or other agencies' documents (备案, 审查). A contradiction in such a
+ *  sentence is a warning that names the word, not an error: a person decides. */
+const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅|全[省市县区州盟旗镇乡]|各[地区县部门单位]|全系统|全行业|备案|审查|汇总|累计/;
+
+/** Words between a keyword and its number that make the number count something other than
+ *  政府信息公开申请 ("受理群众来电诉求260件", "办理人大代表建议12件"). */
+const OTHER_OBJECTS = /诉求|来电|来信|来访|咨询|留言|信件|信访|投诉|举报|建议|提案|热线|许可|审批|办件|电话|邮件|会议|事项|案件|事件|工单|问题|意见|12345/;
+
+/** The start of the clause a position lies in (after the last comma, semicolon, colon, 、 or bracket). */
+const clauseStart = (s: string, at: number): number => {
+  let k = at;
+  while (k > 0 && !/[，,；;：:、。（(）)]/.test(s[k - 1])) k -= 1;
+  return k;
+};
+/** A clause saying "to next year" (转下年度办理46件 is carried forward, not handled). */
+const NEXT_YEAR = /下一?年|顺延|结转|转入/;
 
 export interface NarrativeCheckInput {
   format: FormatId;
   get: ValueSource;
   /** Prose keyed by section number '1'..'6'. */
   text: Partial<Record<string, string>>;
-  /** Who the tables speak for (e.g. 淮安市人民政府): when a sentence names a narrower scope, say so. */
-  agency?: string;
   /** Last year's values, for X-YOY (同比 percentages in the text). */
   last?: { format: FormatId; year: number; get: ValueSource };
 }
+
+/** The 信息处理费 stated as agencies write it: 信息处理费 / 信息公开处理费 / 处理费, or that no fee was
+ *  charged ("未收取任何费用", "不收取费用"), wherever in the report it stands. */
+const FEE_STATED = /信息(?:公开)?处理费|处理费用?|(?:未|没有|不|无|均未)(?:向申请人)?收取[^。；]{0,12}?费|收取[^。；]{0,12}?费[^。；]{0,6}?\d/;
 
 const YOY = /^[，,]?(?:比上年|同比|较上年)(增长|上升|增加|下降|减少)(\d+(?:\.\d+)?)%/;
 
 const quote = (s: string): string => (s.length > 80 ? `${s.slice(0, 78)}…` : s);
 
+/** Whether a number the pattern of quantity `q` found at `at` counts 政府信息公开申请: its own clause
+ *  decides ("其中予以公开812件、…、转下年度办理46件": the 46 is carried forward, not 办结), words in
+ *  between that name another object rule it out ("受理群众来电诉求260件"), and a received/handled
+ *  count needs the sentence to be about 申请 at all. */
+function countsApplications(q: string, s: string, at: number, between: string): boolean {
+  if (q !== 'new' && q !== 'handled' && q !== 'intake') return true;
+  if (OTHER_OBJECTS.test(between)) return false;
+  if (!/申请/.test(s)) return false;
+  return !NEXT_YEAR.test(s.slice(clauseStart(s, at), at));
+}
+
 export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   const { format, get, text } = input;
   const Q = quantities(format);
   const findings: Finding[] = [];
-  const wide = !input.agency || /(人民政府|[省市县区州盟旗])$/.test(input.agency);
-  const scopeNote = (s: string): string => {
-    const m = wide ? SCOPE.exec(s) : null;
-    return m ? `（该句说的是“${m[0]}”，与表格的统计范围可能不同，请人工确认）` : '';
-  };
+  const scopeWord = (s: string): string | null => SCOPE.exec(s)?.[0] ?? null;
+  const read = readQuantity(get, format);
   const compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void => {
-    const actual = valueOf(get, q.cells);
+    const actual = read(q.cells);
     if (actual === null || Math.abs(actual - stated) < 1e-9) return;
+    const scope = scopeWord(sentence);
     findings.push({
-      rule, severity: 'error', cells: q.cells,
-      message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scopeNote(sentence)}`,
+      rule, severity: scope ? 'warning' : 'error', cells: q.cells,
+      message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scope ? `（该句说的是“${scope}”，与表格的统计范围可能不同，请人工确认）` : ''}`,
       expected: actual, actual: stated,
     });
   };
-  const handled = valueOf(get, Q.handled.cells);
+  const handled = read(Q.handled.cells);
   const lastQ = input.last ? quantities(input.last.format) : null;
   /** X-YOY: a 同比 percentage right after a quantity must agree with the two years' numbers. */
   const yoy = (q: Quantity, after: string, sentence: string, section: string): void => {
     const m = YOY.exec(after);
     if (!m || !input.last || !lastQ?.[q.id]) return;
-    const now = valueOf(get, q.cells);
-    const before = valueOf(input.last.get, lastQ[q.id].cells);
+    const now = read(q.cells);
+    const before = readQuantity(input.last.get, input.last.format)(lastQ[q.id].cells);
     if (now === null || before === null || before === 0) return;
     const digits = (m[2].split('.')[1] ?? '').length;
     const stated = (/下降|减少/.test(m[1]) ? -1 : 1) * Number(m[2]);
@@ -117,7 +146,9 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
       // ---- applications
       for (const p of APPS) {
         for (const m of s.matchAll(p.re)) {
-          if (p.not && p.not.test(m[0].slice(0, m[0].length - m[1].length - 1).replace(/^(收到|受理|新收|办理|答复|办结)/, ''))) continue;
+          const between = m[0].slice(0, m[0].length - m[1].length - 1).replace(/^(收到|受理|新收|办理|答复|办结)/, '');
+          if (p.not && p.not.test(between)) continue;
+          if (!countsApplications(p.q, s, m.index ?? 0, between)) continue;
           compare(p.rule, Q[p.q], Number(m[1]), s, section);
           yoy(Q[p.q], s.slice((m.index ?? 0) + m[0].length), s, section);
           // a share stated right after a category: 占X%
@@ -126,8 +157,10 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           if (pct && handled) {
             const stated = Number(pct[1]);
             const digits = (pct[1].split('.')[1] ?? '').length;
-            const exact = ((valueOf(get, Q[p.q].cells) ?? 0) / handled) * 100;
-            const actual = share(valueOf(get, Q[p.q].cells) ?? 0, handled, digits);
+            const part = read(Q[p.q].cells);
+            if (part === null) continue;
+            const exact = (part / handled) * 100;
+            const actual = share(part, handled, digits);
             // agrees to the printed precision (either rounding of a half is accepted)
             if (Math.abs(exact - stated) > 0.5 * 10 ** -digits + 1e-9) {
               findings.push({
@@ -139,15 +172,15 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
         }
       }
       // ---- reviews and lawsuits
-      checkReviews(s, section, Q, get, findings, compare, yoy);
+      checkReviews(s, section, Q, read, findings, compare, yoy);
       // ---- active disclosure
-      checkActive(format, s, section, get, findings);
+      checkActive(format, s, section, read, findings);
     }
   }
   // ---- N-FEE, N-SECTIONS
   if (Object.keys(text).length) {
     const six = text['6'];
-    if (six !== undefined && !/信息处理费/.test(six)) {
+    if (six !== undefined && !Object.values(text).some((t) => t && FEE_STATED.test(t.replace(/[\s\u3000]+/g, '')))) {
       findings.push({ rule: 'N-FEE', severity: 'warning', cells: [], message: '第六部分（其他需要报告的事项）未说明政府信息公开信息处理费的收取情况（收取金额，或未收取）', expected: null, actual: null });
     }
     const missing = ['1', '2', '3', '4', '5', '6'].filter((k) => !text[k]?.trim());
@@ -166,7 +199,9 @@ type Compare = (rule: string, q: Quantity, stated: number, sentence: string, sec
 
 type Yoy = (q: Quantity, after: string, sentence: string, section: string) => void;
 
-function checkReviews(s: string, section: string, Q: Record<string, Quantity>, get: ValueSource, findings: Finding[], compare: Compare, yoy: Yoy): void {
+type Read = (cells: CellKey[]) => number | null;
+
+function checkReviews(s: string, section: string, Q: Record<string, Quantity>, read: Read, findings: Finding[], compare: Compare, yoy: Yoy): void {
   if (!/复议|诉讼|起诉|败诉|纠错/.test(s)) return;
   const contextAt = (i: number): 'review' | 'litigation' | null => {
     const before = s.slice(0, i);
@@ -204,8 +239,8 @@ function checkReviews(s: string, section: string, Q: Record<string, Quantity>, g
   const phrase = (cond: boolean, cells: CellKey[], message: string): void => {
     if (!cond) findings.push({ rule: 'N-REVIEWS', severity: 'error', cells, message: `${message}：“${quote(s)}”`, expected: null, actual: null });
   };
-  const v = (id: string): number => valueOf(get, Q[id].cells) ?? 0;
-  const phraseAt = /均(?:获|被|予以)?维持/.exec(s);
+  const v = (id: string): number => read(Q[id].cells) ?? 0;
+  const phraseAt = /(?:均|全部|都)(?:获得?|被|予以|为)?维持/.exec(s);
   if (phraseAt) {
     const ctx = contextAt(phraseAt.index);
     const scopes = ctx ? [ctx] : ['review', 'litigation'];
@@ -229,7 +264,7 @@ function checkReviews(s: string, section: string, Q: Record<string, Quantity>, g
   }
 }
 
-function checkActive(format: FormatId, s: string, section: string, get: ValueSource, findings: Finding[]): void {
+function checkActive(format: FormatId, s: string, section: string, read: Read, findings: Finding[]): void {
   if (!/规章|规范性文件/.test(s)) return;
   const docs: Array<[string, string]> = [['rules', '(?<!非)规章'], ['normative_docs', '(?:行政)?规范性文件']];
   const verbs: Array<[RegExp, string, string]> = format === '2021'
@@ -241,7 +276,7 @@ function checkActive(format: FormatId, s: string, section: string, get: ValueSou
       const verb = verbs.find(([v]) => v.test(m[1] + m[2]));
       if (!verb) continue;
       const key = `active.${row}.${verb[1]}`;
-      const actual = valueOf(get, [key]);
+      const actual = read([key]);
       const stated = Number(m[3]);
       if (actual === null || actual === stated) continue;
       findings.push({
