@@ -10,6 +10,7 @@ import { parseCell } from '../parse';
 import { FORMAT_IDS, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../types';
 import { allTablesDict, formatsOf, matchLabel, normLabel, tableDict, type LabelMatch, type LabelTarget } from './labels';
 import { isBlank, isValueLike, type Row } from './row';
+import { rowRelations, splitRuns } from './runs';
 
 export interface TableRead {
   table: TableId;
@@ -251,9 +252,10 @@ class Reader {
             continue;
           }
           const res = resolveValues(segs, keys.length, mergedTo && keys.length < mergedTo ? mergedTo : undefined);
+          if (!res.cells) this.splitRun(table, rowTitle(layout, mineKey), segs, keys.map((d) => d.key as CellKey), res, out);
           if (!res.cells) {
             if (res.found === 0 && keys.length > 0 && !segs.some((s) => s.cells.length)) continue; // a label without values here (e.g. a header echo)
-            out.problems.push(countProblem(table, rowTitle(layout, mineKey), keys.length, res.found));
+            if (res.found >= 0) out.problems.push(countProblem(table, rowTitle(layout, mineKey), keys.length, res.found));
             read.add(mineKey);
             continue;
           }
@@ -325,6 +327,29 @@ class Reader {
     }
   }
 
+  /** A row whose values came as digits run together: split when exactly one split fits the row's
+   *  cell count and relations (runs.ts); the split is said as a warning, an ambiguous run as a problem. */
+  private splitRun(table: TableId, title: string, segs: Segment[], keys: CellKey[], res: { cells?: string[]; found: number; rows: number }, out: TableRead): void {
+    const flat = segs.flatMap((s) => s.cells).filter((c) => !isBlank(c));
+    const stop = flat.findIndex((c) => !isValueLike(c));
+    const cells = stop < 0 ? flat : flat.slice(0, stop);
+    const split = splitRuns(cells, keys, rowRelations(this.format, table, keys));
+    const shown = cells.join(' ');
+    if (split.kind === 'one') {
+      res.cells = split.values;
+      res.found = keys.length;
+      res.rows = segs.length;
+      out.findings.push({
+        rule: 'STRUCTURE', severity: 'warning', cells: keys,
+        message: `${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），按唯一符合单元格数和勾稽关系的拆法读作 ${split.values.join('、')}，请核对原文`,
+        expected: null, actual: shown,
+      });
+    } else if (split.kind === 'many' || split.kind === 'too-many') {
+      out.problems.push(`${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），可以拆成不止一种${keys.length}个数的组合，无法确定，此行未读入`);
+      res.found = -1;
+    }
+  }
+
   /** Table 3: one row of values under its header, read after the last header cell. */
   private readOneRow(table: TableId, layout: TableLayout, { start, end }: { start: number; end: number }, out: TableRead): void {
     let at: { i: number; j: number } | null = null;
@@ -345,12 +370,15 @@ class Reader {
       return;
     }
     // from just after the last header cell when the values share its row, else from the values' row
-    const res = resolveValues(valuesAt === at.i ? this.segmentsFrom(table, at.i, at.j + 1, end) : this.segmentsFrom(table, valuesAt, 0, end), n);
+    const segs = valuesAt === at.i ? this.segmentsFrom(table, at.i, at.j + 1, end) : this.segmentsFrom(table, valuesAt, 0, end);
+    const res = resolveValues(segs, n);
+    const keys = layout.data.slice().sort((a, b) => a.c - b.c).map((d) => d.key as CellKey);
+    if (!res.cells) this.splitRun(table, '表头下的数值', segs, keys, res, out);
     if (!res.cells) {
-      out.problems.push(countProblem(table, '表头下的数值', n, res.found));
+      if (res.found >= 0) out.problems.push(countProblem(table, '表头下的数值', n, res.found));
       return;
     }
-    layout.data.slice().sort((a, b) => a.c - b.c).forEach((d, k) => out.values.set(d.key as CellKey, toRaw((res.cells as string[])[k])));
+    keys.forEach((key, k) => out.values.set(key, toRaw((res.cells as string[])[k])));
   }
 }
 

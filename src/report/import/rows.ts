@@ -3,9 +3,10 @@
  * reader (grid.ts) then reads the tables from these rows by their labels, whatever the source was.
  */
 import { readHtml } from './html';
-import { allTablesDict, continuesLabel, labelPrefixStatus } from './labels';
+import { allTablesDict, continuesLabel, labelPrefixStatus, matchLabel } from './labels';
 import { pdfRows } from './pdf';
 import { isBlank, isValueLike, peelValues, type Row } from './row';
+import { unglue } from './runs';
 
 export type { Row } from './row';
 
@@ -23,8 +24,10 @@ export function detectKind(src: string): ImportKind {
 
 /** Join cells that are the pieces of one wrapped label ("（二）部分公开（区分处理的，" + "只计…）"),
  *  but only when the pieces together make a whole label. */
-export function joinWrappedLabels(cells: string[]): string[] {
+export function joinWrappedLabels(input: string[]): string[] {
   const dict = allTablesDict();
+  // a label with its values glued on ("行政规范性文件512340", crawled text): the label, then the digits
+  const cells = input.flatMap((c) => (isBlank(c) || isValueLike(c) || matchLabel(c, dict) ? [c] : unglue(c, (l) => !!matchLabel(l, dict)) ?? [c]));
   const out: string[] = [];
   let i = 0;
   while (i < cells.length) {

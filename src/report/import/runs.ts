@@ -1,0 +1,93 @@
+/**
+ * Digits run together. Crawled or badly converted pages lose the breaks between cells, so a row's
+ * values arrive as one run of digits ("行政规范性文件512340", "0000000"). A run is split only when
+ * exactly one split gives the row its number of cells, writes every number without a leading zero,
+ * and satisfies every relation of the table (rules.ts) that lies within the row (a 总计 equal to its
+ * parts); otherwise the row is reported as not split. Nothing is guessed.
+ */
+import { relations, type Relation } from '../rules';
+import type { CellKey, FormatId, TableId } from '../types';
+
+/** A piece that can be part of a run: digits only (spaces inside dropped by the caller). */
+const DIGITS = /^\d+$/;
+
+/** Relations among the given keys only (their cells all in this row). */
+export function rowRelations(format: FormatId, table: TableId, keys: CellKey[]): Relation[] {
+  const inRow = new Set(keys);
+  return relations(format).filter((r) => r.rule.table === table && (r.rule.op ?? '=') === '=' && [...r.lhs, ...r.rhs].every((k) => inRow.has(k)));
+}
+
+export type RunSplit =
+  | { kind: 'one'; values: string[] }
+  | { kind: 'none' }
+  | { kind: 'many'; count: number }
+  | { kind: 'too-many' };
+
+/** Most splits looked at before giving up (a run of 40 digits into 15 cells has billions). */
+const BUDGET = 200_000;
+
+/**
+ * Splits the cells of a row into exactly `keys.length` values: cells that are numbers stay as they are
+ * (a blank or placeholder counts as one cell), cells of digits may stand for several values. Returns
+ * the one split, or why there is none.
+ */
+export function splitRuns(cells: string[], keys: CellKey[], rels: Relation[]): RunSplit {
+  const n = keys.length;
+  const pieces = cells.map((c) => c.trim());
+  if (!pieces.some((p) => DIGITS.test(p) && p.length > 1)) return { kind: 'none' };
+  const index = new Map(keys.map((k, i) => [k, i]));
+  // a relation can be checked as soon as its last cell is known
+  const due = new Map<number, Relation[]>();
+  for (const r of rels) {
+    const last = Math.max(...[...r.lhs, ...r.rhs].map((k) => index.get(k) ?? n));
+    due.set(last, [...(due.get(last) ?? []), r]);
+  }
+  const holds = (vals: string[], at: number): boolean =>
+    (due.get(at) ?? []).every((r) => {
+      const sum = (ks: CellKey[]): number => ks.reduce((s, k) => s + Number(vals[index.get(k) as number] || 0), 0);
+      return sum(r.lhs) === sum(r.rhs);
+    });
+  const found: string[][] = [];
+  let visited = 0;
+  const vals: string[] = [];
+  const walk = (p: number, offset: number): void => {
+    if (found.length > 1 || visited > BUDGET) return;
+    visited += 1;
+    if (p === pieces.length) {
+      if (vals.length === n) found.push(vals.slice());
+      return;
+    }
+    const piece = pieces[p];
+    const splittable = DIGITS.test(piece);
+    if (!splittable) {
+      if (vals.length >= n) return;
+      vals.push(piece);
+      if (holds(vals, vals.length - 1)) walk(p + 1, 0);
+      vals.pop();
+      return;
+    }
+    const rest = piece.slice(offset);
+    const maxLen = rest[0] === '0' ? 1 : rest.length;
+    for (let len = 1; len <= maxLen; len++) {
+      if (vals.length >= n) return;
+      vals.push(rest.slice(0, len));
+      if (holds(vals, vals.length - 1)) {
+        if (len === rest.length) walk(p + 1, 0);
+        else walk(p, offset + len);
+      }
+      vals.pop();
+    }
+  };
+  walk(0, 0);
+  if (visited > BUDGET) return { kind: 'too-many' };
+  if (found.length === 1) return { kind: 'one', values: found[0] };
+  return found.length ? { kind: 'many', count: found.length } : { kind: 'none' };
+}
+
+/** A label with its values glued on ("行政规范性文件512340" → label and "512340"), when the part
+ *  before the digits is accepted by `isLabel`. */
+export function unglue(cell: string, isLabel: (s: string) => boolean): [string, string] | null {
+  const m = /^(.*[^\d\s.、．])\s*(\d[\d\s]*)$/.exec(cell.trim());
+  if (!m || !isLabel(m[1])) return null;
+  return [m[1], m[2].replace(/\s+/g, '')];
+}
