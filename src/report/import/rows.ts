@@ -6,7 +6,7 @@ import { readHtml } from './html';
 import { allTablesDict, continuesLabel, labelPrefixStatus, matchLabel } from './labels';
 import { pdfRows } from './pdf';
 import { isBlank, isValueLike, peelValues, type Row } from './row';
-import { unglue } from './runs';
+import { cutAtLabels, unglue } from './runs';
 
 export type { Row } from './row';
 
@@ -64,11 +64,15 @@ export function joinWrappedLabels(input: string[]): string[] {
 function lineCells(line: string): string[] {
   const t = line.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
   if (t === '') return [''];
+
   return t.split('\t').flatMap((c) => {
     const { label, values } = peelValues(c.trim());
     return label ? [label, ...values] : values.length ? values : [c.trim()];
   });
 }
+
+let labelsCache: string[] | null = null;
+const tableLabels = (): string[] => (labelsCache ??= allTablesDict().targets.flatMap((x) => [x.official, ...x.aliases]));
 
 /** One table cell per line (text copied from a web page): rows are runs of non-empty lines. */
 function textRows(src: string): Row[] {
@@ -83,6 +87,15 @@ function textRows(src: string): Row[] {
       gap += 1;
       return;
     }
+    // a whole table on one line (crawled text): a row for each label with its numbers
+    const cut = line.length > 120 ? cutAtLabels(line.trim(), tableLabels()) : null;
+    if (cut) {
+      if (cur) rows.push(cur);
+      cur = null;
+      for (const cells of cut) rows.push({ cells, gap: 0, line: i + 1, group: 0 });
+      gap = 0;
+      return;
+    }
     if (!cur) {
       cur = { cells: [], gap, line: i + 1, group: 0 };
       gap = 0;
@@ -90,6 +103,15 @@ function textRows(src: string): Row[] {
     cur.cells.push(...lineCells(line));
   });
   if (cur) rows.push(cur);
+  // Pages copied with an empty line after every cell ("规章\n\n0\n\n0\n\n0"): there one empty line only
+  // separates cells, and a blank cell shows as two more (its own line and its separator).
+  // (told from text whose rows are several lines with an empty line between rows: there most rows
+  // are more than one line)
+  const gaps = rows.slice(1).map((r) => r.gap);
+  const single = rows.filter((r) => r.cells.length === 1).length;
+  if (gaps.length >= 20 && gaps.filter((g) => g === 1).length >= 0.6 * gaps.length && single >= 0.8 * rows.length) {
+    for (const r of rows) r.gap = Math.floor(Math.max(0, r.gap - 1) / 2);
+  }
   for (const r of rows) r.cells = joinWrappedLabels(r.cells);
   return rows;
 }

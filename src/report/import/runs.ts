@@ -91,3 +91,60 @@ export function unglue(cell: string, isLabel: (s: string) => boolean): [string, 
   if (!m || !isLabel(m[1])) return null;
   return [m[1], m[2].replace(/\s+/g, '')];
 }
+
+// ------------------------------------------------------------------ labels run together
+
+const FLEX: Record<string, string> = {
+  '（': '[（(]', '(': '[（(]', '）': '[）)]', ')': '[）)]', '：': '[：:]', ':': '[：:]', '，': '[，,]', ',': '[，,]',
+  '“': '["“”]', '”': '["“”]', '"': '["“”]', '.': '[.．、]', '、': '[、.．,，]', '/': '[/／]',
+};
+const escapeChar = (ch: string): string => FLEX[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let labelScan: RegExp | null = null;
+/** One pattern finding any table label (both formats, official texts and accepted variants) inside a
+ *  line, the longest first, brackets and punctuation in either width. */
+function labelPattern(labels: string[]): RegExp {
+  const alts = [...new Set(labels.map((l) => l.replace(/\s+/g, '')).filter((l) => l.length >= 2))]
+    .sort((a, b) => b.length - a.length)
+    .map((l) => [...l].map(escapeChar).join(''));
+  return new RegExp(alts.join('|'), 'g');
+}
+
+/** What may stand between two cells of a table that lost its cell breaks: nothing, numbers, spaces,
+ *  placeholders and units. */
+const BETWEEN = /^[\d\s.,，\-—–/／%元万件个项无]*$/;
+
+/**
+ * A line in which a whole table lost its cell breaks ("规章 000行政规范性文件693665第二十条第（五）项…"):
+ * cut into rows at the labels it holds, each label with the numbers after it. Only chains of at least
+ * three labels with nothing but numbers between them are cut, so prose that mentions a label
+ * ("行政许可类信息69条") stays whole. Returns null when the line holds no such chain.
+ */
+export function cutAtLabels(line: string, labels: string[]): string[][] | null {
+  labelScan ??= labelPattern(labels);
+  const hits = [...line.matchAll(labelScan)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  if (hits.length < 3) return null;
+  // chains: consecutive hits with only numbers between them
+  const chains: Array<typeof hits> = [];
+  for (const h of hits) {
+    const chain = chains[chains.length - 1];
+    const prev = chain?.[chain.length - 1];
+    if (prev && BETWEEN.test(line.slice(prev.end, h.at))) chain.push(h);
+    else chains.push([h]);
+  }
+  const long = chains.filter((c) => c.length >= 3);
+  if (!long.length) return null;
+  const rows: string[][] = [];
+  let pos = 0;
+  const values = (s: string): string[] => s.trim().split(/\s+/).filter(Boolean);
+  for (const chain of long) {
+    if (line.slice(pos, chain[0].at).trim()) rows.push([line.slice(pos, chain[0].at).trim()]);
+    chain.forEach((h, k) => {
+      const next = k + 1 < chain.length ? chain[k + 1].at : h.end + (/^[\d\s.,，\-—–/／%元万]*/.exec(line.slice(h.end))?.[0].length ?? 0);
+      rows.push([line.slice(h.at, h.end), ...values(line.slice(h.end, next))]);
+      pos = next;
+    });
+  }
+  if (line.slice(pos).trim()) rows.push([line.slice(pos).trim()]);
+  return rows;
+}
