@@ -7,10 +7,11 @@
 import { FORMATS, SECTION_TITLES, TABLE_SECTION } from '../formats';
 import { tableLayout, type LayoutCell, type TableLayout } from '../layout';
 import { parseCell } from '../parse';
-import { FORMAT_IDS, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../types';
+import { FORMAT_IDS, TABLE_IDS, splitKey, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../types';
 import { allTablesDict, formatsOf, matchLabel, normLabel, tableDict, type LabelMatch, type LabelTarget } from './labels';
 import { isBlank, isValueLike, type Row } from './row';
-import { rowRelations, splitRuns } from './runs';
+import { relations } from '../rules';
+import { resolveAcross, rowRelations, splitRuns, type PendingRun } from './runs';
 
 export interface TableRead {
   table: TableId;
@@ -225,6 +226,7 @@ class Reader {
     const mergedTo = def.shape === 'blocks' ? def.width - 1 : undefined;
     const labelColumns = def.shape === 'blocks' ? 1 : def.labelColumns;
     const consumed = new Set<number>();
+    const pending: PendingRun[] = [];
     const dataRows: number[] = [];
     const read = new Set<string>();
     const other: FormatId = FORMAT_IDS.find((f) => f !== this.format) as FormatId;
@@ -243,7 +245,7 @@ class Reader {
         const segs = this.segmentsFrom(table, i, j + 1, end);
         // a row written out on the full grid (merged label cells as blank cells, e.g. a flattened
         // table): its values start where the format's label columns end
-        if (cells.length === layout.cols && j < labelColumns && segs[0].cells.length === cells.length - j - 1) segs[0] = { gap: 0, cells: cells.slice(labelColumns) };
+        if (cells.length === layout.cols && j < labelColumns && segs[0].cells.length === cells.length - j - 1 && cells.slice(j + 1, labelColumns).every(isBlank)) segs[0] = { gap: 0, cells: cells.slice(labelColumns) };
         const mineKey = mine?.node?.key;
         if (mineKey) {
           const keys = layout.data.filter((d) => d.rowKey === mineKey).sort((a, b) => a.c - b.c);
@@ -252,7 +254,12 @@ class Reader {
             continue;
           }
           const res = resolveValues(segs, keys.length, mergedTo && keys.length < mergedTo ? mergedTo : undefined);
-          if (!res.cells) this.splitRun(table, rowTitle(layout, mineKey), segs, keys.map((d) => d.key as CellKey), res, out);
+          if (!res.cells) this.splitRun(table, rowTitle(layout, mineKey), segs, keys.map((d) => d.key as CellKey), res, out, pending);
+          if (!res.cells && res.found < 0) {
+            read.add(mineKey);
+            for (let k = 0; k < res.rows; k++) consumed.add(i + k);
+            continue;
+          }
           if (!res.cells) {
             if (res.found === 0 && keys.length > 0 && !segs.some((s) => s.cells.length)) continue; // a label without values here (e.g. a header echo)
             if (res.found >= 0) out.problems.push(countProblem(table, rowTitle(layout, mineKey), keys.length, res.found));
@@ -292,6 +299,7 @@ class Reader {
         }
       }
     }
+    this.settlePending(table, pending, out, read);
     if (!read.size) {
       out.problems.push(`${tableNo(table)}（${titleOf(table)}）：找到了表头，但没有读到任何数据行`);
       return;
@@ -329,24 +337,42 @@ class Reader {
 
   /** A row whose values came as digits run together: split when exactly one split fits the row's
    *  cell count and relations (runs.ts); the split is said as a warning, an ambiguous run as a problem. */
-  private splitRun(table: TableId, title: string, segs: Segment[], keys: CellKey[], res: { cells?: string[]; found: number; rows: number }, out: TableRead): void {
+  private splitRun(table: TableId, title: string, segs: Segment[], keys: CellKey[], res: { cells?: string[]; found: number; rows: number }, out: TableRead, pending?: PendingRun[]): void {
     const flat = segs.flatMap((s) => s.cells).filter((c) => !isBlank(c));
     const stop = flat.findIndex((c) => !isValueLike(c));
     const cells = stop < 0 ? flat : flat.slice(0, stop);
-    const split = splitRuns(cells, keys, rowRelations(this.format, table, keys));
+    const split = splitRuns(cells, keys, rowRelations(this.format, table, keys), pending ? 64 : 1);
     const shown = cells.join(' ');
     if (split.kind === 'one') {
       res.cells = split.values;
       res.found = keys.length;
       res.rows = segs.length;
-      out.findings.push({
-        rule: 'STRUCTURE', severity: 'warning', cells: keys,
-        message: `${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），按唯一符合单元格数和勾稽关系的拆法读作 ${split.values.join('、')}，请核对原文`,
-        expected: null, actual: shown,
-      });
+      out.findings.push(splitFinding(table, title, shown, keys, split.values));
     } else if (split.kind === 'many' || split.kind === 'too-many') {
-      out.problems.push(`${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），可以拆成不止一种${keys.length}个数的组合，无法确定，此行未读入`);
+      if (pending && split.kind === 'many' && split.candidates) pending.push({ keys, candidates: split.candidates, title, shown });
+      else out.problems.push(ambiguous(table, title, shown, keys.length));
       res.found = -1;
+    }
+  }
+
+  /** Rows left ambiguous by their own relations, decided together by the table's relations across rows. */
+  private settlePending(table: TableId, pending: PendingRun[], out: TableRead, read: Set<string>): void {
+    if (!pending.length) return;
+    const known = new Map<CellKey, number>();
+    for (const [k, v] of out.values) {
+      const p = parseCell(v);
+      if (p.value !== null) known.set(k, p.value);
+    }
+    const answer = resolveAcross(pending, known, relations(this.format).filter((r) => r.rule.table === table));
+    for (const p of pending) {
+      if (!answer) {
+        out.problems.push(ambiguous(table, p.title, p.shown, p.keys.length));
+        continue;
+      }
+      const values = p.keys.map((k) => answer.get(k) as string);
+      p.keys.forEach((k, j) => out.values.set(k, toRaw(values[j])));
+      read.add(splitKey(p.keys[0]).row);
+      out.findings.push(splitFinding(table, p.title, p.shown, p.keys, values, true));
     }
   }
 
@@ -381,6 +407,17 @@ class Reader {
     keys.forEach((key, k) => out.values.set(key, toRaw((res.cells as string[])[k])));
   }
 }
+
+function splitFinding(table: TableId, title: string, shown: string, keys: CellKey[], values: string[], across = false): Finding {
+  return {
+    rule: 'STRUCTURE', severity: 'warning', cells: keys,
+    message: `${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），按唯一符合单元格数和${across ? '各行各列' : ''}勾稽关系的拆法读作 ${values.join('、')}，请核对原文`,
+    expected: null, actual: shown,
+  };
+}
+
+const ambiguous = (table: TableId, title: string, shown: string, n: number): string =>
+  `${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），可以拆成不止一种${n}个数的组合，无法确定，此行未读入`;
 
 function notFound(layout: TableLayout): string {
   const t = layout.table;

@@ -129,7 +129,9 @@ function pipeRows(src: string): Row[] {
       gap += 1;
       return;
     }
-    if (MD_SEPARATOR.test(line)) return;
+    // a Markdown separator, or a lone "|" / "||||" line that only closes the cell above (pages that
+    // put every cell on its own line)
+    if (MD_SEPARATOR.test(line) || /^\s*\|+\s*$/.test(line)) return;
     let cells: string[];
     if (line.includes('|')) {
       let t = line.trim();

@@ -20,7 +20,7 @@ export function rowRelations(format: FormatId, table: TableId, keys: CellKey[]):
 export type RunSplit =
   | { kind: 'one'; values: string[] }
   | { kind: 'none' }
-  | { kind: 'many'; count: number }
+  | { kind: 'many'; /** every split, when there are at most `limit` */ candidates?: string[][] }
   | { kind: 'too-many' };
 
 /** Most splits looked at before giving up (a run of 40 digits into 15 cells has billions). */
@@ -29,9 +29,10 @@ const BUDGET = 200_000;
 /**
  * Splits the cells of a row into exactly `keys.length` values: cells that are numbers stay as they are
  * (a blank or placeholder counts as one cell), cells of digits may stand for several values. Returns
- * the one split, or why there is none.
+ * the one split, or why there is none; with `limit` > 1, up to that many splits of an ambiguous run
+ * (for the relations across rows to decide, `resolveAcross`).
  */
-export function splitRuns(cells: string[], keys: CellKey[], rels: Relation[]): RunSplit {
+export function splitRuns(cells: string[], keys: CellKey[], rels: Relation[], limit = 1): RunSplit {
   const n = keys.length;
   const pieces = cells.map((c) => c.trim());
   if (!pieces.some((p) => DIGITS.test(p) && p.length > 1)) return { kind: 'none' };
@@ -51,7 +52,7 @@ export function splitRuns(cells: string[], keys: CellKey[], rels: Relation[]): R
   let visited = 0;
   const vals: string[] = [];
   const walk = (p: number, offset: number): void => {
-    if (found.length > 1 || visited > BUDGET) return;
+    if (found.length > limit || visited > BUDGET) return;
     visited += 1;
     if (p === pieces.length) {
       if (vals.length === n) found.push(vals.slice());
@@ -81,7 +82,7 @@ export function splitRuns(cells: string[], keys: CellKey[], rels: Relation[]): R
   walk(0, 0);
   if (visited > BUDGET) return { kind: 'too-many' };
   if (found.length === 1) return { kind: 'one', values: found[0] };
-  return found.length ? { kind: 'many', count: found.length } : { kind: 'none' };
+  return found.length ? { kind: 'many', ...(found.length <= limit ? { candidates: found } : {}) } : { kind: 'none' };
 }
 
 /** A label with its values glued on ("行政规范性文件512340" → label and "512340"), when the part
@@ -147,4 +148,45 @@ export function cutAtLabels(line: string, labels: string[]): string[][] | null {
   }
   if (line.slice(pos).trim()) rows.push([line.slice(pos).trim()]);
   return rows;
+}
+
+/** A row whose run has several splits, waiting for the relations across rows. */
+export interface PendingRun {
+  keys: CellKey[];
+  candidates: string[][];
+  title: string;
+  shown: string;
+}
+
+/**
+ * Ambiguous rows decided by the relations across rows (a column's 总计 equal to its rows, 一＋二＝三＋四):
+ * every combination of the rows' splits is tried against every relation of the table whose cells are
+ * then all known; when exactly one combination satisfies them all, it is the answer. Returns the values
+ * by key, or null (none or several fit: nothing is guessed).
+ */
+export function resolveAcross(pending: PendingRun[], known: Map<CellKey, number>, rels: Relation[]): Map<CellKey, string> | null {
+  if (!pending.length) return null;
+  const mine = new Set(pending.flatMap((p) => p.keys));
+  const useful = rels.filter((r) => (r.rule.op ?? '=') === '=' && [...r.lhs, ...r.rhs].some((k) => mine.has(k)) && [...r.lhs, ...r.rhs].every((k) => mine.has(k) || known.has(k)));
+  if (!useful.length) return null;
+  const combos = pending.reduce((n, p) => n * p.candidates.length, 1);
+  if (combos > 20000) return null;
+  let answer: Map<CellKey, string> | null = null;
+  const pick = new Map<CellKey, string>();
+  const value = (k: CellKey): number => (pick.has(k) ? Number(pick.get(k)) : (known.get(k) as number));
+  const walk = (i: number): boolean => {
+    if (i === pending.length) {
+      const ok = useful.every((r) => r.lhs.reduce((s, k) => s + value(k), 0) === r.rhs.reduce((s, k) => s + value(k), 0));
+      if (!ok) return true;
+      if (answer) return false; // a second answer: ambiguous
+      answer = new Map(pick);
+      return true;
+    }
+    for (const c of pending[i].candidates) {
+      pending[i].keys.forEach((k, j) => pick.set(k, c[j]));
+      if (!walk(i + 1)) return false;
+    }
+    return true;
+  };
+  return walk(0) ? answer : null;
 }
