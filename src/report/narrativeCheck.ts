@@ -161,8 +161,10 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
             if (part === null) continue;
             const exact = (part / handled) * 100;
             const actual = share(part, handled, digits);
-            // agrees to the printed precision (either rounding of a half is accepted)
-            if (Math.abs(exact - stated) > 0.5 * 10 ** -digits + 1e-9) {
+            // agrees to the printed precision: rounded (either rounding of a half) or cut off
+            // (35/805 = 4.3478% printed 4.34%, as spreadsheets that truncate do)
+            const cut = Math.floor(exact * 10 ** digits + 1e-9) / 10 ** digits;
+            if (Math.abs(exact - stated) > 0.5 * 10 ** -digits + 1e-9 && Math.abs(cut - stated) > 1e-9) {
               findings.push({
                 rule: 'N-APPS', severity: 'error', cells: [...Q[p.q].cells, ...Q.handled.cells],
                 message: `第${section}部分文字称${Q[p.q].label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`, expected: actual, actual: stated,

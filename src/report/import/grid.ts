@@ -279,6 +279,21 @@ class Reader {
         const theirCells = otherLayout.data.filter((d) => d.rowKey === theirKey).sort((a, b) => a.c - b.c);
         const res = resolveValues(segs, theirCells.length);
         if (!res.cells || res.cells.every(isBlank)) continue;
+        // the other format's label for a row this format has too, with as many values ("规范性文件" for
+        // 行政规范性文件 in a 2021 report): read into this format's row, and said
+        const ownCells = layout.data.filter((d) => d.rowKey === theirKey).sort((a, b) => a.c - b.c);
+        if (ownCells.length === theirCells.length && !read.has(theirKey)) {
+          ownCells.forEach((d, k) => out.values.set(d.key as CellKey, toRaw((res.cells as string[])[k])));
+          read.add(theirKey);
+          dataRows.push(i);
+          for (let k = 0; k < res.rows; k++) consumed.add(i + k);
+          out.findings.push({
+            rule: 'STRUCTURE', severity: 'warning', cells: ownCells.map((d) => d.key as CellKey),
+            message: `${tableNo(table)} 标签“${m.typed}”是${other}年格式的写法，${this.format}年格式为“${rowTitle(layout, theirKey)}”，已按后者读取`,
+            expected: rowTitle(layout, theirKey), actual: m.typed,
+          });
+          continue;
+        }
         dataRows.push(i);
         for (let k = 0; k < res.rows; k++) consumed.add(i + k);
         const label = m.typed;
@@ -348,6 +363,10 @@ class Reader {
       res.found = keys.length;
       res.rows = segs.length;
       out.findings.push(splitFinding(table, title, shown, keys, split.values));
+    } else if (split.kind === 'none' && cells.length < keys.length && cells.some((c) => /\d\s*[-−]\s*\d/.test(c) || (c.match(/\d/g) ?? []).length >= 7)) {
+      // fewer values than cells, and a value that may hold several ("2648-18538", "13575394432.52元")
+      out.problems.push(`${tableNo(table)}“${title}”行：应有${keys.length}个数值，读到${cells.length}个（“${shown}”），可能是数字连在一起或空白单元格没有保留，无法确定，此行未读入`);
+      res.found = -1;
     } else if (split.kind === 'many' || split.kind === 'too-many') {
       if (pending && split.kind === 'many' && split.candidates) pending.push({ keys, candidates: split.candidates, title, shown });
       else out.problems.push(ambiguous(table, title, shown, keys.length));

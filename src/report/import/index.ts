@@ -46,7 +46,8 @@ export interface ImportOptions {
 export interface ImportResult {
   report: Report;
   /** STRUCTURE findings: labels typed differently from the format (as typed and official), extra
-   *  (provincial) rows with their label and values, the 2019 single （六） row in a 2021 report. */
+   *  (provincial) rows with their label and values, the 2019 single （六） row in a 2021 report, digits
+   *  run together and how they were split, a year read with a doubt. */
   findings: Finding[];
   /** Chinese messages: a table or row that could not be found or read, and why; a year not found. */
   problems: string[];
@@ -70,7 +71,8 @@ export function importReport(source: string, opts: ImportOptions = {}): ImportRe
   let year = opts.year;
   if (year === undefined) {
     year = title.year;
-    if (title.note) problems.push(title.note);
+    // a year read with a doubt (title and period disagree, or only the prose names it): said, not an error
+    if (title.note) findings.push({ rule: 'STRUCTURE', severity: 'warning', cells: [], message: title.note, expected: null, actual: null });
   }
   if (year === undefined) problems.push('未能识别报告年度：没有找到“XXXX年政府信息公开工作年度报告”标题，也没有统计期限');
   const format: FormatId = opts.format ?? detectFormat(rows) ?? (year !== undefined ? formatForYear(year) : '2021');

@@ -10,6 +10,7 @@
 import { FORMATS, SECTION_TITLES } from '../formats';
 import { tableLayout, type LayoutCell } from '../layout';
 import { FORMAT_IDS, TABLE_IDS, type FormatId, type TableId } from '../types';
+import { foldTraditional } from './hant';
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\f]+/g;
 const CHAR_MAP: Record<string, string> = {
@@ -21,7 +22,7 @@ const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join('')}]`, 'g');
 
 /** The comparable form of a label: no spaces, one kind of bracket/colon/comma/quote, "1." numbering. */
 export function normLabel(s: string): string {
-  return s
+  return foldTraditional(s)
     .replace(WHITESPACE, '')
     .replace(/[\uff10-\uff19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(CHAR_RE, (ch) => CHAR_MAP[ch])
@@ -142,6 +143,11 @@ export function matchLabel(typed: string, dict: LabelDict): LabelMatch | null {
 function findLabel(n: string, dict: LabelDict): Omit<LabelMatch, 'typed'> | null {
   const hit = dict.exact.get(n);
   if (hit) return { target: hit.target, via: hit.alias ? 'alias' : 'exact', distance: 0 };
+  // an official label followed by an explanation in brackets, as some provinces print their forms
+  // ("规章(设区的市、自治州人民政府应提供相关数据)", "上一年项目数量(指2019年事项数)")
+  const explained = /^(.{2,}?)\([^()]*\)$/.exec(n);
+  const core = explained ? dict.exact.get(explained[1]) : undefined;
+  if (core) return { target: core.target, via: 'fuzzy', distance: n.length - explained![1].length };
   let best: LabelTarget | null = null;
   let bestD = Infinity;
   let tie = false;
