@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { parseReportJson, ReportInputError } from '../report/report';
-import type { Finding, Report } from '../report/types';
+import type { Finding, FormatId, Report } from '../report/types';
 import { importReport } from '../report/import';
 import { decodeText } from '../report/import/decode';
 
@@ -22,7 +22,13 @@ function reason(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
-export async function readInput(file: string): Promise<Input> {
+/** What the person says of a published text when its title does not tell (or tells wrong). */
+export interface ReadOverrides {
+  year?: number;
+  format?: FormatId;
+}
+
+export async function readInput(file: string, overrides: ReadOverrides = {}): Promise<Input> {
   const ext = path.extname(file).toLowerCase();
   let data: Buffer;
   try {
@@ -53,7 +59,7 @@ export async function readInput(file: string): Promise<Input> {
   }
   if (ext === '.txt' || ext === '.html' || ext === '.htm') {
     const source = decodeText(data);
-    const result = importReport(source, { kind: ext === '.txt' ? undefined : 'html' });
+    const result = importReport(source, { kind: ext === '.txt' ? undefined : 'html', ...overrides });
     if (!Object.keys(result.report.tables).length) {
       throw new InputError(`${file}：没有读到年报表格（${result.problems.slice(0, 2).join('；') || '文中没有年报的统计表'}）`);
     }

@@ -13,12 +13,12 @@ import { checkTables, sourceOfTables } from '../app/service';
 import { generateNarrative } from '../report/narrative';
 import { checkAcrossYears, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
-import { checkReport, reportSource } from '../report/check';
+import { checkReport, emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { parseArgs, str, UsageError, type Args } from './args';
-import { InputError, readInput } from './inputs';
+import { InputError, readInput, type ReadOverrides } from './inputs';
 import { cellsToMark } from '../report/rules';
 import { addToMark, type Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
@@ -35,12 +35,13 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 const USAGE = `用法 (usage):
   ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
   ogi-report fill 报告.json --out 表格.xlsx
-  ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件] [--prose-sheet 正文工作表]
+  ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件] [--prose-sheet 正文工作表] [--year 年度] [--format 2021|2019]
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
-  ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
-  ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
+  ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx [--year 年度] [--format 2021|2019]
+  ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关] [--year 年度] [--format 2021|2019]
   ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
+--year、--format 用于已发布报告的文字：标题里没有年度（或写错）时指定报告年度和表格格式。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
 
@@ -87,11 +88,22 @@ async function expand(paths: string[]): Promise<string[]> {
   return out;
 }
 
+/** --year and --format for published texts whose title does not say (or says wrong). */
+function readOverrides(args: Args): ReadOverrides {
+  const y = str(args, 'year');
+  const f = str(args, 'format');
+  const year = y === undefined ? undefined : Number(y);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2008 || year > 2100)) throw new UsageError(`年份“${y}”无效，应为四位年份`);
+  if (f !== undefined && !FORMAT_IDS.includes(f as FormatId)) throw new UsageError(`--format 应为 ${FORMAT_IDS.join(' 或 ')}`);
+  return { ...(year !== undefined ? { year } : {}), ...(f !== undefined ? { format: f as FormatId } : {}) };
+}
+
 async function check(args: Args, io: Io): Promise<number> {
   const summary = str(args, 'summary');
   if (summary !== undefined && summary !== 'csv' && summary !== 'xlsx') throw new UsageError('--summary 应为 csv 或 xlsx');
   const summaryOut = summary ? str(args, 'out') : undefined;
   if (summary && !summaryOut) throw new UsageError('--summary 需要 --out 输出文件');
+  const overrides = readOverrides(args);
   const files = await expand(args.positionals);
   if (!files.length) throw new UsageError('check 需要至少一个文件');
   const lastFile = str(args, 'last-year');
@@ -105,7 +117,7 @@ async function check(args: Args, io: Io): Promise<number> {
   for (const [i, file] of files.entries()) {
     if (progress && (i % 25 === 0 || i === files.length - 1)) io.err(`已检查 ${i}/${files.length} 个文件…\n`);
     try {
-      const input = await readInput(file);
+      const input = await readInput(file, overrides);
       if (input.kind === 'report') {
         const imported = input.imported;
         const findings = [
@@ -234,8 +246,8 @@ async function fill(args: Args, io: Io): Promise<number> {
 }
 
 /** Values of any input (JSON, workbook, published text), for the narrative and as last year's report. */
-async function reportLike(file: string): Promise<YearInput & { agency?: string }> {
-  const input = await readInput(file);
+async function reportLike(file: string, overrides: ReadOverrides = {}): Promise<YearInput & { agency?: string }> {
+  const input = await readInput(file, overrides);
   if (input.kind === 'report') return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
   const read = readTables(input.workbook);
   const src = sourceOfTables(read.tables);
@@ -246,7 +258,7 @@ async function reportLike(file: string): Promise<YearInput & { agency?: string }
 async function narrative(args: Args, io: Io): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new UsageError('narrative 需要一个文件');
-  const input = await reportLike(file);
+  const input = await reportLike(file, readOverrides(args));
   const lastFile = str(args, 'last-year');
   const lastYear = lastFile ? await reportLike(lastFile) : undefined;
   const fee = feeOf(args);
@@ -264,25 +276,27 @@ async function importCmd(args: Args, io: Io): Promise<number> {
   if (!file) throw new UsageError('import 需要一个 .txt 或 .html 文件');
   const out = str(args, 'out');
   if (!out || !/\.(json|xlsx)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.json 或 .xlsx）');
-  const input = await readInput(file);
+  const input = await readInput(file, readOverrides(args));
   if (input.kind !== 'report' || !input.imported) throw new UsageError('import 读取已发布报告的文字（.txt 或 .html）');
   if (/\.json$/i.test(out)) {
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await fs.writeFile(out, `${JSON.stringify(input.report, null, 1)}\n`);
   } else await writeOut(fillWorkbook(input.report), out);
   const { problems, findings } = input.imported;
+  const empty = emptyTablesFinding(input.report);
   io.out(`已导入 ${file} → ${out}（${input.report.agency ?? ''}${input.report.year}年，${input.report.format}年格式）\n`);
+  if (empty) io.err(`${file}：${empty.message}\n`);
   for (const p of problems) io.err(`${file}：${p}\n`);
   for (const f of findings) io.err(`${file}：${f.message}\n`);
-  return problems.length ? 1 : 0;
+  return problems.length || empty ? 1 : 0;
 }
 
 const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
   template: { valued: ['format', 'year', 'agency', 'out'], run: template },
   fill: { valued: ['out'], run: fill },
-  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet'], run: check },
-  narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
-  import: { valued: ['out'], run: importCmd },
+  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet', 'year', 'format'], run: check },
+  narrative: { valued: ['last-year', 'fee', 'who', 'year', 'format'], run: narrative },
+  import: { valued: ['out', 'year', 'format'], run: importCmd },
   export: { valued: ['out', 'fee', 'who', 'agency', 'contact', 'prose-sheet'], run: exportCommand },
 };
 

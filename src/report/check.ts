@@ -162,9 +162,22 @@ export function reportSource(report: Report): ValueSource {
   };
 }
 
+/** A published report whose statistical tables hold no value at all (the agency posted the empty
+ *  template): one error, BLANK-EMPTY, instead of a warning per table. Null when any cell holds a value. */
+export function emptyTablesFinding(report: Report): Finding | null {
+  const cells = Object.entries(report.tables).flatMap(([t, rows]) => Object.entries(rows ?? {}).flatMap(([r, cols]) => Object.entries(cols ?? {}).map(([c, v]) => ({ key: `${t}.${r}.${c}`, v }))));
+  if (!cells.length || cells.some(({ v }) => parseCell(v).status !== 'blank')) return null;
+  return {
+    rule: 'BLANK-EMPTY', severity: 'error', cells: cells.map((c) => c.key),
+    message: `表格未填写：报告中的统计表全部为空（${cells.length} 个单元格），发布的可能是空白模板`, expected: null, actual: null,
+  };
+}
+
 /** Every check of a report: structure, cells, relations, the narrative checks when it has prose, and
  *  the checks across years when last year's report is given. */
 export function checkReport(report: Report, lastYear?: Report): Finding[] {
+  const empty = emptyTablesFinding(report);
+  if (empty) return [empty, ...sortFindings(extraStructure(report)), ...checkValues(report.format, reportSource(report)).filter((f) => f.rule !== 'BLANK')];
   const get = reportSource(report);
   const last = lastYear ? { format: lastYear.format, year: lastYear.year, get: reportSource(lastYear) } : undefined;
   const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, last }) : [];

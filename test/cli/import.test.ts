@@ -39,3 +39,43 @@ test('a text with no report in it exits 2 naming the file', async () => {
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/notes\.txt：没有读到年报表格/);
 });
+
+test('a published report whose tables are all blank (the empty template posted) is an error: 表格未填写', async () => {
+  const source = await fs.readFile(path.join(FIX, 'import', 'huaian-2024-pipe.txt'), 'utf8');
+  const blank = source.split('\n').map((l) => (l.startsWith('|') ? l.replace(/\|\s*\d+(?:\.\d+)?\s*(?=\|)/g, '|  ') : l)).join('\n');
+  expect(blank).not.toMatch(/\|\s*\d+(?:\.\d+)?\s*\|/);
+  const file = path.join(dir, 'empty-template.txt');
+  await fs.writeFile(file, blank);
+  const checked = await run('check', file, '--json');
+  expect(checked.code).toBe(1);
+  const [res] = JSON.parse(checked.out);
+  const empty = res.findings.filter((f: { rule: string }) => f.rule === 'BLANK-EMPTY');
+  expect(empty).toHaveLength(1);
+  expect(empty[0]).toMatchObject({ severity: 'error' });
+  expect(empty[0].message).toMatch(/^表格未填写：报告中的统计表全部为空（\d+ 个单元格）/);
+  // one finding, not a BLANK warning per cell or per table
+  expect(res.findings.filter((f: { rule: string }) => f.rule === 'BLANK')).toEqual([]);
+  const imported = await run('import', file, '--out', path.join(dir, 'empty.json'));
+  expect(imported.code).toBe(1);
+  expect(imported.err).toContain('表格未填写');
+  const summary = path.join(dir, 'empty-summary.csv');
+  const sum = await run('check', '--summary', 'csv', '--out', summary, file);
+  expect(sum.code).toBe(1);
+  const csv = await fs.readFile(summary, 'utf8');
+  expect(csv.split('\r\n')[1]).toContain('[BLANK-EMPTY] 表格未填写');
+});
+
+test('--year and --format override what the title says, on import, check and narrative', async () => {
+  const source = (await fs.readFile(path.join(FIX, 'huaian-2024.txt'), 'utf8')).replace(/2024年政府信息公开工作年度报告/, '政府信息公开工作年度报告');
+  const file = path.join(dir, 'no-title-year.txt');
+  await fs.writeFile(file, source);
+  const out = path.join(dir, 'no-title-year.json');
+  expect((await run('import', file, '--out', out, '--year', '2024')).code).toBe(0);
+  expect(JSON.parse(await fs.readFile(out, 'utf8')).year).toBe(2024);
+  const checked = JSON.parse((await run('check', file, '--json', '--year', '2023')).out);
+  expect(checked[0].year).toBe(2023);
+  expect((await run('narrative', file, '--year', '2024')).out).toContain('2024年');
+  const bad = await run('check', file, '--format', '2020');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain('--format 应为 2019 或 2021');
+});

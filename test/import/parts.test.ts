@@ -157,3 +157,42 @@ describe('the importer types no table label itself', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the report year as real titles and periods write it', () => {
+  const year = (src: string): { year?: number; agency?: string; note?: string } => detectTitle(src, src);
+  test.each([
+    ['agency after the year', '2019年上海市人民政府办公厅政府信息公开工作年度报告\n本年度报告…', 2019, '上海市人民政府办公厅'],
+    ['title wrapped with spaces', '某某县人民政府 2023 年政府信息公开工作\n年度报告\n', 2023, '某某县人民政府'],
+  ])('%s', (_t, src, y, agency) => {
+    expect(year(src)).toMatchObject({ year: y, agency });
+  });
+  test('a period without its second year', () => {
+    expect(year('本年度报告中所列数据统计期限为2022年1月1日至12月31日。').year).toBe(2022);
+  });
+  test('no title and no period: the year the prose names most, with a note to check it', () => {
+    const r = year('一、总体情况\n2023年，我局认真落实……2023年共公开信息50条。发布时间：2024年1月5日');
+    expect(r.year).toBe(2023);
+    expect(r.note).toContain('按正文中最常提到的年份读作2023年');
+  });
+});
+
+describe('labels as mirror sites and provincial forms print them', () => {
+  const t1 = tableDict('active');
+  test('traditional characters (a mirror converted the page) match their simplified label', () => {
+    expect(matchLabel('第二十條第(一)項', t1)?.target.official).toBe('第二十条第（一）项');
+    expect(matchLabel('行政事業性收費', t1)?.target.official).toBe('行政事业性收费');
+    expect(matchLabel('規範性檔案', t1)?.target.official).toBe('规范性文件');
+  });
+  test('an official label followed by an explanation in brackets is that label, said as not exact', () => {
+    const m = matchLabel('規章(設區的市、自治州人民政府應提供相關數據)', t1);
+    expect(m?.target.official).toBe('规章');
+    expect(m?.via).toBe('fuzzy');
+  });
+  test('a 2021 report labelling 行政规范性文件 as 规范性文件 (the 2019 wording) has the row read, and said', () => {
+    const src = '某某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n| 第二十条第（一）项 |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 2 | 1 | 9 |\n| 第二十条第（五）项 |\n';
+    const r = importReport(src);
+    expect(r.report.format).toBe('2021');
+    expect(r.report.tables.active?.normative_docs).toEqual({ issued: 2, repealed: 1, in_force: 9 });
+    expect(r.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('标签“规范性文件”是2019年格式的写法'));
+  });
+});

@@ -158,6 +158,20 @@ describe('narrative checks', () => {
     expect(apps(s, { '1': '共收到政府信息公开申请3000件。' })[0]).toMatchObject({ expected: 3119, actual: 3000 });
   });
 
+  test('a share cut off rather than rounded agrees (35/805 = 4.3478% printed 4.34%)', async () => {
+    const r = await load('huaian-2024');
+    // 不予公开 in huaian is Σwithheld; state the exact share cut off at two decimals
+    const handled = 3050;
+    const withheld = (['withheld_1', 'withheld_2', 'withheld_3', 'withheld_4', 'withheld_5', 'withheld_6', 'withheld_7', 'withheld_8'] as const).reduce((s, k) => s + Number(reportValue(r, `applications.${k}.total`)), 0);
+    const cut = Math.floor((withheld / handled) * 10000) / 100;
+    const rounded = Math.round((withheld / handled) * 10000) / 100;
+    expect(cut).not.toBe(rounded);
+    const said = (p: number) => checkNarrative({ format: r.format, get: reportSource(r), text: { '1': `不予公开${withheld}件，占${p.toFixed(2)}%。` } }).filter((f) => f.rule === 'N-APPS');
+    expect(said(cut)).toEqual([]);
+    expect(said(rounded)).toEqual([]);
+    expect(said(rounded + 0.5)).toHaveLength(1);
+  });
+
   test('全部维持 while cases are pending is a contradiction', async () => {
     const r = await load('huaian-2024');
     const [f] = checkNarrative({ format: r.format, get: reportSource(r), text: { '4': '行政复议案件全部维持。' } });
