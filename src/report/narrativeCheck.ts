@@ -60,7 +60,9 @@ const APPS: Pattern[] = [
 /** Words that say a sentence may speak for another scope than the tables: narrower (本级, 办公室,
  *  本机关…), wider (全市, 各部门…), or other agencies' documents (备案, 审查). A contradiction in such a
  *  sentence is a warning that names the word, not an error: a person decides. */
-const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅|全[省市县区州盟旗镇乡]|各[地区县部门单位]|全系统|全行业|备案|审查|汇总|累计/;
+const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅|全[省市县区州盟旗镇乡]|各[地区县部门单位]|全系统|全行业|备案|审查|汇总|累计|清理|梳理|文件库/;
+const scopeWord = (s: string): string | null => SCOPE.exec(s)?.[0] ?? null;
+const scopeNote = (word: string): string => `（该句说的是“${word}”，与表格的统计范围可能不同，请人工确认）`;
 
 /** Words between a keyword and its number that make the number count something other than
  *  政府信息公开申请 ("受理群众来电诉求260件", "办理人大代表建议12件"). */
@@ -107,7 +109,6 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   const { format, get, text } = input;
   const Q = quantities(format);
   const findings: Finding[] = [];
-  const scopeWord = (s: string): string | null => SCOPE.exec(s)?.[0] ?? null;
   const read = readQuantity(get, format);
   const compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void => {
     const actual = read(q.cells);
@@ -115,7 +116,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
     const scope = scopeWord(sentence);
     findings.push({
       rule, severity: scope ? 'warning' : 'error', cells: q.cells,
-      message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scope ? `（该句说的是“${scope}”，与表格的统计范围可能不同，请人工确认）` : ''}`,
+      message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scope ? scopeNote(scope) : ''}`,
       expected: actual, actual: stated,
     });
   };
@@ -281,9 +282,10 @@ function checkActive(format: FormatId, s: string, section: string, read: Read, f
       const actual = read([key]);
       const stated = Number(m[3]);
       if (actual === null || actual === stated) continue;
+      const scope = scopeWord(s);
       findings.push({
-        rule: 'N-ACTIVE', severity: 'error', cells: [key],
-        message: `第${section}部分文字称${verb[2]}${row === 'rules' ? '规章' : '规范性文件'}${stated}件，表1为${fmtNum(actual)}件：“${quote(s)}”`, expected: actual, actual: stated,
+        rule: 'N-ACTIVE', severity: scope ? 'warning' : 'error', cells: [key],
+        message: `第${section}部分文字称${verb[2]}${row === 'rules' ? '规章' : '规范性文件'}${stated}件，表1为${fmtNum(actual)}件：“${quote(s)}”${scope ? scopeNote(scope) : ''}`, expected: actual, actual: stated,
       });
     }
   }

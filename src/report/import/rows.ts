@@ -121,6 +121,7 @@ const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Rows written with | between cells (a Markdown table or a flattened grid). Lines without | are
  *  rows of their own. */
 function pipeRows(src: string): Row[] {
+  if (src.split('\n').filter((l) => /^\s*\|+\s*$/.test(l)).length >= 5) return pipeStreamRows(src);
   const rows: Row[] = [];
   let gap = 0;
   src.split('\n').forEach((raw, i) => {
@@ -142,6 +143,42 @@ function pipeRows(src: string): Row[] {
     rows.push({ cells: joinWrappedLabels(cells), gap, line: i + 1, group: 0 });
     gap = 0;
   });
+  return rows;
+}
+
+/**
+ * Pages converted with a "|" after every cell and line breaks anywhere ("规章 | 0 |", then a lone "|"
+ * line for each empty cell, "| 25 |" on the next line): the text is one stream of cells separated by
+ * "|", the line breaks mean nothing inside the tables. A row starts at every label (or line of prose);
+ * the cells after it, blank ones included, are its values.
+ */
+function pipeStreamRows(src: string): Row[] {
+  const dict = allTablesDict();
+  const rows: Row[] = [];
+  let cur: Row | null = null;
+  let line = 1;
+  const start = (cell: string): void => {
+    cur = { cells: [cell], gap: 0, line, group: 0 };
+    rows.push(cur);
+  };
+  for (const chunk of src.replace(/\f/g, '').split('|')) {
+    const parts = chunk.trim() === '' ? [''] : chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    for (const cell of parts) {
+      if (cell === '' || isValueLike(cell)) {
+        if (cur) (cur as Row).cells.push(cell);
+        else start(cell);
+      } else if (matchLabel(cell, dict) || !cur) start(cell);
+      else {
+        // text that is no label: a label's wrapped part when it completes one, else a row of its own
+        const c: Row = cur;
+        const last = c.cells[c.cells.length - 1];
+        if (c.cells.length === 1 && !isValueLike(last) && matchLabel(last + cell, dict)) c.cells[0] = last + cell;
+        else start(cell);
+      }
+    }
+    line += (chunk.match(/\n/g) ?? []).length;
+  }
+  for (const r of rows) r.cells = joinWrappedLabels(r.cells);
   return rows;
 }
 
