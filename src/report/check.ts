@@ -174,9 +174,10 @@ export function emptyTablesFinding(report: Report): Finding | null {
 }
 
 /** Every check of a report: structure, cells, relations, the narrative checks when it has prose, and
- *  the checks across years when last year's report is given. */
-export function checkReport(report: Report, lastYear?: Report): Finding[] {
-  const empty = emptyTablesFinding(report);
+ *  the checks across years when last year's report is given. A `published` report (one a reviewer
+ *  checks, not one being filled in) with every table blank gets the one BLANK-EMPTY error. */
+export function checkReport(report: Report, lastYear?: Report, opts: { published?: boolean } = {}): Finding[] {
+  const empty = opts.published ? emptyTablesFinding(report) : null;
   if (empty) return [empty, ...sortFindings(extraStructure(report)), ...checkValues(report.format, reportSource(report)).filter((f) => f.rule !== 'BLANK')];
   const get = reportSource(report);
   const last = lastYear ? { format: lastYear.format, year: lastYear.year, get: reportSource(lastYear) } : undefined;

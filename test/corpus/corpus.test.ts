@@ -29,7 +29,7 @@ function findingsOf(e: CorpusEntry): Finding[] {
   return [
     ...r.problems.map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}` })),
     ...r.findings,
-    ...checkReport(r.report),
+    ...checkReport(r.report, undefined, { published: true }),
   ];
 }
 
