@@ -3,7 +3,7 @@
  * insert tables, check and mark, clear, select. No office-js here.
  */
 import { a1, type Rect } from '../report/a1';
-import { checkValues, reportSource } from '../report/check';
+import { checkValues, reportSource, type ValueSource } from '../report/check';
 import { parseReportJson } from '../report/report';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
@@ -67,6 +67,8 @@ export interface CheckedSet {
   year: number;
   tables: TableId[];
   findings: LocatedFinding[];
+  /** The set's values by cell key (for summaries of many reports). */
+  get: ValueSource;
 }
 
 export interface CheckResult {
@@ -170,7 +172,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const title = group[0].recognised
       ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
       : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
-    sets.push({ title, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
+    sets.push({ title, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings, get });
   }
   const all = sets.flatMap((s) => s.findings);
   return {

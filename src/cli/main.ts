@@ -15,7 +15,9 @@ import { checkAcrossYears, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
 import { checkReport, emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
-import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
+import { formatForYear, FORMAT_IDS, type CellKey, type Finding, type FormatId, type Report } from '../report/types';
+import { TABLE_SECTION } from '../report/formats';
+import { valueOf } from '../report/facts';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { parseArgs, str, UsageError, type Args } from './args';
 import { InputError, readInput, type ReadOverrides } from './inputs';
@@ -51,6 +53,8 @@ export interface FileResult {
   format: FormatId;
   year: number | null;
   findings: Finding[];
+  /** The report's values, for the key totals of the summary. */
+  get?: ValueSource;
 }
 
 const plainFinding = (f: Finding): Finding => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, expected: f.expected ?? null, actual: f.actual ?? null });
@@ -126,7 +130,7 @@ async function check(args: Args, io: Io): Promise<number> {
           ...checkReport(input.report, undefined, { published: true }),
           ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report) }, last) : []),
         ];
-        results.push({ file, agency: input.report.agency, format: input.report.format, year: input.report.year, findings });
+        results.push({ file, agency: input.report.agency, format: input.report.format, year: input.report.year, findings, get: reportSource(input.report) });
         if (outDir) {
           const wb = fillWorkbook(input.report);
           const read = readTables(wb);
@@ -141,7 +145,7 @@ async function check(args: Args, io: Io): Promise<number> {
         }
         const { result, marks } = checkTables(read, last);
         for (const set of result.sets) {
-          results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
+          results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding), get: set.get });
         }
         if (outDir) {
           applyMarks(input.workbook, read, marks);
@@ -160,21 +164,49 @@ async function check(args: Args, io: Io): Promise<number> {
     io.out(`已写出汇总 ${summaryOut}：${results.length} 份报告${unreadableFiles.length ? `，${unreadableFiles.length} 个文件无法读取` : ''}\n`);
     return unreadable ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
-  if (args.options.has('json')) io.out(`${JSON.stringify(results.map((r) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
+  if (args.options.has('json')) io.out(`${JSON.stringify(results.map(({ get: _get, ...r }) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
   else io.out(results.map(renderText).join('\n'));
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-const SUMMARY_HEADER = ['文件', '单位', '年度', '格式', '错误数', '提示数', '主要问题'];
+/** The key totals a reviewer compares across reports (the 总计 column of table 2, table 3's totals). */
+const KEY_TOTALS: Array<[string, CellKey[]]> = [
+  ['本年新收', ['applications.new.total']],
+  ['上年结转', ['applications.carried_over.total']],
+  ['办理结果总计', ['applications.total.total']],
+  ['结转下年度', ['applications.carried_forward.total']],
+  ['行政复议', ['reviews.review.total']],
+  ['行政诉讼', ['reviews.litigation_direct.total', 'reviews.litigation_after_review.total']],
+];
+const SUMMARY_HEADER = ['文件', '单位', '年度', '格式', ...KEY_TOTALS.map(([name]) => name), '错误数', '提示数', '主要问题'];
+const ISSUE_HEADER = ['文件', '单位', '年度', '表', '单元格', '规则', '级别', '应为', '实为', '说明', '所引原文'];
 
 function summaryRows(results: FileResult[], unreadable: Array<{ file: string; message: string }>): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = results.map((r) => {
     const errors = r.findings.filter((f) => f.severity === 'error');
     const top = [...errors, ...r.findings.filter((f) => f.severity === 'warning')].slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
-    return [r.file, r.agency ?? '', r.year ?? '', `${r.format}年格式`, errors.length, r.findings.length - errors.length, top.join('；')];
+    const totals = KEY_TOTALS.map(([, cells]) => (r.get ? valueOf(r.get, cells) ?? '' : ''));
+    return [r.file, r.agency ?? '', r.year ?? '', `${r.format}年格式`, ...totals, errors.length, r.findings.length - errors.length, top.join('；')];
   });
-  for (const u of unreadable) rows.push([u.file, '', '', '', '', '', `无法读取：${u.message}`]);
+  const pad = KEY_TOTALS.map(() => '');
+  for (const u of unreadable) rows.push([u.file, '', '', '', ...pad, '', '', `无法读取：${u.message}`]);
+  return rows;
+}
+
+/** One row per finding: where it is (table, cell), what was expected and found, and the sentence quoted. */
+function issueRows(results: FileResult[], unreadable: Array<{ file: string; message: string }>): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [];
+  for (const r of results) {
+    for (const f of r.findings) {
+      const key = f.cells[0];
+      const table = key ? `表${TABLE_SECTION[key.split('.')[0] as TableId] - 1}` : f.rule.startsWith('N-') || f.rule === 'X-YOY' ? '报告正文' : '';
+      const quoted = f.rule.startsWith('N-') || f.rule === 'X-YOY' ? (/“([^”]{6,})”/.exec(f.message)?.[1] ?? '') : '';
+      const shown = (v: Finding['expected']): string | number => (v === null || v === undefined ? '' : v);
+      rows.push([r.file, r.agency ?? '', r.year ?? '', table, key ? describeCell(r.format, key) : '', f.rule, f.severity === 'error' ? '错误' : '提示', shown(f.expected), shown(f.actual), f.message, quoted]);
+    }
+  }
+  for (const u of unreadable) rows.push([u.file, '', '', '', '', 'UNREADABLE', '错误', '', '', `无法读取：${u.message}`, '']);
   return rows;
 }
 
@@ -188,13 +220,17 @@ async function writeSummary(kind: string, out: string, results: FileResult[], un
     return;
   }
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('年报校验汇总');
-  ws.addRow(SUMMARY_HEADER).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
-  [40, 24, 8, 12, 8, 8, 100].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.autoFilter = { from: 'A1', to: 'G1' };
+  const sheet = (name: string, header: string[], body: Array<Array<string | number>>, widths: number[], wrap: number[]): void => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(header).font = { bold: true };
+    for (const r of body) ws.addRow(r);
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const c of wrap) ws.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  };
+  sheet('汇总表', SUMMARY_HEADER, rows, [40, 24, 8, 12, ...KEY_TOTALS.map(() => 10), 8, 8, 100], [SUMMARY_HEADER.length]);
+  sheet('问题清单', ISSUE_HEADER, issueRows(results, unreadable), [40, 24, 8, 10, 36, 14, 8, 10, 10, 80, 60], [10, 11]);
   await writeOut(wb, out);
 }
 

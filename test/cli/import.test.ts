@@ -79,3 +79,16 @@ test('--year and --format override what the title says, on import, check and nar
   expect(bad.code).toBe(2);
   expect(bad.err).toContain('--format 应为 2019 或 2021');
 });
+
+test('the reviewer\'s 问题清单 quotes the sentence that contradicts the tables, with the agency of a published text', async () => {
+  const out = path.join(dir, 'gaoan-summary.xlsx');
+  await run('check', '--summary', 'xlsx', '--out', out, path.join(FIX, 'gaoan-2020.txt'));
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const rows = wb.getWorksheet('问题清单')!.getSheetValues().slice(2) as unknown[][];
+  const review = rows.find((x) => x[6] === 'N-REVIEWS')!;
+  expect([review[2], review[3], review[4], review[7], review[8], review[9]]).toEqual(['高安市', 2020, '表3', '提示', 12, 1]);
+  expect(String(review[11])).toContain('行政复议1件，均依法依规答复');
+  expect(wb.getWorksheet('汇总表')!.getCell('B2').value).toBe('高安市');
+});

@@ -319,11 +319,42 @@ class Reader {
       out.problems.push(`${tableNo(table)}（${titleOf(table)}）：找到了表头，但没有读到任何数据行`);
       return;
     }
+    this.unlabelledRows(table, layout, start, end, consumed, read, out);
     this.extraRows(table, start, end, dataRows, consumed, out);
     // the 2019 single （六） row read as `other` stands for the three （六） items (its finding says so)
     const legacy = (k: string): boolean => read.has('other') && /^other_\d$/.test(k);
     const missing = layout.rowKeys.filter((k) => !read.has(k) && !legacy(k));
     if (missing.length) out.problems.push(`${tableNo(table)}（${titleOf(table)}）没有读到这些行：${quoteList(missing.map((k) => rowTitle(layout, k)))}`);
+  }
+
+  /** A row of values whose label cell is empty, just above a labelled row: read as the row the format
+   *  puts there when that row has not been read and the count of values fits (the label is said missing). */
+  private unlabelledRows(table: TableId, layout: TableLayout, start: number, end: number, consumed: Set<number>, read: Set<string>, out: TableRead): void {
+    const labelled = (k: number): boolean => this.rows[k].cells.some((_, j) => this.match(k, j, table));
+    for (let i = start; i < end - 1; i++) {
+      if (consumed.has(i) || !isBlank(this.rows[i].cells[0] ?? '') || labelled(i)) continue;
+      // the row's cells, over the following lines too where each cell is a line of its own
+      let j = i;
+      const cells: string[] = [];
+      while (j < end && !consumed.has(j) && !labelled(j) && this.rows[j].cells.every(isValueLike)) cells.push(...this.rows[j++].cells);
+      if (j >= end || !labelled(j) || cells.length < 2 || cells.every(isBlank)) continue;
+      const next = this.rows[j].cells.map((_, c) => this.match(j, c, table)).find((m) => m)?.target.uses.find((u) => u.format === this.format && u.table === table && u.cell?.role === 'label')?.cell?.node?.key;
+      const at = next ? layout.rowKeys.indexOf(next) : -1;
+      const key = at > 0 ? layout.rowKeys[at - 1] : undefined;
+      if (!key || read.has(key)) continue;
+      const keys = layout.data.filter((d) => d.rowKey === key).sort((a, b) => a.c - b.c).map((d) => d.key as CellKey);
+      const values = cells.slice(1);
+      const trimmed = values.length > keys.length && values.slice(keys.length).every(isBlank) ? values.slice(0, keys.length) : values;
+      if (trimmed.length !== keys.length) continue;
+      keys.forEach((k, n) => out.values.set(k, toRaw(trimmed[n])));
+      read.add(key);
+      for (let k = i; k < j; k++) consumed.add(k);
+      out.findings.push({
+        rule: 'STRUCTURE', severity: 'warning', cells: keys,
+        message: `${tableNo(table)}有一行没有标签（数值：${showValues(trimmed)}），位于“${rowTitle(layout, next as string)}”之前，按位置读作“${rowTitle(layout, key)}”，请核对原文`,
+        expected: rowTitle(layout, key), actual: '',
+      });
+    }
   }
 
   /** Rows inside a table with values under a label the format does not have (provincial additions):
@@ -363,9 +394,9 @@ class Reader {
       res.found = keys.length;
       res.rows = segs.length;
       out.findings.push(splitFinding(table, title, shown, keys, split.values));
-    } else if (split.kind === 'none' && cells.length < keys.length && cells.some((c) => /\d\s*[-−]\s*\d/.test(c) || (c.match(/\d/g) ?? []).length >= 7)) {
+    } else if (split.kind === 'none' && flat.length < keys.length && flat.some((c) => /\d\s*[-−]\s*\d/.test(c) || (c.match(/\d/g) ?? []).length >= 7)) {
       // fewer values than cells, and a value that may hold several ("2648-18538", "13575394432.52元")
-      out.problems.push(`${tableNo(table)}“${title}”行：应有${keys.length}个数值，读到${cells.length}个（“${shown}”），可能是数字连在一起或空白单元格没有保留，无法确定，此行未读入`);
+      out.problems.push(`${tableNo(table)}“${title}”行：应有${keys.length}个数值，读到${flat.length}个（“${flat.join(' ')}”），可能是数字连在一起或空白单元格没有保留，无法确定，此行未读入`);
       res.found = -1;
     } else if (split.kind === 'many' || split.kind === 'too-many') {
       if (pending && split.kind === 'many' && split.candidates) pending.push({ keys, candidates: split.candidates, title, shown });
