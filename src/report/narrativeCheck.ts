@@ -61,7 +61,8 @@ const APPS: Pattern[] = [
  *  本机关…), wider (全市, 各部门…), or other agencies' documents (备案, 审查). A contradiction in such a
  *  sentence is a warning that names the word, not an error: a person decides. */
 const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅|全[省市县区州盟旗镇乡]|各[地区县部门单位]|全系统|全行业|备案|审查|汇总|累计|清理|梳理|文件库/;
-const scopeWord = (s: string): string | null => SCOPE.exec(s)?.[0] ?? null;
+/** The scope word of a sentence, category names aside (“本机关不掌握相关政府信息” names an outcome, not a scope). */
+const scopeWord = (s: string): string | null => SCOPE.exec(s.replace(/本机关不掌握/g, ''))?.[0] ?? null;
 const scopeNote = (word: string): string => `（该句说的是“${word}”，与表格的统计范围可能不同，请人工确认）`;
 
 /** Words between a keyword and its number that make the number count something other than

@@ -269,6 +269,8 @@ export function sectionOfHeading(line: string): number {
   if (m) return m.target.uses[0].section ?? 0;
   const numeral = /^([一二三四五六])、/.exec(n);
   if (!numeral) return 0;
+  // section 一 under another name agencies give it ("一、工作基本情况", "一、2019年政府信息公开工作的总体情况")
+  if (numeral[1] === '一' && n.length <= 24 && /(?:总体|基本|工作|整体)情况|概述|概况$/.test(n)) return 1;
   const k = SECTION_NUMERALS.indexOf(numeral[1]) + 1;
   const core = normLabel(SECTION_TITLES[k - 1].replace(/^[一二三四五六]、/, ''));
   return n.includes(core) ? k : 0;

@@ -39,6 +39,8 @@ const TITLE = /(\d{4})年度?(?:政府信息公开|政务公开|信息公开)(?:
 const TITLE_AGENCY_AFTER = /^(\d{4})年度?([^\d，。；]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const PERIOD = /(\d{4})年0?1月0?1日起?(?:至|到|-|—|－|~|～)(?:(\d{4})年)?12月31日/;
 const squeeze = (s: string): string => s.replace(/[\s\u00a0\u3000\f]+/g, '');
+/** A name, not the sentence a title was quoted in ("根据《条例》…现公布2021年…报告"). */
+const agencyLike = (s: string): boolean => s.length <= 30 && !/[，,。；;：:《》“”]|根据|按照|现将|现公布|本机关/.test(s);
 const plausible = (y: number): boolean => y >= 2008 && y <= 2100;
 
 /** Year and agency from the title "XXXX年政府信息公开工作年度报告" (agency: what precedes the year on
@@ -54,13 +56,13 @@ export function detectTitle(head: string, body: string): { year?: number; agency
     const after = m ? null : TITLE_AGENCY_AFTER.exec(line);
     if (after && plausible(Number(after[1]))) {
       year = Number(after[1]);
-      agency = after[2];
+      if (agencyLike(after[2])) agency = after[2];
       break;
     }
     if (!m || m.index >= lines[i].length || !plausible(Number(m[1]))) continue;
     year = Number(m[1]);
-    const before = line.slice(0, m.index).replace(/^[【\[（(]+|[】\]）)]+$/g, '').replace(/关于$/, '');
-    if (before) agency = before;
+    const before = line.slice(0, m.index).replace(/^(?:标题|题目|title)[:：]/i, '').replace(/^[【\[（(]+|[】\]）)]+$/g, '').replace(/关于$/, '');
+    if (before && agencyLike(before)) agency = before;
     else if (i > 0 && lines[i - 1].length <= 30 && !/[。，,；;：:]/.test(lines[i - 1]) && !/报告/.test(lines[i - 1])) agency = lines[i - 1];
     break;
   }
