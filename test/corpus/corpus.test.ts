@@ -68,6 +68,26 @@ describe('corpus of real published reports', () => {
     expect(low.map((m) => `${m.id} ${m.right}/${m.total}`)).toEqual([]);
   });
 
+  test('the mistakes real reports contain (seen by reading them) are found from the raw file alone', () => {
+    const missed: string[] = [];
+    for (const e of entries) {
+      const fs_ = findingsOf(e);
+      for (const w of e.meta.errors_in_report) if (!fs_.some((f) => f.cells.some((c) => w.cells.includes(c)))) missed.push(`${e.meta.id}: ${w.why}`);
+    }
+    expect(entries.flatMap((e) => e.meta.errors_in_report).length).toBeGreaterThanOrEqual(8);
+    expect(missed).toEqual([]);
+  });
+
+  test('a complete, consistent real report raises no error (beyond rows its text did not let the import read)', () => {
+    const raised: string[] = [];
+    for (const e of entries.filter((x) => !x.meta.cut_short && !x.meta.errors_in_report.length)) {
+      const r = importReport(readFileSync(e.input, 'utf8'));
+      const unread = (f: Finding): boolean => f.rule === 'STRUCTURE' && /缺少/.test(f.message) && r.problems.length > 0;
+      for (const f of [...r.findings, ...checkReport(r.report, undefined, { published: true })]) if (f.severity === 'error' && !unread(f)) raised.push(`${e.meta.id}: ${f.rule} ${f.message}`);
+    }
+    expect(raised).toEqual([]);
+  });
+
   test('no error finding on a raw file that the reviewer judged false; every finding judged', () => {
     const falseErrors: string[] = [];
     const unjudged: string[] = [];
