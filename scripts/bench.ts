@@ -4,7 +4,9 @@
  *  - the task pane's initial JavaScript (gzip) against the 250 KB budget / 150 KB target, and the lazy chunks;
  *  - time from page load to an interactive pane in headless Chromium (median of 7);
  *  - the rule engine's throughput;
- *  - `ogi-report check` over 1,000 .xlsx reports (wall time, peak memory of the process).
+ *  - `ogi-report check` over 1,000 .xlsx reports (wall time, peak memory of the process);
+ *  - the corpus of real published reports (test/corpus): cells right / total per kind of source and overall,
+ *    numbers read wrong, the findings on the raw files as judged true / false by reading them, import time.
  * `npm run bench -- --quick` skips the Chromium and 1,000-file parts.
  */
 import { spawnSync } from 'child_process';
@@ -22,6 +24,8 @@ import { checkReport } from '../src/report/check';
 import { emptyReport, setReportValue } from '../src/report/report';
 import { allLayouts } from '../src/report/layout';
 import type { FormatId, Report } from '../src/report/types';
+import { importReport } from '../src/report/import';
+import { corpusEntries, measure } from '../test/corpus/measure';
 
 const line = (o: Record<string, unknown>): void => console.log(JSON.stringify(o));
 
@@ -141,8 +145,39 @@ function engine(): void {
   }
 }
 
+function corpus(): void {
+  const entries = corpusEntries();
+  const kinds = new Map<string, { right: number; total: number; wrong: number; reports: number }>();
+  let ms = 0;
+  for (const e of entries) {
+    const t0 = performance.now();
+    const m = measure(e);
+    ms += performance.now() - t0;
+    const k = kinds.get(m.kind) ?? { right: 0, total: 0, wrong: 0, reports: 0 };
+    kinds.set(m.kind, { right: k.right + m.right, total: k.total + m.total, wrong: k.wrong + m.wrong.length, reports: k.reports + 1 });
+  }
+  for (const [kind, k] of kinds) line({ action: 'corpus', kind, reports: k.reports, cellsRight: k.right, cells: k.total, share: +(k.right / k.total).toFixed(3), wrong: k.wrong });
+  const all = [...kinds.values()].reduce((a, k) => ({ right: a.right + k.right, total: a.total + k.total, wrong: a.wrong + k.wrong }), { right: 0, total: 0, wrong: 0 });
+  let judgedTrue = 0;
+  let judgedFalse = 0;
+  for (const e of entries) {
+    const f = path.join(e.dir, 'judged.json');
+    if (!existsSync(f)) continue;
+    const judged = JSON.parse(readFileSync(f, 'utf8')).findings as Array<{ message: string; verdict: string }>;
+    const r = importReport(readFileSync(e.input, 'utf8'));
+    const raised = [...r.problems.map((m) => `导入：${m}`), ...[...r.findings, ...checkReport(r.report, undefined, { published: true })].map((x) => x.message)];
+    for (const msg of raised) {
+      const j = judged.find((x) => x.message === msg);
+      if (j?.verdict === 'true') judgedTrue += 1;
+      else if (j?.verdict === 'false') judgedFalse += 1;
+    }
+  }
+  line({ action: 'corpus', kind: 'overall', reports: entries.length, cellsRight: all.right, cells: all.total, share: +(all.right / all.total).toFixed(3), wrong: all.wrong, findingsTrue: judgedTrue, findingsFalse: judgedFalse, importMsPerReport: +(ms / entries.length).toFixed(1) });
+}
+
 void (async () => {
   const quick = process.argv.includes('--quick');
+  corpus();
   await excelActions();
   bundleSizes();
   if (!quick) await timeToInteractive();
