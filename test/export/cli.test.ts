@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { importReport } from '../../src/report/import';
 import { allKeys } from '../../src/report/layout';
-import { parseReportJson, reportValue } from '../../src/report/report';
+import { parseReportJson, reportValue, setReportValue } from '../../src/report/report';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
 
@@ -43,13 +43,17 @@ test('report JSON → .docx, with the fee sentence and the speaker; no errors: e
 });
 
 test('errors left in the report: the file is still written, a Chinese warning with the count, exit 1', async () => {
+  // 高安 2020 with one wrong total (its own contradiction is a 市本级 sentence: a warning, not an error)
+  const source = parseReportJson(await fs.readFile(path.join(FIX, 'gaoan-2020.json'), 'utf8'));
+  setReportValue(source, 'reviews.review.total', 13);
+  const input = path.join(dir, 'gaoan-2020.json');
+  await fs.writeFile(input, JSON.stringify(source));
   const out = path.join(dir, 'gaoan.html');
-  const r = await run('export', path.join(FIX, 'gaoan-2020.json'), '--out', out);
+  const r = await run('export', input, '--out', out);
   expect(r.code).toBe(1);
   expect(r.err).toMatch(/^警告：.*gaoan-2020\.json 仍有 1 个错误（用 ogi-report check .* 查看），文件已照常生成，发布前请先更正。\n$/);
   const html = await fs.readFile(out, 'utf8');
   const back = importReport(html, { kind: 'html' });
-  const source = parseReportJson(await fs.readFile(path.join(FIX, 'gaoan-2020.json'), 'utf8'));
   for (const k of allKeys('2019')) expect([k, reportValue(back.report, k)]).toEqual([k, reportValue(source, k)]);
 });
 
