@@ -26,10 +26,13 @@
  */
 import { formatForYear, type CellKey, type Finding, type FormatId, type RawValue, type Report } from '../types';
 import { detectFormat, readTables } from './grid';
+import { positionedRows, type TextPage } from './positioned';
+import type { Row } from './row';
 import { detectKind, toRows, type ImportKind } from './rows';
 import { detectTitle, splitSections } from './sections';
 
 export type { ImportKind } from './rows';
+export type { TextItem, TextPage } from './positioned';
 export { matchLabel, normLabel } from './labels';
 
 export interface ImportOptions {
@@ -50,8 +53,8 @@ export interface ImportResult {
   findings: Finding[];
   /** Chinese messages: a table or row that could not be found or read, and why; a year not found. */
   problems: string[];
-  /** The kind the source was read as. */
-  kind: ImportKind;
+  /** The kind the source was read as ('pdf': a PDF's positioned text, `importPositioned`). */
+  kind: ImportKind | 'pdf';
   /** Text before section 一 (title and opening paragraph), not part of `report.text`. */
   preamble: string;
 }
@@ -61,10 +64,22 @@ export { detectKind };
 export function importReport(source: string, opts: ImportOptions = {}): ImportResult {
   const src = (typeof source === 'string' ? source : '').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const problems: string[] = [];
-  const findings: Finding[] = [];
   const kind = opts.kind ?? detectKind(src);
   if (src.trim() === '') problems.push('没有可导入的内容：输入为空');
   const { rows, prose } = toRows(kind, src);
+  return fromRows(rows, prose, kind, opts, problems);
+}
+
+/** A PDF's text layer: the pages' positioned text runs (positioned.ts; the pdf.js adapters in
+ *  src/pdf/ produce them). `chars` is how many characters the text layer holds: 0 for a scan. */
+export function importPositioned(pages: TextPage[], opts: Omit<ImportOptions, 'kind'> = {}): ImportResult & { chars: number } {
+  const { rows, prose, chars } = positionedRows(pages);
+  const problems = chars === 0 ? ['PDF 中没有文字层（可能是扫描件或图片），无法读取'] : [];
+  return { ...fromRows(rows, prose, 'pdf', opts, problems), chars };
+}
+
+function fromRows(rows: Row[], prose: string, kind: ImportKind | 'pdf', opts: ImportOptions, problems: string[]): ImportResult {
+  const findings: Finding[] = [];
   const sections = splitSections(prose);
   const title = detectTitle(sections.preamble || prose, prose);
   let year = opts.year;
