@@ -18,7 +18,8 @@
  *                  each page, numbers centred.
  *
  * Plus two files that are not readable reports: scan.pdf (a page of song-a4 rendered to an image and
- * put in a PDF as an image: no text layer) and not-a-pdf.pdf (a text file renamed). Needs soffice and
+ * put in a PDF as an image: no text layer), encrypted.pdf (淮安's title page with an open password) and
+ * not-a-pdf.pdf (a text file renamed). Needs soffice and
  * pdftoppm (poppler-utils); the PDFs are committed, so the tests do not.
  */
 import { execFileSync } from 'child_process';
@@ -286,6 +287,15 @@ function main(): void {
     execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '50', '-gray', '-jpeg', '-jpegopt', 'quality=50', '-singlefile', scanned, path.join(tmp, 'scan')]);
     writeFileSync(path.join(OUT, 'scan.pdf'), imagePdf(readFileSync(path.join(tmp, 'scan.jpg'))));
     console.log('scan.pdf');
+  }
+  // encrypted: the title page of 淮安 with an open password (ogi)
+  if (!only.length || only.includes('encrypted')) {
+    const src = path.join(tmp, 'encrypted.fodt');
+    const huaian = docs[1];
+    writeFileSync(src, fodt({ ...huaian, sections: [], preamble: huaian.preamble.slice(0, 1) }, LAYOUTS[0]));
+    soffice(src, tmp, 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"ogi"}}');
+    writeFileSync(path.join(OUT, 'encrypted.pdf'), readFileSync(path.join(tmp, 'encrypted.pdf')));
+    console.log('encrypted.pdf');
   }
   writeFileSync(path.join(OUT, 'not-a-pdf.pdf'), '淮安市人民政府2024年政府信息公开工作年度报告\n这是一个被改了扩展名的文本文件，不是 PDF。\n');
   rmSync(tmp, { recursive: true, force: true });
