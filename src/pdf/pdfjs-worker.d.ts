@@ -1,4 +1,0 @@
-/** pdfjs-dist ships no types for its worker module; only its presence matters here (node.ts). */
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
-  export const WorkerMessageHandler: unknown;
-}
