@@ -87,12 +87,22 @@ describe('positioned text → rows of cells', () => {
     ]);
   });
 
-  it('numbers of another line in an empty column leave the line as it is (never a guessed blank)', () => {
+  it('numbers of another line in an empty column: no guessed blank, the row is not read and a note says why', () => {
     const items = [
       at('二、上年结转政府信息公开申请数量', 40, 80), ...rowOf(['34', '0', '0', '0', '0', '0', '34'], 80),
       at('一、本年新收政府信息公开申请数量', 40, 110), num('300', 300, 104), ...rowOf([null, '53', '0', '0', '61', '4', '9'], 110),
     ];
-    expect(cells([page(items)]).find((c) => c[0].startsWith('一、'))).toEqual(['一、本年新收政府信息公开申请数量', '53', '0', '0', '61', '4', '9']);
+    const out = positionedRows([page(items)]);
+    expect(out.rows.map((r) => r.cells).find((c) => c[0].startsWith('一、'))).toEqual(['一、本年新收政府信息公开申请数量']);
+    expect(out.notes).toEqual(['PDF 第1页“一、本年新收政府信息公开申请数量”旁有2行数字（53 0 0 61 4 9；300），可能是单元格中折行的数字，此行未读入']);
+  });
+
+  it('a number wrapped in a one-number cell ("3985" above, "758" below its label) is not read, and said', () => {
+    const items = [at('行政处罚', 40, 110), num('398575', 400, 103), num('8', 400, 117), at('行政强制', 40, 140), num('88283', 400, 140)];
+    const out = positionedRows([page(items)]);
+    expect(out.rows.map((r) => r.cells)).toEqual([['行政处罚'], ['行政强制', '88283']]);
+    expect(out.notes).toHaveLength(1);
+    expect(out.notes[0]).toMatch(/“行政处罚”旁有2行数字（398575；8）/);
   });
 
   it('a row written as one string with spaces ("规章 1 0 11") is split into label and numbers', () => {
@@ -109,6 +119,6 @@ describe('positioned text → rows of cells', () => {
   });
 
   it('no text at all (a scan): no rows, no characters', () => {
-    expect(positionedRows([page([]), page([{ str: '  ', x: 0, y: 0, width: 5, size: 10 }])])).toEqual({ rows: [], prose: '', chars: 0 });
+    expect(positionedRows([page([]), page([{ str: '  ', x: 0, y: 0, width: 5, size: 10 }])])).toEqual({ rows: [], prose: '', chars: 0, notes: [] });
   });
 });

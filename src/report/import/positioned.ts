@@ -17,7 +17,9 @@
  *     a page break.
  *  4. values → labels: a line's values belong to the rightmost label to their left whose lines span
  *     their baseline (a label over two or three lines has its numbers between its lines or on its
- *     middle line); values no label spans are a row of their own (table 3).
+ *     middle line); values no label spans are a row of their own (table 3); values half a line off
+ *     a one-line label still belong to it. A label given two lines of numbers is not read (a note
+ *     says so).
  *  5. blank cells: the value lines of one stretch of table (no text over the numbers' columns between
  *     them, page breaks allowed) share columns; a column is the set of numbers that overlap
  *     horizontally (numbers are aligned at their right edge, their centre or their left edge, so those
@@ -72,6 +74,8 @@ interface Block {
   lastLine: number;
   open: boolean;
   values?: { line: number; cells: string[] };
+  /** Lines of numbers when more than one belongs to this label. */
+  conflict?: string[][];
 }
 
 /** Items of one baseline closer than this (× font size) are one run: a word space, also stretched by
@@ -84,6 +88,8 @@ const SAME_LINE = 0.2;
 /** Numbers beside a label may sit this far (× font size) off its baseline (numbers and text in
  *  different fonts, vertically centred in their cells). */
 const BESIDE = 0.45;
+/** Numbers further off a label's lines than BESIDE but within this (× font size) still belong to it. */
+const NEAR = 0.9;
 /** A wrapped label's next piece lies at most this far below its last one (× font size). */
 const NEXT_LINE = 2.1;
 /** Edges aligned within this (× font size). */
@@ -185,6 +191,8 @@ export interface PositionedText {
   prose: string;
   /** Characters in the text layer (0: no text layer, e.g. a scan). */
   chars: number;
+  /** Rows that could not be read from the positions, in Chinese (for the import's problems). */
+  notes: string[];
 }
 
 /** Rows of cells and the prose from the pages' positioned text. */
@@ -258,11 +266,10 @@ export function positionedRows(pages: TextPage[]): PositionedText {
   const cellsOf = fillBlanks(lines);
 
   // ---- values → labels
-  const loose: Array<{ line: number; x: number; cells: string[] }> = [];
-  lines.forEach((line, i) => {
-    if (!line.values.length) return;
+  /** The rightmost label left of a line's values whose lines (± tol × font size) span its baseline. */
+  const spanning = (line: Line, tolFactor: number): Block | null => {
     const first = line.values[0];
-    const tol = BESIDE * line.size;
+    const tol = tolFactor * line.size;
     let best: { b: Block; right: number; span: number } | null = null;
     for (const b of blocks) {
       const own = b.runs.filter((r) => r.page === line.page);
@@ -275,18 +282,40 @@ export function positionedRows(pages: TextPage[]): PositionedText {
       const near = 0.5 * line.size;
       if (!best || right > best.right + near || (Math.abs(right - best.right) <= near && span < best.span)) best = { b, right, span };
     }
+    return best?.b ?? null;
+  };
+  // a second line of numbers for one label (a number wrapped in a one-number row: "3985" and "758")
+  // makes the row unreadable, said in a note — never a number silently dropped or given to the next row
+  const give = (b: Block, i: number, cells: string[]): void => {
+    if (b.values) (b.conflict ??= [b.values.cells]).push(cells);
+    else b.values = { line: i, cells };
+  };
+  const pending: number[] = [];
+  lines.forEach((line, i) => {
+    if (!line.values.length) return;
     const cells = cellsOf.get(i) ?? line.values.map((v) => v.text);
     if (!cells.length) return;
-    if (best && !best.b.values) best.b.values = { line: i, cells };
-    else loose.push({ line: i, x: first.x0, cells });
+    const b = spanning(line, BESIDE);
+    if (b) give(b, i, cells);
+    else pending.push(i);
   });
+  // numbers half a line off a one-line label (the two pieces of a number wrapped in its cell)
+  const loose: Array<{ line: number; x: number; cells: string[] }> = [];
+  for (const i of pending) {
+    const cells = cellsOf.get(i) ?? lines[i].values.map((v) => v.text);
+    const b = spanning(lines[i], NEAR);
+    if (b) give(b, i, cells);
+    else loose.push({ line: i, x: lines[i].values[0].x0, cells });
+  }
 
+  const notes = blocks.filter((b) => b.conflict).map((b) =>
+    `PDF 第${b.page + 1}页“${b.text}”旁有${b.conflict?.length}行数字（${b.conflict?.map((c) => c.filter((x) => x !== '').join(' ')).join('；')}），可能是单元格中折行的数字，此行未读入`);
   const rows: Array<{ line: number; x: number; row: Row }> = [
-    ...blocks.map((b) => ({ line: b.firstLine, x: b.runs[0].x0, row: { cells: [b.text, ...(b.values?.cells ?? [])], gap: 0, line: b.firstLine + 1, group: 0 } })),
+    ...blocks.map((b) => ({ line: b.firstLine, x: b.runs[0].x0, row: { cells: [b.text, ...(b.conflict ? [] : b.values?.cells ?? [])], gap: 0, line: b.firstLine + 1, group: 0 } })),
     ...loose.map((v) => ({ line: v.line, x: v.x, row: { cells: v.cells, gap: 0, line: v.line + 1, group: 0 } })),
   ];
   rows.sort((a, b) => a.line - b.line || a.x - b.x);
-  return { rows: rows.map((r) => r.row), prose: proseOf(lines), chars };
+  return { rows: rows.map((r) => r.row), prose: proseOf(lines), chars, notes };
 }
 
 /** The cells of each value line that lacks numbers in some columns of its stretch of table. */
