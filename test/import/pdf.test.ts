@@ -38,6 +38,34 @@ describe.each([
   });
 });
 
+describe('text layers of other producers', () => {
+  it.each([
+    ['huaian-2024-hei-narrow.pdf', 'huaian-2024.json'],
+    ['gaoan-2020-song-a4.pdf', 'gaoan-2020.json'],
+  ])('%s with one item per character (as some PDF writers emit): the same cells', async (file, json) => {
+    const pages = await readPdfText(await read(file));
+    const perGlyph = pages.map((p) => ({
+      ...p,
+      items: p.items.flatMap((it) => {
+        // advance widths: a Chinese character one em, a digit or letter about half, a space less
+        const chars = [...it.str];
+        const em = (ch: string): number => (ch === ' ' ? 0.3 : /[\x21-\x7e]/.test(ch) ? 0.55 : 1);
+        const scale = it.width / Math.max(1e-6, chars.reduce((a, ch) => a + em(ch), 0));
+        let x = it.x;
+        return chars.map((ch) => {
+          const glyph = { ...it, str: ch, x, width: em(ch) * scale };
+          x += glyph.width;
+          return glyph;
+        });
+      }),
+    }));
+    const result = importPositioned(perGlyph);
+    const { expected: exp, actual } = cellPairs(loadReport(json), result.report);
+    expect(actual).toEqual(exp);
+    expect(result.problems).toEqual([]);
+  });
+});
+
 describe('files that are not readable reports', () => {
   it('a scan (an image, no text layer): no characters, and importPositioned says so', async () => {
     const pages = await readPdfText(await read('scan.pdf'));

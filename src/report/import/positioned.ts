@@ -102,9 +102,7 @@ const isValueRun = (text: string): boolean => !isBlank(text) && isValueLike(text
 function pageRuns(page: TextPage, pageNo: number): Run[][] {
   const items = page.items
     .filter((it) => hasText(it.str) && Number.isFinite(it.x) && Number.isFinite(it.y) && it.size > 0)
-    .slice()
     .sort((a, b) => a.y - b.y || a.x - b.x);
-  // baselines
   // baselines: items within a fifth of the font size of the previous one (fonts of one line differ a
   // little; a merged cell's lines sit between the rows' lines)
   const rawLines: TextItem[][] = [];
@@ -134,7 +132,7 @@ function pageRuns(page: TextPage, pageNo: number): Run[][] {
         runs.push({ page: pageNo, x0: it.x, x1: it.x + Math.max(it.width, 0), y: it.y, size: it.size, text, value: false });
       }
     }
-    lines.push(runs.flatMap(splitRun));
+    lines.push((isProse(runs) ? [mergeRuns(runs)] : runs).flatMap(splitRun));
   }
   // page numbers: a line of its own at the top or bottom of the page
   const isPageNumber = (runs: Run[], k: number): boolean => {
@@ -143,6 +141,21 @@ function pageRuns(page: TextPage, pageNo: number): Run[][] {
     return k === lines.length - 1 || k === 0 || runs[0].y > page.height * 0.88 || runs[0].y < page.height * 0.08;
   };
   return lines.filter((runs, k) => !isPageNumber(runs, k));
+}
+
+/** A line of prose, however its producer spaced it (a justified line set glyph by glyph): several
+ *  runs, none more than a character apart, a dozen characters or more, with sentence punctuation.
+ *  Its words are never cells ("结果纠正" in a sentence is not table 3's header). */
+function isProse(runs: Run[]): boolean {
+  if (runs.length < 2) return false;
+  const text = runs.map((r) => r.text).join('');
+  if (text.replace(/\s/g, '').length < 12 || !/[，。；：]/.test(text)) return false;
+  return runs.every((r, k) => k === 0 || r.x0 - runs[k - 1].x1 <= 1.0 * Math.max(r.size, runs[k - 1].size));
+}
+
+function mergeRuns(runs: Run[]): Run {
+  const text = runs.map((r, k) => (k > 0 && r.x0 - runs[k - 1].x1 > 0.15 * r.size ? ' ' : '') + r.text).join('');
+  return { ...runs[0], text, x1: runs[runs.length - 1].x1, size: Math.max(...runs.map((r) => r.size)) };
 }
 
 /** A run holding a label and numbers set off by spaces ("规章 1 0 11", a producer that wrote a table
@@ -215,20 +228,20 @@ export function positionedRows(pages: TextPage[]): PositionedText {
   const dict = allTablesDict();
   const blocks: Block[] = [];
   const blockOf = new Map<Run, Block>();
-  const lineOf = new Map<Run, number>();
-  lines.forEach((l, i) => l.runs.forEach((r) => lineOf.set(r, i)));
   /** The nearest text run above `run` on its page overlapping it horizontally, or — when there is
    *  none — the lowest such run on the previous page (a label continued after a page break). */
   const above = (run: Run, i: number): Run | null => {
-    for (let k = i - 1; k >= 0; k--) {
-      if (lines[k].page !== run.page) break;
+    const nearest = (k: number): Run | null => {
       const hit = lines[k].text.filter((t) => overlaps(t, run));
-      if (hit.length) return hit.reduce((a, b) => (Math.abs(a.x0 - run.x0) <= Math.abs(b.x0 - run.x0) ? a : b));
+      return hit.length ? hit.reduce((a, b) => (Math.abs(a.x0 - run.x0) <= Math.abs(b.x0 - run.x0) ? a : b)) : null;
+    };
+    for (let k = i - 1; k >= 0 && lines[k].page === run.page; k--) {
+      const hit = nearest(k);
+      if (hit) return hit;
     }
-    if (run.page === 0) return null;
     for (let k = pageOfLineStart[run.page] - 1; k >= 0 && lines[k].page === run.page - 1; k--) {
-      const hit = lines[k].text.filter((t) => overlaps(t, run));
-      if (hit.length) return hit[0];
+      const hit = nearest(k);
+      if (hit) return hit;
     }
     return null;
   };
