@@ -18,7 +18,8 @@
  *                  each page, numbers centred.
  *
  * Plus two files that are not readable reports: scan.pdf (a page of song-a4 rendered to an image and
- * put in a PDF as an image: no text layer), encrypted.pdf (淮安's title page with an open password) and
+ * put in a PDF as an image: no text layer), cmap-font.pdf (淮安's table 1 in a Chinese font that is
+ * not embedded, through a predefined CMap: needs pdf.js's cMaps), encrypted.pdf (淮安's title page with an open password) and
  * not-a-pdf.pdf (a text file renamed). Needs soffice and
  * pdftoppm (poppler-utils); the PDFs are committed, so the tests do not.
  */
@@ -242,21 +243,61 @@ function imagePdf(jpeg: Buffer): Buffer {
     i += 2 + len;
   }
   const content = `q 595 0 0 842 0 0 cm /Im0 Do Q`;
-  const objects = [
+  return pdfFile([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
-    null,
+    Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')]),
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ].map((body) => (typeof body === 'string' ? Buffer.from(body, 'latin1') : body)));
+}
+
+/** A PDF written by hand whose Chinese font is not embedded: the Adobe font STSong-Light through the
+ *  predefined CMap UniGB-UCS2-H (as older PDF writers do), so that reading it needs pdf.js's cMaps.
+ *  It holds 淮安's title and table 1, one text item per cell. */
+function cmapFontPdf(doc: Doc): Buffer {
+  const hex = (t: string): string => `<${[...t].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
+  const ops: string[] = [];
+  const H = 842;
+  const text = (t: string, x: number, top: number, size = 11): void => {
+    ops.push(`BT /F1 ${size} Tf 1 0 0 1 ${x.toFixed(1)} ${(H - top).toFixed(1)} Tm ${hex(t)} Tj ET`);
+  };
+  text(doc.title[0], 240, 80, 16);
+  text(doc.title[1], 150, 105, 16);
+  text(doc.sections[1].heading, 70, 150, 12);
+  // table 1 on its grid: one row every 22 pt, the label column 150 pt wide, three value columns of 100
+  const l = tableLayout(doc.report.format, 'active');
+  const colX = [70, 220, 320, 420, 520];
+  for (const c of l.cells) {
+    const t = cellText(doc, 'active', c);
+    if (!t) continue;
+    const left = colX[c.c];
+    const right = colX[c.c + c.cs];
+    const width = [...t].length * 11;
+    const x = c.role === 'label' ? left + 4 : (left + right) / 2 - width / 2;
+    text(t, x, 180 + c.r * 22);
+  }
+  const content = ops.join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
+  return pdfFile(objects.map((body) => Buffer.from(body, 'latin1')));
+}
+
+/** A PDF file from its objects' bodies (object k + 1 is objects[k]; object 1 the catalog). */
+function pdfFile(objects: Buffer[]): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let pos = parts[0].length;
   objects.forEach((body, k) => {
     offsets.push(pos);
-    const chunk = body !== null
-      ? Buffer.from(`${k + 1} 0 obj\n${body}\nendobj\n`, 'latin1')
-      : Buffer.concat([Buffer.from(`${k + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+    const chunk = Buffer.concat([Buffer.from(`${k + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
     parts.push(chunk);
     pos += chunk.length;
   });
@@ -287,6 +328,10 @@ function main(): void {
     execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '50', '-gray', '-jpeg', '-jpegopt', 'quality=50', '-singlefile', scanned, path.join(tmp, 'scan')]);
     writeFileSync(path.join(OUT, 'scan.pdf'), imagePdf(readFileSync(path.join(tmp, 'scan.jpg'))));
     console.log('scan.pdf');
+  }
+  if (!only.length || only.includes('cmap-font')) {
+    writeFileSync(path.join(OUT, 'cmap-font.pdf'), cmapFontPdf(docs[1]));
+    console.log('cmap-font.pdf');
   }
   // encrypted: the title page of 淮安 with an open password (ogi)
   if (!only.length || only.includes('encrypted')) {

@@ -29,7 +29,7 @@ export interface PdfResources {
   standardFontDataUrl: string;
 }
 
-export type PdfProblem = 'empty' | 'not-pdf' | 'encrypted' | 'damaged';
+export type PdfProblem = 'empty' | 'not-pdf' | 'encrypted' | 'damaged' | 'setup';
 
 export class PdfReadError extends Error {
   constructor(readonly problem: PdfProblem, message: string) {

@@ -61,3 +61,23 @@ test('a scan and a renamed text file get a Chinese message naming the file', asy
   expect(refused).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a Chinese font not embedded needs pdf.js\'s cMaps: fetched from the add-in\'s own pdfjs/cmaps/, table 1 kept', async () => {
+  const { page, errors, refused } = await open(browser, 'preview.html');
+  const urls = requested(page);
+  await page.getByTestId('last-year-file').setInputFiles(path.join(PDF, 'cmap-font.pdf'));
+  await page.getByTestId('last-year-message').getByText('已保存淮安市人民政府2024年报告（2021年格式，表1）', { exact: false }).waitFor({ timeout: 60000 });
+  expect(urls).toContain('/pdfjs/cmaps/UniGB-UCS2-H.bcmap');
+  expect(refused).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a server that does not send the cMaps (IIS without .bcmap) is said, not taken for a scan', async () => {
+  const { page, refused } = await open(browser, 'preview.html');
+  await page.route('**/pdfjs/cmaps/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.getByTestId('last-year-file').setInputFiles(path.join(PDF, 'cmap-font.pdf'));
+  const msg = page.getByTestId('last-year-message');
+  await msg.getByText('cmap-font.pdf：读取 PDF 所需的字体映射文件', { exact: false }).waitFor({ timeout: 60000 });
+  expect(await msg.textContent()).not.toMatch(/扫描件/);
+  expect(refused).toEqual([]);
+});

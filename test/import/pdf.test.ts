@@ -64,6 +64,14 @@ describe('text layers of other producers', () => {
     expect(actual).toEqual(exp);
     expect(result.problems).toEqual([]);
   });
+
+  it('a Chinese font not embedded, through a predefined CMap (UniGB-UCS2-H): read with the shipped cMaps', async () => {
+    const result = importPositioned(await readPdfText(await read('cmap-font.pdf')));
+    expect([result.report.year, result.report.agency]).toEqual([2024, '淮安市人民政府']);
+    expect(result.report.tables.active).toEqual(loadReport('huaian-2024.json').tables.active);
+    expect(Object.keys(result.report.tables)).toEqual(['active']);
+    expect(result.problems.map((p) => p.slice(0, 4))).toEqual(['未找到表', '未找到表']);
+  });
 });
 
 describe('files that are not readable reports', () => {
