@@ -73,6 +73,12 @@ function bundleSizes(): void {
     .filter((f) => f.endsWith('.js') && !['taskpane.js', 'vendor.js', 'commands.js', 'preview.js', 'legacy-check.js'].includes(f))
     .map((f) => { const buf = readFileSync(path.join(DIST, f)); return { file: f, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }; });
   line({ action: 'bundle', lazyChunks: lazy, note: 'loaded on demand: exceljs+xlsx to open a last-year workbook, importer for pasted text, pdf+pdfjs (worker in pdfjs/) to open a PDF, narrative for 生成文字, export+docx for 导出' });
+  const worker = path.join(DIST, 'pdfjs', 'pdf.worker.min.js');
+  if (existsSync(worker)) {
+    const buf = readFileSync(worker);
+    const data = ['cmaps', 'standard_fonts'].map((d) => (readdirSync(path.join(DIST, 'pdfjs', d)) as string[]).reduce((a, f) => a + readFileSync(path.join(DIST, 'pdfjs', d, f)).length, 0));
+    line({ action: 'bundle', pdfWorker: { file: 'pdfjs/pdf.worker.min.js', raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }, cmapsKB: kb(data[0]), standardFontsKB: kb(data[1]), note: 'fetched only when a PDF is opened (cMaps only for PDFs with predefined CMaps)' });
+  }
   const commands = readFileSync(path.join(DIST, 'commands.js'));
   line({ action: 'bundle', page: 'commands.html', gzipKB: kb(gzipSync(commands, { level: 9 }).length) });
 }
