@@ -19,7 +19,8 @@
  *
  * Plus two files that are not readable reports: scan.pdf (a page of song-a4 rendered to an image and
  * put in a PDF as an image: no text layer), cmap-font.pdf (淮安's table 1 in a Chinese font that is
- * not embedded, through a predefined CMap: needs pdf.js's cMaps), encrypted.pdf (淮安's title page with an open password) and
+ * not embedded, through a predefined CMap: needs pdf.js's cMaps; rotated.pdf the same on a page turned
+ * by /Rotate 90), encrypted.pdf (淮安's title page with an open password) and
  * not-a-pdf.pdf (a text file renamed). Needs soffice and
  * pdftoppm (poppler-utils); the PDFs are committed, so the tests do not.
  */
@@ -254,13 +255,16 @@ function imagePdf(jpeg: Buffer): Buffer {
 
 /** A PDF written by hand whose Chinese font is not embedded: the Adobe font STSong-Light through the
  *  predefined CMap UniGB-UCS2-H (as older PDF writers do), so that reading it needs pdf.js's cMaps.
- *  It holds 淮安's title and table 1, one text item per cell. */
-function cmapFontPdf(doc: Doc): Buffer {
+ *  It holds 淮安's title and table 1, one text item per cell. `rotated`: a portrait page turned to
+ *  landscape by /Rotate 90, its text drawn turned the other way (upright as shown). */
+function cmapFontPdf(doc: Doc, rotated = false): Buffer {
   const hex = (t: string): string => `<${[...t].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
   const ops: string[] = [];
   const H = 842;
   const text = (t: string, x: number, top: number, size = 11): void => {
-    ops.push(`BT /F1 ${size} Tf 1 0 0 1 ${x.toFixed(1)} ${(H - top).toFixed(1)} Tm ${hex(t)} Tj ET`);
+    // shown at (x, top) of the page as seen; with /Rotate 90 that is user space (top, x), text running up
+    const tm = rotated ? `0 1 -1 0 ${(top).toFixed(1)} ${x.toFixed(1)}` : `1 0 0 1 ${x.toFixed(1)} ${(H - top).toFixed(1)}`;
+    ops.push(`BT /F1 ${size} Tf ${tm} Tm ${hex(t)} Tj ET`);
   };
   text(doc.title[0], 240, 80, 16);
   text(doc.title[1], 150, 105, 16);
@@ -281,7 +285,7 @@ function cmapFontPdf(doc: Doc): Buffer {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${rotated ? ' /Rotate 90' : ''} /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>`,
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
@@ -331,7 +335,8 @@ function main(): void {
   }
   if (!only.length || only.includes('cmap-font')) {
     writeFileSync(path.join(OUT, 'cmap-font.pdf'), cmapFontPdf(docs[1]));
-    console.log('cmap-font.pdf');
+    writeFileSync(path.join(OUT, 'rotated.pdf'), cmapFontPdf(docs[1], true));
+    console.log('cmap-font.pdf rotated.pdf');
   }
   // encrypted: the title page of 淮安 with an open password (ogi)
   if (!only.length || only.includes('encrypted')) {

@@ -65,8 +65,11 @@ describe('text layers of other producers', () => {
     expect(result.problems).toEqual([]);
   });
 
-  it('a Chinese font not embedded, through a predefined CMap (UniGB-UCS2-H): read with the shipped cMaps', async () => {
-    const result = importPositioned(await readPdfText(await read('cmap-font.pdf')));
+  it.each([
+    ['cmap-font.pdf', 'a Chinese font not embedded, through a predefined CMap (UniGB-UCS2-H): read with the shipped cMaps'],
+    ['rotated.pdf', 'the same on a page turned to landscape by /Rotate 90 (its text drawn turned back)'],
+  ])('%s: %s', async (file) => {
+    const result = importPositioned(await readPdfText(await read(file)));
     expect([result.report.year, result.report.agency]).toEqual([2024, '淮安市人民政府']);
     expect(result.report.tables.active).toEqual(loadReport('huaian-2024.json').tables.active);
     expect(Object.keys(result.report.tables)).toEqual(['active']);
