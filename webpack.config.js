@@ -23,6 +23,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+const PDFJS = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const { DEV_BASE_URL, OFFICE_JS_PAGES, normaliseBaseUrl, rewriteManifestUrls, resolveOfficeJsUrl, rewriteOfficeJs } = require('./scripts/deploy-urls');
 
 /** Swaps the CDN office.js for `officeJsUrl` in the pages that load it, before html-webpack-plugin
@@ -136,6 +137,11 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'assets/*', to: 'assets/[name][ext]' },
           // ES5, not bundled: it must run in the old engines the bundles cannot (see the file)
           { from: 'src/taskpane/legacy-check.js', to: 'legacy-check.js' },
+          // pdf.js's worker, cMaps and standard fonts, served from our own origin (PDF import,
+          // src/pdf/browser.ts); the worker as .js so that every web server sends it as JavaScript
+          { from: path.join(PDFJS, 'legacy/build/pdf.worker.min.mjs'), to: 'pdfjs/pdf.worker.min.js', info: { minimized: true } },
+          { from: path.join(PDFJS, 'cmaps'), to: 'pdfjs/cmaps' },
+          { from: path.join(PDFJS, 'standard_fonts'), to: 'pdfjs/standard_fonts' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -4,6 +4,7 @@
  *  - the task pane's initial JavaScript (gzip) against the 250 KB budget / 150 KB target, and the lazy chunks;
  *  - time from page load to an interactive pane in headless Chromium (median of 7);
  *  - the rule engine's throughput;
+ *  - PDF import per report next to bare pdf.js text extraction of the same file;
  *  - `ogi-report check` over 1,000 .xlsx reports (wall time, peak memory of the process);
  *  - the corpus of real published reports (test/corpus): cells right / total per kind of source and overall,
  *    numbers read wrong, the findings on the raw files as judged true / false by reading them, import time.
@@ -75,7 +76,13 @@ function bundleSizes(): void {
   const lazy = (readdirSync(DIST) as string[])
     .filter((f) => f.endsWith('.js') && !['taskpane.js', 'vendor.js', 'commands.js', 'preview.js', 'legacy-check.js'].includes(f))
     .map((f) => { const buf = readFileSync(path.join(DIST, f)); return { file: f, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }; });
-  line({ action: 'bundle', lazyChunks: lazy, note: 'loaded on demand: exceljs+xlsx to open a last-year workbook, importer for pasted text, narrative for 生成文字, export+docx for 导出' });
+  line({ action: 'bundle', lazyChunks: lazy, note: 'loaded on demand: exceljs+xlsx to open a last-year workbook, importer for pasted text, pdf+pdfjs (worker in pdfjs/) to open a PDF, narrative for 生成文字, export+docx for 导出' });
+  const worker = path.join(DIST, 'pdfjs', 'pdf.worker.min.js');
+  if (existsSync(worker)) {
+    const buf = readFileSync(worker);
+    const data = ['cmaps', 'standard_fonts'].map((d) => (readdirSync(path.join(DIST, 'pdfjs', d)) as string[]).reduce((a, f) => a + readFileSync(path.join(DIST, 'pdfjs', d, f)).length, 0));
+    line({ action: 'bundle', pdfWorker: { file: 'pdfjs/pdf.worker.min.js', raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }, cmapsKB: kb(data[0]), standardFontsKB: kb(data[1]), note: 'fetched only when a PDF is opened (cMaps only for PDFs with predefined CMaps)' });
+  }
   const commands = readFileSync(path.join(DIST, 'commands.js'));
   line({ action: 'bundle', page: 'commands.html', gzipKB: kb(gzipSync(commands, { level: 9 }).length) });
 }
@@ -133,6 +140,49 @@ async function batchCheck(n = 1000): Promise<void> {
   await fs.rm(out, { force: true });
 }
 
+/** PDF import per report (test/fixtures/pdf/: the two real reports in four layouts): the whole import
+ *  (pdf.js text layer → positioned runs → tables) next to bare pdf.js text extraction of the same file
+ *  (getDocument + getTextContent of every page), medians of 5 runs after a warm-up. */
+async function pdfImport(): Promise<void> {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'pdf');
+  const files = (readdirSync(dir) as string[]).filter((f) => /^(gaoan|huaian)-.*\.pdf$/.test(f)).sort();
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const { readPdfText } = await import('../src/pdf/node');
+  const { importPositioned } = await import('../src/report/import');
+  const bare = async (data: Uint8Array): Promise<number> => {
+    const doc = await pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    let items = 0;
+    for (let n = 1; n <= doc.numPages; n++) items += (await (await doc.getPage(n)).getTextContent()).items.length;
+    await doc.destroy();
+    return items;
+  };
+  const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+  const ms = async (fn: () => Promise<unknown>): Promise<number> => { const t0 = performance.now(); await fn(); return performance.now() - t0; };
+  const all = files.map((f) => ({ f, data: new Uint8Array(readFileSync(path.join(dir, f))) }));
+  for (const { data } of all) { await bare(data); importPositioned(await readPdfText(data)); } // warm-up
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  for (const { f, data } of all) {
+    const extract: number[] = [];
+    const full: number[] = [];
+    const geometry: number[] = [];
+    let cells = 0;
+    let pages = 0;
+    for (let i = 0; i < 5; i++) {
+      extract.push(await ms(() => bare(data)));
+      full.push(await ms(async () => {
+        const text = await readPdfText(data);
+        pages = text.length;
+        const t0 = performance.now();
+        const r = importPositioned(text);
+        geometry.push(performance.now() - t0);
+        cells = Object.values(r.report.tables).reduce((a, t) => a + Object.values(t ?? {}).reduce((b, row) => b + Object.keys(row).length, 0), 0);
+      }));
+    }
+    line({ action: 'pdf-import', file: f, pages, cells, importMs: round(median(full)), pdfjsExtractMs: round(median(extract)), tablesFromPositionsMs: round(median(geometry)) });
+  }
+}
+
 function engine(): void {
   for (const format of ['2021', '2019'] as FormatId[]) {
     const reports = Array.from({ length: 2000 }, (_, i) => randomReport(format, i + 1));
@@ -182,5 +232,6 @@ void (async () => {
   bundleSizes();
   if (!quick) await timeToInteractive();
   engine();
+  await pdfImport();
   if (!quick) await batchCheck();
 })().catch((e) => { console.error(e); process.exit(1); });

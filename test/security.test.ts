@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import path from 'path';
 
 const ROOT = path.join(__dirname, '..');
-const SHIPPED = ['src/report', 'src/host', 'src/excel', 'src/app', 'src/taskpane', 'src/commands', 'src/file', 'src/cli'];
+const SHIPPED = ['src/report', 'src/host', 'src/excel', 'src/app', 'src/taskpane', 'src/commands', 'src/file', 'src/cli', 'src/pdf'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -31,6 +31,17 @@ test('no eval, no new Function, no string timers, no HTML injection APIs in ship
   ];
   const hits = sources.flatMap(({ file, text }) => banned.filter(([, re]) => re.test(text)).map(([what]) => `${file}: ${what}`));
   expect(hits).toEqual([]);
+});
+
+test('PDFs are read with pdf.js compiling nothing (isEvalSupported: false, CVE-2024-4367), only their text, never rendered', () => {
+  const pdf = sources.filter((s) => s.file.startsWith(path.join('src', 'pdf')));
+  const calls = pdf.filter(({ text }) => /getDocument\(/.test(text));
+  expect(calls.map((c) => c.file)).toEqual([path.join('src', 'pdf', 'text.ts')]);
+  expect(calls[0].text).toMatch(/isEvalSupported: false/);
+  expect(calls[0].text).toMatch(/enableXfa: false/);
+  expect(pdf.filter(({ text }) => /\.render\(|getOperatorList|canvas/i.test(text)).map((s) => s.file)).toEqual([]);
+  // the geometry is plain TypeScript: nothing of pdf.js in the importer
+  expect(sources.filter((s) => s.file.startsWith(path.join('src', 'report')) && /pdfjs/.test(s.text)).map((s) => s.file)).toEqual([]);
 });
 
 test('imported HTML is parsed as text, never handed to a browser to render', () => {

@@ -282,6 +282,32 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
     if (!Object.keys(report.tables).length) return { ok: false, message: `没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
     if (!report.year) return { ok: false, message: '没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）', problems };
   }
+  return keepLastYear(host, report, problems);
+}
+
+/** 导入上年报告 from a PDF: its text layer read with pdf.js (loaded now, from the add-in's own files),
+ *  the tables rebuilt from the text positions. A scan, an encrypted or damaged file is said, naming it. */
+export async function importLastYearPdf(host: WorkbookHost, bytes: ArrayBuffer, fileName: string): Promise<LastYearImport> {
+  const [pdf, { importPositioned }] = await Promise.all([
+    import(/* webpackChunkName: "pdf" */ '../pdf/browser'),
+    import(/* webpackChunkName: "importer" */ '../report/import'),
+  ]);
+  let pages: Awaited<ReturnType<typeof pdf.readPdfText>>;
+  try {
+    pages = await pdf.readPdfText(new Uint8Array(bytes));
+  } catch (e) {
+    if (e instanceof pdf.PdfReadError) return { ok: false, message: `${fileName}：${e.message}`, problems: [] };
+    throw e;
+  }
+  const result = importPositioned(pages);
+  if (result.chars === 0) return { ok: false, message: `${fileName}：${pdf.NO_TEXT_LAYER}`, problems: [] };
+  const { report, problems } = result;
+  if (!Object.keys(report.tables).length) return { ok: false, message: `${fileName}：没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
+  if (!report.year) return { ok: false, message: `${fileName}：没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）`, problems };
+  return keepLastYear(host, report, problems);
+}
+
+async function keepLastYear(host: WorkbookHost, report: Report, problems: string[]): Promise<LastYearImport> {
   const kept: Report = { schema: 'ogi-report/1', format: report.format, year: report.year, tables: report.tables, ...(report.agency ? { agency: report.agency } : {}) };
   await host.storeLastYear(JSON.stringify(kept));
   const tables = TABLE_IDS.filter((t) => report.tables[t]).map((t) => TABLE_NAMES[t].split(' ')[0]).join('、');

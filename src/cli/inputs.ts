@@ -1,11 +1,14 @@
-/** Reading the files the command line is given: report JSON or a workbook with registered tables. */
+/** Reading the files the command line is given: report JSON, a workbook with registered tables, or a
+ *  published report (text, HTML, PDF). */
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { parseReportJson, ReportInputError } from '../report/report';
 import type { Finding, FormatId, Report } from '../report/types';
-import { importReport } from '../report/import';
+import { importPositioned, importReport } from '../report/import';
 import { decodeText } from '../report/import/decode';
+import { readPdfText } from '../pdf/node';
+import { NO_TEXT_LAYER, PdfReadError } from '../pdf/text';
 
 /** A file that cannot be read, with a one-line Chinese message naming it. */
 export class InputError extends Error {}
@@ -65,5 +68,24 @@ export async function readInput(file: string, overrides: ReadOverrides = {}): Pr
     }
     return { kind: 'report', file, report: result.report, imported: { findings: result.findings, problems: result.problems } };
   }
-  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，应为 .json、.xlsx、.txt 或 .html`);
+  if (ext === '.pdf') return readPdf(file, data, overrides);
+  throw new InputError(`${file}：不支持的文件类型“${ext || '无扩展名'}”，应为 .json、.xlsx、.txt、.html 或 .pdf`);
+}
+
+/** A published report as PDF: its text layer read with pdf.js (node.ts loads it on the first PDF), the tables
+ *  rebuilt from the text positions. */
+async function readPdf(file: string, data: Buffer, overrides: ReadOverrides): Promise<Input> {
+  let pages;
+  try {
+    pages = await readPdfText(new Uint8Array(data));
+  } catch (e) {
+    if (e instanceof PdfReadError) throw new InputError(`${file}：${e.message}`);
+    throw e;
+  }
+  const result = importPositioned(pages, overrides);
+  if (result.chars === 0) throw new InputError(`${file}：${NO_TEXT_LAYER}`);
+  if (!Object.keys(result.report.tables).length) {
+    throw new InputError(`${file}：没有读到年报表格（${result.problems.slice(0, 2).join('；') || '文中没有年报的统计表'}）`);
+  }
+  return { kind: 'report', file, report: result.report, imported: { findings: result.findings, problems: result.problems } };
 }

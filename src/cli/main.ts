@@ -39,10 +39,10 @@ const USAGE = `用法 (usage):
   ogi-report fill 报告.json --out 表格.xlsx
   ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件] [--prose-sheet 正文工作表] [--year 年度] [--format 2021|2019]
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
-  ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx [--year 年度] [--format 2021|2019]
+  ogi-report import 报告.txt|报告.html|报告.pdf --out 报告.json|表格.xlsx [--year 年度] [--format 2021|2019]
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关] [--year 年度] [--format 2021|2019]
   ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
-文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
+文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）、网页（.html）与带文字层的 PDF（.pdf）。
 --year、--format 用于已发布报告的文字：标题里没有年度（或写错）时指定报告年度和表格格式。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
@@ -85,7 +85,7 @@ async function expand(paths: string[]): Promise<string[]> {
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => null);
     if (st?.isDirectory()) {
-      const names = (await fs.readdir(p)).filter((n) => /\.(json|xlsx|xlsm|txt|html?)$/i.test(n) && !n.startsWith('~$')).sort();
+      const names = (await fs.readdir(p)).filter((n) => /\.(json|xlsx|xlsm|txt|html?|pdf)$/i.test(n) && !n.startsWith('~$')).sort();
       out.push(...names.map((n) => path.join(p, n)));
     } else out.push(p);
   }
@@ -309,11 +309,11 @@ async function narrative(args: Args, io: Io): Promise<number> {
 
 async function importCmd(args: Args, io: Io): Promise<number> {
   const [file] = args.positionals;
-  if (!file) throw new UsageError('import 需要一个 .txt 或 .html 文件');
+  if (!file) throw new UsageError('import 需要一个 .txt、.html 或 .pdf 文件');
   const out = str(args, 'out');
   if (!out || !/\.(json|xlsx)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.json 或 .xlsx）');
   const input = await readInput(file, readOverrides(args));
-  if (input.kind !== 'report' || !input.imported) throw new UsageError('import 读取已发布报告的文字（.txt 或 .html）');
+  if (input.kind !== 'report' || !input.imported) throw new UsageError('import 读取已发布报告的文字（.txt、.html 或 .pdf）');
   if (/\.json$/i.test(out)) {
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await fs.writeFile(out, `${JSON.stringify(input.report, null, 1)}\n`);

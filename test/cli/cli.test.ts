@@ -166,7 +166,8 @@ test('every kind of bad file: one line each naming the file and the problem, exi
     ['other.json', '{"hello":1}', /不是年报数据：没有 year（年份）和 tables/],
     ['binary.txt', Buffer.from([0, 1, 2, 255, 254, 0, 3]), /没有读到年报表格/],
     ['notice.html', '<html><body><p>会议通知</p><script>alert(1)</script></body></html>', /没有读到年报表格/],
-    ['scan.pdf', '%PDF-1.4', /不支持的文件类型“\.pdf”/],
+    ['broken.pdf', '%PDF-1.4', /PDF 文件已损坏或不完整，无法读取/],
+    ['report.doc', 'x', /不支持的文件类型“\.doc”/],
   ];
   for (const [name, content] of bad) await fs.writeFile(path.join(dir, name), content);
   const r = await run('check', ...bad.map(([name]) => path.join(dir, name)), good);

@@ -13,7 +13,8 @@ import { isValueLike, peelValues, type Row } from './row';
 const X_TOLERANCE = 2;
 const MAX_LINES_BETWEEN = 2;
 
-const PAGE_NUMBER = [
+/** Page numbers on a line of their own. */
+export const PAGE_NUMBER = [
   /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/,
   /^\s*第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$/,
   /^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$/,

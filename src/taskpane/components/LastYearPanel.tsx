@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, makeStyles, Textarea } from '@fluentui/react-components';
 import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
-import { importLastYear, importLastYearWorkbook } from '../../app/service';
+import { importLastYear, importLastYearPdf, importLastYearWorkbook } from '../../app/service';
 import { decodeText } from '../../report/import/decode';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -34,7 +34,7 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     if (!file) return;
-    if (!/\.(txt|html?|json|xlsx)$/i.test(file.name)) {
+    if (!/\.(txt|html?|json|xlsx|pdf)$/i.test(file.name)) {
       setMsg({ intent: 'error', text: strings.lastYearFileType(file.name) });
       return;
     }
@@ -43,6 +43,11 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
       const bytes = await file.arrayBuffer();
       const r = await run(() => importLastYearWorkbook(host, bytes, defaultYear - 1), fail);
       if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: r.message, problems: r.problems });
+    } else if (/\.pdf$/i.test(file.name)) {
+      setMsg(null);
+      const bytes = await file.arrayBuffer();
+      const r = await run(() => importLastYearPdf(host, bytes, file.name), fail);
+      if (r) setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: r.message, problems: r.problems });
     } else await importFrom(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
     if (fileRef.current) fileRef.current.value = '';
   };
@@ -65,7 +70,7 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
         {busy && <Busy label={strings.working} />}
       </div>
       <div className={s.row}>
-        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
+        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx,.pdf" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
         <Button disabledFocusable={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
       </div>
       {msg && (
