@@ -195,6 +195,25 @@ function engine(): void {
   }
 }
 
+/** Start-up of the command line, median of 7, side by side: bare node, the compiled CLI (what bin/ runs),
+ *  and the same entry compiled on the fly by tsx (how bin/ ran before). */
+function cliStartup(): void {
+  const median = (cmd: string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, cmd, { cwd: process.cwd(), stdio: 'ignore' });
+      times.push(performance.now() - t0);
+    }
+    return Math.round(times.sort((a, b) => a - b)[3]);
+  };
+  const bare = median(['-e', '0']);
+  const compiled = median(['bin/ogi-report.js', '--help']);
+  const tsx = median(['-r', 'tsx/cjs', '-e', "require('./src/cli/main.ts').main(['--help'], { out() {}, err() {} })"]);
+  const check = median(['bin/ogi-report.js', 'check', 'test/fixtures/huaian-2024.txt']);
+  line({ action: 'cli-startup', bareNodeMs: bare, compiledHelpMs: compiled, aboveBareMs: compiled - bare, tsxHelpMs: tsx, compiledCheckOneTextMs: check });
+}
+
 function corpus(): void {
   const entries = corpusEntries();
   const kinds = new Map<string, { right: number; total: number; wrong: number; reports: number }>();
@@ -227,6 +246,7 @@ function corpus(): void {
 
 void (async () => {
   const quick = process.argv.includes('--quick');
+  cliStartup();
   corpus();
   await excelActions();
   bundleSizes();
