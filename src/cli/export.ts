@@ -57,7 +57,7 @@ function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: strin
 export function feeOf(args: Args): number | null | undefined {
   const feeText = str(args, 'fee');
   const { valid, fee } = parseFee(feeText);
-  if (!valid) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
+  if (!valid) throw new UsageError(`--fee “${feeText}”应为收取的金额（元，如 3940、3940元、3,940），未收取填 0`);
   return fee;
 }
 
@@ -68,7 +68,11 @@ export async function exportCommand(args: Args, io: ExportIo): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new UsageError('export 需要一个文件（年报 JSON、.xlsx 工作簿，或已发布报告的 .txt/.html）');
   const out = str(args, 'out');
-  if (!out || !/\.(docx|html?)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
+  if (!out) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
+  if (!/\.(docx|html?)$/i.test(out)) {
+    const ext = path.extname(out);
+    throw new UsageError(`${ext ? `“${ext}”` : `“${out}”没有扩展名，`}不是可导出的文件类型；可导出的有 .docx（Word 文档）和 .html（网页），如 --out 报告.docx`);
+  }
   const fee = feeOf(args);
   const input = await readInput(file);
   const report = input.kind === 'report' ? input.report : reportOfWorkbook(file, input.workbook, str(args, 'prose-sheet'));

@@ -17,7 +17,7 @@ import { checkReport, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
-import { parseArgs, str, UsageError, type Args } from './args';
+import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
 import { InputError, readInput } from './inputs';
 import { cellsToMark } from '../report/rules';
 import { addToMark, type Mark } from '../host/types';
@@ -33,16 +33,20 @@ export interface Io {
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 const USAGE = `用法 (usage):
-  ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
-  ogi-report fill 报告.json --out 表格.xlsx
+  ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] [--no-formulas] --out 表格.xlsx [--force]
+  ogi-report fill 报告.json --out 表格.xlsx [--force]
   ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件] [--prose-sheet 正文工作表]
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
   ogi-report import 报告.txt|报告.html --out 报告.json|表格.xlsx
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关]
   ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）与网页（.html）。
+已有的输出文件不会被覆盖，除非加 --force。--fee 可写 3940、3940元、3,940；未收取写 0 或“无”。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
+
+/** Files a folder is searched for: the reports `check` reads, and the legacy spreadsheets it explains (inputs.ts). */
+const REPORT_FILE = /\.(json|xlsx|xlsm|txt|html?|xls|et|ett)$/i;
 
 export interface FileResult {
   file: string;
@@ -75,16 +79,19 @@ function fillWorkbook(report: Report) {
 }
 
 /** Files named, with folders expanded to the reports in them (sorted). */
-async function expand(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+async function expand(paths: string[]): Promise<{ files: string[]; folders: number }> {
+  const files: string[] = [];
+  let folders = 0;
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => null);
     if (st?.isDirectory()) {
-      const names = (await fs.readdir(p)).filter((n) => /\.(json|xlsx|xlsm|txt|html?)$/i.test(n) && !n.startsWith('~$')).sort();
-      out.push(...names.map((n) => path.join(p, n)));
-    } else out.push(p);
+      folders += 1;
+      const names = (await fs.readdir(p)).filter((n) => REPORT_FILE.test(n) && !n.startsWith('~$')).sort();
+      if (!names.length) throw new InputError(`${p}：目录中没有年报文件（.json、.xlsx、.xlsm、.txt、.html）`);
+      files.push(...names.map((n) => path.join(p, n)));
+    } else files.push(p);
   }
-  return out;
+  return { files, folders };
 }
 
 async function check(args: Args, io: Io): Promise<number> {
@@ -92,8 +99,8 @@ async function check(args: Args, io: Io): Promise<number> {
   if (summary !== undefined && summary !== 'csv' && summary !== 'xlsx') throw new UsageError('--summary 应为 csv 或 xlsx');
   const summaryOut = summary ? str(args, 'out') : undefined;
   if (summary && !summaryOut) throw new UsageError('--summary 需要 --out 输出文件');
-  const files = await expand(args.positionals);
-  if (!files.length) throw new UsageError('check 需要至少一个文件');
+  if (!args.positionals.length) throw new UsageError('check 需要至少一个文件或目录');
+  const { files, folders } = await expand(args.positionals);
   const lastFile = str(args, 'last-year');
   const last = lastFile ? await reportLike(lastFile) : undefined;
   const outDir = str(args, 'out-dir');
@@ -149,9 +156,19 @@ async function check(args: Args, io: Io): Promise<number> {
     return unreadable ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
   if (args.options.has('json')) io.out(`${JSON.stringify(results.map((r) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
-  else io.out(results.map(renderText).join('\n'));
+  else {
+    io.out(results.map(renderText).join('\n'));
+    if (folders || files.length > 1) io.out(`${totalLine(files.length, results, unreadableFiles.length)}\n`);
+  }
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The last line of a check of several files: how many, and what was found in all of them. */
+function totalLine(files: number, results: FileResult[], unreadable: number): string {
+  const all = results.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  return `共 ${files} 个文件：${errors} 个错误，${all.length - errors} 个提示${unreadable ? `，${unreadable} 个文件无法读取` : ''}`;
 }
 
 const SUMMARY_HEADER = ['文件', '单位', '年度', '格式', '错误数', '提示数', '主要问题'];
@@ -202,15 +219,19 @@ async function writeOut(wb: { xlsx: { writeBuffer: () => Promise<ArrayBuffer | B
   await fs.writeFile(out, Buffer.from(await wb.xlsx.writeBuffer() as ArrayBuffer));
 }
 
-function requireOut(args: Args): string {
+/** The --out workbook: an .xlsx that is not there yet, or --force to replace it (it may hold what someone typed). */
+async function requireOut(args: Args): Promise<string> {
   const out = str(args, 'out');
   if (!out) throw new UsageError('需要 --out 输出文件');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件“${out}”应以 .xlsx 结尾`);
+  if (!args.options.has('force') && (await fs.stat(out).catch(() => null))) {
+    throw new UsageError(`输出文件“${out}”已存在，为免覆盖其中已填写的内容，未写出；换一个文件名，或加 --force 覆盖`);
+  }
   return out;
 }
 
 async function template(args: Args, io: Io): Promise<number> {
-  const out = requireOut(args);
+  const out = await requireOut(args);
   const yearText = str(args, 'year');
   const year = yearText === undefined ? new Date().getFullYear() - 1 : Number(yearText);
   if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(`年份“${yearText}”无效，应为四位年份`);
@@ -225,7 +246,7 @@ async function template(args: Args, io: Io): Promise<number> {
 async function fill(args: Args, io: Io): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new UsageError('fill 需要一个年报 JSON 文件');
-  const out = requireOut(args);
+  const out = await requireOut(args);
   const input = await readInput(file);
   if (input.kind !== 'report') throw new UsageError('fill 需要年报 JSON 文件（.json）');
   await writeOut(fillWorkbook(input.report), out);
@@ -277,14 +298,17 @@ async function importCmd(args: Args, io: Io): Promise<number> {
   return problems.length ? 1 : 0;
 }
 
-const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
-  template: { valued: ['format', 'year', 'agency', 'out'], run: template },
-  fill: { valued: ['out'], run: fill },
-  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet'], run: check },
-  narrative: { valued: ['last-year', 'fee', 'who'], run: narrative },
+const COMMANDS: Record<string, OptionSpec & { run: (a: Args, io: Io) => Promise<number> }> = {
+  template: { valued: ['format', 'year', 'agency', 'out'], flags: ['no-formulas', 'force'], run: template },
+  fill: { valued: ['out'], flags: ['force'], run: fill },
+  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet'], flags: ['json'], run: check },
+  narrative: { valued: ['last-year', 'fee', 'who'], flags: ['json'], run: narrative },
   import: { valued: ['out'], run: importCmd },
   export: { valued: ['out', 'fee', 'who', 'agency', 'contact', 'prose-sheet'], run: exportCommand },
 };
+
+/** A mistake in the command: one line, and where the usage is. */
+const mistake = (message: string, command?: string): string => `${message}（用法：ogi-report ${command ? `${command} ` : ''}--help）\n`;
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [name, ...rest] = argv;
@@ -292,16 +316,22 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS[name];
+  const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
-    io.err(`未知的命令“${name}”\n${USAGE}`);
+    const near = nearest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    io.err(mistake(`未知的命令“${name}”${near ? `，是否要用 ${near}？` : `；命令有 ${Object.keys(COMMANDS).join('、')}`}`));
     return 2;
   }
   try {
-    return await cmd.run(parseArgs(rest, cmd.valued), io);
+    const args = parseArgs(rest, cmd);
+    if (args.options.has('help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    return await cmd.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}`);
+      io.err(mistake(e.message, name));
       return 2;
     }
     if (e instanceof InputError) {
