@@ -65,6 +65,8 @@ export interface CheckedSet {
   title: string;
   format: FormatId;
   year: number;
+  /** The 单位名称 kept with the tables (given when they were inserted, or read from their title line). */
+  agency?: string;
   tables: TableId[];
   findings: LocatedFinding[];
 }
@@ -86,14 +88,16 @@ function cellValue(v: RawValue): RawValue {
   return v === '' || v === undefined ? null : v;
 }
 
-/** Values of the first set of registered tables, as a value source (for the narrative). */
-export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: number; get: (key: CellKey) => RawValue | undefined } | null {
+/** Values of the first set of registered tables, as a value source (for the narrative), with the agency
+ *  given when they were inserted. */
+export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: number; agency?: string; get: (key: CellKey) => RawValue | undefined } | null {
   const first = [...tables].sort((a, b) => setIndex(a.name) - setIndex(b.name))[0];
   if (!first) return null;
   const set = tables.filter((t) => setIndex(t.name) === setIndex(first.name) && t.format === first.format);
   const byTable = new Map(set.map((t) => [t.table, t]));
+  const agency = set.find((t) => t.agency)?.agency;
   return {
-    format: first.format, year: first.year,
+    format: first.format, year: first.year, ...(agency ? { agency } : {}),
     get: (key) => {
       const t = byTable.get(key.split('.')[0] as TableId);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
@@ -170,7 +174,8 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const title = group[0].recognised
       ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
       : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
-    sets.push({ title, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
+    const agency = group.find((t) => t.agency)?.agency;
+    sets.push({ title, format, year, ...(agency ? { agency } : {}), tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
   }
   const all = sets.flatMap((s) => s.findings);
   return {
@@ -199,7 +204,12 @@ export interface WorkbookNarrative {
   where: Map<CellKey, { tableName: string; r: number; c: number; address: string }>;
   year: number;
   format: FormatId;
+  /** The 单位名称 kept with the tables (given when they were inserted). */
+  agency?: string;
 }
+
+/** Who the text speaks as: what the person typed, else the agency kept with the tables (else the generator's 本机关). */
+const speaker = (typed: string | undefined, agency: string | undefined): string | undefined => typed?.trim() || agency;
 
 /** 生成文字: the paragraphs for the first set of registered tables in the workbook. */
 export async function narrativeFromWorkbook(host: WorkbookHost, options: NarrativeOptions): Promise<WorkbookNarrative | null> {
@@ -208,7 +218,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   if (!src) return null;
   const last = lastYearOf(read);
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const paragraphs = generateNarrative(src, { ...options, lastYear: options.lastYear ?? yearBefore(last, src.year) });
+  const paragraphs = generateNarrative(src, { ...options, who: speaker(options.who, src.agency), lastYear: options.lastYear ?? yearBefore(last, src.year) });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
   for (const t of read.tables) {
@@ -217,7 +227,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
       where.set(cell.key as CellKey, { tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` });
     }
   }
-  return { paragraphs, where, year: src.year, format: src.format };
+  return { paragraphs, where, year: src.year, format: src.format, ...(src.agency ? { agency: src.agency } : {}) };
 }
 
 /** Rows for the 报告正文 sheet from generated paragraphs. */
@@ -236,7 +246,7 @@ export interface LastYearImport {
 export function reportFromTables(tables: ReadTable[]): Report | null {
   const src = sourceOfTables(tables);
   if (!src) return null;
-  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, tables: {} };
+  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, ...(src.agency ? { agency: src.agency } : {}), tables: {} };
   for (const table of TABLE_IDS) {
     const layout = tableLayout(src.format, table);
     if (src.get(layout.data[0].key as CellKey) === undefined) continue;
@@ -306,7 +316,7 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
   const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
   const lastYear = yearBefore(lastYearOf(read), report.year); // 同比 figures, as 生成文字 writes them
-  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee, lastYear });
+  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: speaker(meta.who, report.agency), fee: meta.fee, lastYear });
   const doc = buildDocument({ report, generated, meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
   if (kind === 'html') {

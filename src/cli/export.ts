@@ -26,17 +26,6 @@ export interface ExportIo {
   err: (s: string) => void;
 }
 
-/** The agency from the title line a template writes above its tables ("淮安市人民政府2024年政府信息公开工作年度报告 统计表"). */
-function agencyOfSheet(ws: ExcelJS.Worksheet | undefined, year: number, above: number): string | undefined {
-  if (!ws) return undefined;
-  for (let r = 1; r <= Math.min(above, 20); r++) {
-    const v = ws.getCell(r, 1).value;
-    const m = typeof v === 'string' ? new RegExp(`^(.+?)${year}年政府信息公开工作年度报告`).exec(v.trim()) : null;
-    if (m) return m[1].trim();
-  }
-  return undefined;
-}
-
 /** A workbook's first set of registered tables and its prose, as report JSON. */
 function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: string): Report {
   const read = readTables(wb, { proseSheet });
@@ -46,9 +35,6 @@ function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: strin
     throw new InputError(`${file}：没有找到年报表格（既没有登记的表格，也没有按标签识别出的表格）${why}`);
   }
   if (!Number.isInteger(report.year)) throw new InputError(`${file}：无法确定报告年度（表格的登记信息缺失），请重新插入表格`);
-  const first = read.tables.find((t) => t.format === report.format && t.year === report.year);
-  const agency = first ? agencyOfSheet(wb.getWorksheet(first.sheet), report.year, first.rect.r) : undefined;
-  if (agency) report.agency = agency;
   const text = read.prose ? proseFromRows(read.prose) : {};
   if (Object.keys(text).length) report.text = text;
   return report;

@@ -24,6 +24,7 @@ import { addToMark, type Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
 import { registrationNames } from '../report/plan';
 import { exportCommand, feeOf } from './export';
+import { agencyName } from '../report/agency';
 import type { TableId } from '../report/types';
 
 export interface Io {
@@ -121,7 +122,7 @@ async function check(args: Args, io: Io): Promise<number> {
           ...checkReport(input.report),
           ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report) }, last) : []),
         ];
-        results.push({ file, agency: input.report.agency, format: input.report.format, year: input.report.year, findings });
+        results.push({ file, agency: agencyName(input.report.agency), format: input.report.format, year: input.report.year, findings });
         if (outDir) {
           const wb = fillWorkbook(input.report);
           const read = readTables(wb);
@@ -136,7 +137,7 @@ async function check(args: Args, io: Io): Promise<number> {
         }
         const { result, marks } = checkTables(read, last);
         for (const set of result.sets) {
-          results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
+          results.push({ file, agency: agencyName(set.agency), format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding) });
         }
         if (outDir) {
           applyMarks(input.workbook, read, marks);

@@ -315,7 +315,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       plan.tables.forEach((t) => known.add(t.name));
       return {
         ok: true, sheet: sheetName, address: rectAddress(plan.rect),
-        tables: plan.tables.map((t) => ({ name: t.name, table: t.table, format: t.format, year: t.year, sheet: sheetName, rect: t.rect })),
+        tables: plan.tables.map((t) => ({ name: t.name, table: t.table, format: t.format, year: t.year, ...(t.agency ? { agency: t.agency } : {}), sheet: sheetName, rect: t.rect })),
       };
     });
   }

@@ -168,3 +168,32 @@ describe('legacy spreadsheets', () => {
     expect(r.out).toContain('new.json');
   });
 });
+
+describe('the summary names each agency, the same way whatever the input kind (item 9)', () => {
+  const rowsOf = async (csv: string): Promise<string[][]> =>
+    (await fs.readFile(csv, 'utf8')).replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((r) => r.split(','));
+
+  test('.xlsx inputs: the agency given to template, also in a workbook whose registration predates it (the title cell holds it)', async () => {
+    const { templateWorkbook } = await import('../../src/file/xlsx');
+    const { encodeRegistration, markBlock, MARK_META_ROW, MARK_SHEET, registrationNames } = await import('../../src/report/plan');
+    const folder = path.join(dir, 'xlsx-agency');
+    await fs.mkdir(folder);
+    expect((await run('template', '--year', '2025', '--agency', '某某市人民政府', '--out', path.join(folder, 'a.xlsx'))).code).toBe(0);
+    const old = templateWorkbook({ format: '2021', year: 2025, agency: '某某县人民政府', formulas: true });
+    for (const table of ['active', 'applications', 'reviews'] as const) {
+      const b = markBlock(registrationNames(table)[0]);
+      old.getWorksheet(MARK_SHEET)!.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value = encodeRegistration({ table, format: '2021', year: 2025 });
+    }
+    await old.xlsx.writeFile(path.join(folder, 'b.xlsx'));
+    const csv = path.join(dir, 'xlsx-agency.csv');
+    await run('check', '--summary', 'csv', '--out', csv, folder);
+    expect((await rowsOf(csv)).map((r) => [path.basename(r[0]), r[1]])).toEqual([['a.xlsx', '某某市人民政府'], ['b.xlsx', '某某县人民政府']]);
+  });
+
+  test('高安 as published text (its title says 高安市) and as JSON (高安市人民政府) is one agency', async () => {
+    const csv = path.join(dir, 'gaoan.csv');
+    await run('check', '--summary', 'csv', '--out', csv, path.join(FIX, 'gaoan-2020.txt'), path.join(FIX, 'gaoan-2020.json'));
+    const rows = await rowsOf(csv);
+    expect(rows.map((r) => r[1])).toEqual(['高安市人民政府', '高安市人民政府']);
+  });
+});

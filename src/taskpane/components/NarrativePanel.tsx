@@ -82,7 +82,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
       <h2 id="narrative-h" className={s.h2}>{strings.narrativeSection}</h2>
       <div className={s.row}>
         <Field label={strings.who} hint={strings.whoHint}>
-          <Input value={who} onChange={(_, d) => setWho(d.value)} maxLength={20} style={{ width: '110px' }} data-testid="who" />
+          <Input value={who} onChange={(_, d) => setWho(d.value)} maxLength={30} placeholder={result?.agency ?? strings.whoPlaceholder} style={{ width: '150px' }} data-testid="who" />
         </Field>
         <Field label={strings.fee} hint={strings.feeHint} validationState={feeValid ? 'none' : 'error'} validationMessage={feeValid ? undefined : strings.feeInvalid}>
           <Input value={feeText} onChange={(_, d) => setFeeText(d.value)} inputMode="decimal" style={{ width: '110px' }} data-testid="fee" />
