@@ -7,7 +7,8 @@ import { checkValues, reportSource } from '../report/check';
 import { parseReportJson } from '../report/report';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
-import { checkAcrossYears, type YearInput } from '../report/crossYear';
+import { checkAcrossYears, lastYearMismatch, usableLastYear, type YearInput } from '../report/crossYear';
+import { agencyName } from '../report/agency';
 import type { NarrativeOptions, Paragraph } from '../report/narrative';
 import type { Report } from '../report/types';
 import { TABLE_NAMES } from '../report/formats';
@@ -120,11 +121,6 @@ export function lastYearOf(read: TablesRead): (YearInput & { agency?: string }) 
   }
 }
 
-/** Last year's report when it really is the year before `year` (for 同比 figures), else undefined. */
-function yearBefore<T extends { year: number }>(last: T | null | undefined, year: number): T | undefined {
-  return last && last.year === year - 1 ? last : undefined;
-}
-
 export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: CheckResult; marks: Mark[] } {
   const last = lastGiven ?? lastYearOf(read) ?? undefined;
   const text = read.prose ? proseFromRows(read.prose) : undefined;
@@ -156,9 +152,10 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     };
     const tables = [...byTable.keys()];
     const first = idx === proseSet;
+    const agency = group.find((t) => t.agency)?.agency;
     const recognisedFindings = group.flatMap((t) => t.recognised?.findings ?? []);
-    const narrative = text && first ? checkNarrative({ format, get, text, last: yearBefore(last, year) }) : [];
-    const cross = last && first ? checkAcrossYears({ format, year, get }, last) : [];
+    const narrative = text && first ? checkNarrative({ format, get, text, last: usableLastYear(last, { year, agency }) }) : [];
+    const cross = last && first ? checkAcrossYears({ format, year, get, agency }, last) : [];
     const findings = [...recognisedFindings, ...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
       const prose = /^N-|^X-YOY$/.test(f.rule) || !f.cells.length;
@@ -174,7 +171,6 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const title = group[0].recognised
       ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
       : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
-    const agency = group.find((t) => t.agency)?.agency;
     sets.push({ title, format, year, ...(agency ? { agency } : {}), tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
   }
   const all = sets.flatMap((s) => s.findings);
@@ -218,7 +214,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   if (!src) return null;
   const last = lastYearOf(read);
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const paragraphs = generateNarrative(src, { ...options, who: speaker(options.who, src.agency), lastYear: options.lastYear ?? yearBefore(last, src.year) });
+  const paragraphs = generateNarrative(src, { ...options, who: speaker(options.who, src.agency), lastYear: options.lastYear ?? usableLastYear(last, src) });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
   for (const t of read.tables) {
@@ -290,10 +286,16 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
     if (!Object.keys(report.tables).length) return { ok: false, message: `没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
     if (!report.year) return { ok: false, message: '没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）', problems };
   }
+  // only the year before, of the same agency, stands for last year (the tables already in the workbook say which)
+  const read = await host.readTables();
+  const registered = read.tables.filter((t) => !t.recognised);
+  const now = sourceOfTables(registered.length ? registered : read.tables);
+  const mismatch = now && Number.isInteger(now.year) ? lastYearMismatch(now, report) : null;
+  if (mismatch) return { ok: false, message: `未保存：${mismatch}。跨年度核对和同比变化只用上一年度同一单位的报告。`, problems };
   const kept: Report = { schema: 'ogi-report/1', format: report.format, year: report.year, tables: report.tables, ...(report.agency ? { agency: report.agency } : {}) };
   await host.storeLastYear(JSON.stringify(kept));
   const tables = TABLE_IDS.filter((t) => report.tables[t]).map((t) => TABLE_NAMES[t].split(' ')[0]).join('、');
-  return { ok: true, message: `已保存${report.agency ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
+  return { ok: true, message: `已保存${agencyName(report.agency) ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
 }
 
 export interface WorkbookExport {
@@ -311,12 +313,13 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
   const report = reportFromTables(registered.length ? registered : read.tables);
   if (!report) return null;
   if (read.prose) report.text = proseFromRows(read.prose);
+  const tablesAgency = report.agency; // last year's report is of the agency the tables are of
   if (meta.agency?.trim()) report.agency = meta.agency.trim();
   const { result } = checkTables(read);
   const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const lastYear = yearBefore(lastYearOf(read), report.year); // 同比 figures, as 生成文字 writes them
-  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: speaker(meta.who, report.agency), fee: meta.fee, lastYear });
+  const lastYear = usableLastYear(lastYearOf(read), { year: report.year, agency: tablesAgency }); // 同比 figures, as 生成文字 writes them
+  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report), agency: tablesAgency }, { who: speaker(meta.who, report.agency), fee: meta.fee, lastYear });
   const doc = buildDocument({ report, generated, meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
   if (kind === 'html') {

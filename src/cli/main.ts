@@ -11,7 +11,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { checkTables, sourceOfTables } from '../app/service';
 import { generateNarrative } from '../report/narrative';
-import { checkAcrossYears, type YearInput } from '../report/crossYear';
+import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
 import { checkReport, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
@@ -120,7 +120,7 @@ async function check(args: Args, io: Io): Promise<number> {
           ...(imported?.problems ?? []).map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}`, expected: null, actual: null })),
           ...(imported?.findings ?? []),
           ...checkReport(input.report),
-          ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report) }, last) : []),
+          ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency }, last) : []),
         ];
         results.push({ file, agency: agencyName(input.report.agency), format: input.report.format, year: input.report.year, findings });
         if (outDir) {
@@ -271,6 +271,8 @@ async function narrative(args: Args, io: Io): Promise<number> {
   const input = await reportLike(file);
   const lastFile = str(args, 'last-year');
   const lastYear = lastFile ? await reportLike(lastFile) : undefined;
+  const mismatch = lastYear ? lastYearMismatch(input, lastYear) : null;
+  if (mismatch) throw new InputError(`${lastFile}：${mismatch}；同比变化只用上一年度同一单位的报告，未生成文字`);
   const fee = feeOf(args);
   const paragraphs = generateNarrative(input, { who: str(args, 'who'), lastYear, fee });
   if (args.options.has('json')) {

@@ -10,6 +10,7 @@ import { tableLayout } from './layout';
 import { SECTION_TITLES } from './formats';
 import type { CellKey, Finding, FormatId, Report, TableId } from './types';
 import { reportSource } from './check';
+import { usableLastYear } from './crossYear';
 
 export interface Segment {
   text: string;
@@ -36,8 +37,8 @@ export interface NarrativeOptions {
   applicantSplit?: boolean;
   /** The main withholding / not-provided reasons by name (default true). */
   reasons?: boolean;
-  /** Last year's values, for 同比 changes. */
-  lastYear?: { format: FormatId; year: number; get: ValueSource };
+  /** Last year's values, for 同比 changes (used only when it is the year before, of the same agency). */
+  lastYear?: { format: FormatId; year: number; get: ValueSource; agency?: string };
   /** 信息处理费 collected, in 元: a number, or null when none was collected; omitted: no section 六 paragraph. */
   fee?: number | null;
 }
@@ -46,6 +47,8 @@ export interface NarrativeInput {
   format: FormatId;
   year: number;
   get: ValueSource;
+  /** The agency the tables are of, when known (last year's report must be of the same). */
+  agency?: string;
 }
 
 /** Builds a paragraph from text and number segments. */
@@ -77,8 +80,9 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   const who = options.who?.trim() || '本机关';
   const Q = quantities(format);
   const v = (q: Quantity): number => valueOf(get, q.cells) ?? 0;
-  const lastGet = options.lastYear ? options.lastYear.get : null;
-  const lastQ = options.lastYear ? quantities(options.lastYear.format) : null;
+  const lastYear = usableLastYear(options.lastYear, input);
+  const lastGet = lastYear ? lastYear.get : null;
+  const lastQ = lastYear ? quantities(lastYear.format) : null;
   /** Findings that stop a paragraph: errors, or a table not filled in yet (one table-level BLANK). */
   const errorsOf = (table: TableId): Finding[] =>
     checkValues(format, get, [table]).filter((f) => f.severity === 'error' || (f.rule === 'BLANK' && f.cells.length > 1));
@@ -290,5 +294,5 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
 
 /** Narrative of a report (JSON). */
 export function narrativeOf(report: Report, options: NarrativeOptions = {}): Paragraph[] {
-  return generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, options);
+  return generateNarrative({ format: report.format, year: report.year, get: reportSource(report), agency: report.agency }, options);
 }

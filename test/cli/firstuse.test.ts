@@ -197,3 +197,30 @@ describe('the summary names each agency, the same way whatever the input kind (i
     expect(rows.map((r) => r[1])).toEqual(['高安市人民政府', '高安市人民政府']);
   });
 });
+
+describe('--last-year of the wrong year or agency (item 1)', () => {
+  const GAOAN = path.join(FIX, 'gaoan-2020.json');
+
+  test('narrative refuses it, saying what it read and what is needed', async () => {
+    const r = await run('narrative', HUAIAN, '--last-year', GAOAN);
+    expect(r.code).toBe(2);
+    expect(r.out).not.toContain('同比');
+    const line = oneLine(r.err, false);
+    expect(line).toContain('gaoan-2020.json');
+    expect(line).toContain('高安市人民政府2020年');
+    expect(line).toContain('淮安市人民政府2023年');
+    const same = await run('narrative', HUAIAN, '--last-year', HUAIAN);
+    expect(same.code).toBe(2);
+    expect(same.out).not.toContain('与上年持平');
+  });
+
+  test('check says it did not compare, with no carry-over errors', async () => {
+    const r = await run('check', HUAIAN, '--last-year', GAOAN, '--json');
+    const [result] = JSON.parse(r.out);
+    const cross = result.findings.filter((f: { rule: string }) => /^X-/.test(f.rule));
+    expect(cross).toHaveLength(1);
+    expect(cross[0].severity).toBe('warning');
+    expect(cross[0].message).toContain('未做跨年度核对');
+    expect(r.code).toBe(0);
+  });
+});

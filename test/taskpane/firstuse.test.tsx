@@ -42,3 +42,20 @@ describe('item 3: the agency is typed once', () => {
     expect((screen.getByTestId('who') as HTMLInputElement).placeholder).toBe('某某市人民政府');
   });
 });
+
+describe('item 1: last year\'s report of the wrong year or agency', () => {
+  test('pasting a 2020 report of another city into a 2025 workbook is refused, saying what was read', async () => {
+    const fs = await import('fs');
+    const path = await import('path');
+    const ctx = renderPane();
+    await insertAll(ctx, '某某市人民政府');
+    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.txt'), 'utf8') } });
+    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    const msg = await screen.findByTestId('last-year-message');
+    expect(msg.getAttribute('data-intent')).toBe('error');
+    expect(msg.textContent).toMatch(/^未保存：上年报告是高安市人民政府2020年的，而本报告是某某市人民政府2025年的，应为某某市人民政府2024年的报告/);
+    expect(ctx.sim.state.settings['ogi.lastYearReport']).toBeUndefined();
+    // what was pasted is still there, to be corrected or replaced
+    expect((screen.getByTestId('last-year-text') as HTMLTextAreaElement).value).toContain('高安市2020年');
+  });
+});
