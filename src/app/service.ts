@@ -18,7 +18,7 @@ import { planSize, type PlanRequest } from '../report/plan';
 import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadOptions, ReadTable, TablesRead, WorkbookHost } from '../host/types';
 import { addToMark } from '../host/types';
-import { quoteSheet } from '../report/a1';
+import { areasAddress, parseAddress, quoteSheet } from '../report/a1';
 
 export interface InsertOptions {
   year: number;
@@ -182,6 +182,20 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     },
     marks: [...marks.values()],
   };
+}
+
+/** What clicking a finding selects: the cell most likely wrong (first), or — for the blank cells of a table — every
+ *  one of them at once. `address` is for host.selectAddress; `cells` for host.selectCells (registered tables). */
+export function selectionOf(f: LocatedFinding): { tableName: string; cells: Array<{ r: number; c: number }> } | { address: string } | null {
+  const first = f.locations[0];
+  if (!first) return null;
+  const same = f.locations.filter((l) => l.tableName === first.tableName);
+  const all = f.rule === 'BLANK' && same.length > 1;
+  if (!all) return first.tableName.startsWith('?') ? { address: first.address } : { tableName: first.tableName, cells: same };
+  const sheet = parseAddress(first.address)?.sheet;
+  const at = same.map((l) => parseAddress(l.address)?.rect).filter((r): r is Rect => !!r);
+  if (!sheet || at.length !== same.length) return { address: first.address };
+  return { address: areasAddress(sheet, at) };
 }
 
 export async function checkWorkbook(host: WorkbookHost, options?: ReadOptions): Promise<CheckResult> {

@@ -131,9 +131,9 @@ export const CELL_RULES: readonly RuleDoc[] = [
 
 /** The cells a finding marks in a sheet: a broken sum marks its 总计; other relations mark all their cells;
  *  cell findings their cell; structure findings none. Conditional formats (plan.ts) follow the same choice. */
-export function cellsToMark(f: { rule: string; cells: CellKey[] }): CellKey[] {
+export function cellsToMark(f: { rule: string; cells: CellKey[]; untouched?: boolean }): CellKey[] {
   if (f.rule === 'STRUCTURE') return [];
-  if (f.rule === 'BLANK' && f.cells.length > 1) return []; // a whole table not filled in yet: said once, not painted
+  if (f.rule === 'BLANK' && f.untouched) return []; // a whole table not filled in yet: said once, not painted
   const rule = RELATION_RULES.find((r) => r.id === f.rule);
   return rule?.formula ? f.cells.slice(0, 1) : f.cells;
 }

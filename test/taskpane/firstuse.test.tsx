@@ -59,3 +59,34 @@ describe('item 1: last year\'s report of the wrong year or agency', () => {
     expect((screen.getByTestId('last-year-text') as HTMLTextAreaElement).value).toContain('高安市2020年');
   });
 });
+
+describe('item 2: a half-filled table', () => {
+  test('one cell filled in tables 1 and 2: one BLANK finding per table, which selects all its blank cells; 生成文字 invents nothing', async () => {
+    const ctx = renderPane();
+    const refs = await insertAll(ctx);
+    const t1 = refs.find((t) => t.table === 'active')!;
+    const t2 = refs.find((t) => t.table === 'applications')!;
+    type(ctx, [t1], (k) => (k === 'active.rules.issued' ? 1 : undefined));
+    type(ctx, [t2], (k) => (k === 'applications.new.natural' ? 3 : undefined));
+    await click('校验');
+    await screen.findByTestId('check-message');
+    const findings = screen.getAllByTestId('finding');
+    const blanks = findings.filter((b) => b.getAttribute('data-rule') === 'BLANK');
+    expect(blanks).toHaveLength(3);
+    expect(findings.length).toBeLessThan(10);
+    const t2Blank = blanks.find((b) => b.textContent?.includes('表2 依申请公开：'))!;
+    expect(t2Blank.textContent).toMatch(/表2 依申请公开：\d+ 个单元格为空，涉及一、本年新收、二、上年结转/);
+    await act(async () => { fireEvent.click(t2Blank); });
+    await waitFor(() => expect(ctx.sim.selectionAddress().split(',').length).toBeGreaterThan(10));
+    // the selection is the blank cells: 一、本年新收 · 商业企业 (E, first data row of table 2) is in it, 自然人 (D, filled) is not
+    const row = t2.rect.r + 4;
+    expect(ctx.sim.selectionAddress()).toContain(`E${row}:I${row}`);
+    expect(ctx.sim.selectionAddress()).not.toMatch(new RegExp(`D${row}\\b`));
+
+    await click('生成文字');
+    await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
+    const text = screen.getAllByTestId('paragraph').map((p) => p.textContent).join('\n');
+    expect(text).not.toContain('未收取行政事业性收费');
+    expect(text).toMatch(/表1 主动公开还有 \d+ 个单元格未填写/);
+  });
+});

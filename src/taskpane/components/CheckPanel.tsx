@@ -3,7 +3,7 @@ import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@f
 import { PROSE_SHEET } from '../../report/prose';
 import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
-import { checkWorkbook, type CheckResult, type LocatedFinding } from '../../app/service';
+import { checkWorkbook, selectionOf, type CheckResult, type LocatedFinding } from '../../app/service';
 import { TABLE_NAMES } from '../../report/formats';
 import type { TableId } from '../../report/types';
 import type { Strings } from '../i18n';
@@ -82,10 +82,10 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
     setMsg({ intent: 'info', text: strings.cleared(n) });
   };
   const select = (f: LocatedFinding): void => {
-    const first = f.locations[0];
-    if (!first) return;
-    if (first.tableName.startsWith('?')) void run(() => host.selectAddress(first.address), fail);
-    else void run(() => host.selectCells(first.tableName, f.locations.filter((l) => l.tableName === first.tableName)), fail);
+    const what = selectionOf(f);
+    if (!what) return;
+    if ('address' in what) void run(() => host.selectAddress(what.address), fail);
+    else void run(() => host.selectCells(what.tableName, what.cells), fail);
   };
   const register = async (): Promise<void> => {
     if (!result?.unregistered.length) return;
