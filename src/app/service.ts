@@ -297,7 +297,8 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
     const result = importReport(source, { kind: /\.html?$/i.test(fileName) ? 'html' : undefined });
     report = result.report;
     problems = result.problems;
-    if (!Object.keys(report.tables).length) return { ok: false, message: `没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
+    // the reasons are listed under the message, each once
+    if (!Object.keys(report.tables).length) return { ok: false, message: problems.length ? '没有读到年报表格：' : '没有读到年报表格。', problems };
     if (!report.year) return { ok: false, message: '没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）', problems };
   }
   // only the year before, of the same agency, stands for last year (the tables already in the workbook say which)

@@ -126,7 +126,7 @@ export const CELL_RULES: readonly RuleDoc[] = [
   { id: 'T1-UNIT', severity: 'warning', wording: '数字单元格中带有单位或文字（如“251000元”“48件”）：按其中的数字读取并提示。' },
   { id: 'BLANK', severity: 'warning', wording: '空白或填写“/”“-”“—”“无”的单元格：格式要求填写0；需要时按0计算并说明。' },
   { id: 'TEXT-NUM', severity: 'error/warning', wording: '不是数字的单元格为错误；全角数字（“４８”）和千位分隔符（“1,234”）按数字读取并提示。' },
-  { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（警告）。' },
+  { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（提示）。' },
 ];
 
 /** The cells a finding marks in a sheet: a broken sum marks its 总计; other relations mark all their cells;

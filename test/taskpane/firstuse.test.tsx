@@ -90,3 +90,22 @@ describe('item 2: a half-filled table', () => {
     expect(text).toMatch(/表1 主动公开还有 \d+ 个单元格未填写/);
   });
 });
+
+describe('item 7: small ones', () => {
+  test('a refused import says each reason once', async () => {
+    renderPane();
+    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: '这是一段会议通知。' } });
+    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    const msg = await screen.findByTestId('last-year-message');
+    const text = msg.textContent ?? '';
+    expect(text).toMatch(/^没有读到年报表格/);
+    for (const reason of ['未能识别报告年度', '未找到表1', '未找到表2']) expect(text.split(reason).length - 1).toBe(1);
+  });
+
+  test('帮助 says 提示, as everything else does, never 警告', () => {
+    renderPane();
+    const help = screen.getByTestId('help');
+    expect(help.textContent).toContain('提示');
+    expect(help.textContent).not.toContain('警告');
+  });
+});
