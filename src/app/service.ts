@@ -62,8 +62,10 @@ export interface LocatedFinding extends Finding {
 }
 
 export interface CheckedSet {
-  /** e.g. "2025年（2021年格式）" */
+  /** e.g. "2025年（2021年格式）"; with the sheet when another set has the same year and format. */
   title: string;
+  /** The sheet the set's first table is on. */
+  sheet: string;
   format: FormatId;
   year: number;
   /** The 单位名称 kept with the tables (given when they were inserted, or read from their title line). */
@@ -171,8 +173,11 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const title = group[0].recognised
       ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
       : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
-    sets.push({ title, format, year, ...(agency ? { agency } : {}), tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
+    sets.push({ title, sheet: group[0].sheet, format, year, ...(agency ? { agency } : {}), tables: TABLE_IDS.filter((t) => tables.includes(t)), findings });
   }
+  // two sets of one year and format are told apart by their sheets
+  const shared = sets.filter((set) => sets.filter((x) => x.title === set.title).length > 1);
+  for (const set of shared) set.title = set.title.replace(/）$/, `，工作表“${set.sheet}”）`);
   const all = sets.flatMap((s) => s.findings);
   return {
     result: {
@@ -240,9 +245,12 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   return { paragraphs, where, year: src.year, format: src.format, ...(src.agency ? { agency: src.agency } : {}) };
 }
 
-/** Rows for the 报告正文 sheet from generated paragraphs. */
+/** Rows for the 报告正文 sheet from generated paragraphs: a paragraph with a sub-heading (一（二）) comes after a row
+ *  holding it, so that the text stays under its heading wherever it is later edited, checked or exported. */
 export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {
-  return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).map((p): [number, string] => [p.section, p.text])];
+  return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).flatMap((p): Array<[number, string]> => [
+    ...(p.part ? [[p.section, p.part] as [number, string]] : []), [p.section, p.text],
+  ])];
 }
 
 export interface LastYearImport {

@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { checkTables, sourceOfTables } from '../app/service';
-import { generateNarrative } from '../report/narrative';
+import { generateNarrative, headingsOf } from '../report/narrative';
 import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
 import { checkReport, reportSource } from '../report/check';
@@ -276,9 +276,9 @@ async function narrative(args: Args, io: Io): Promise<number> {
   const fee = feeOf(args);
   const paragraphs = generateNarrative(input, { who: str(args, 'who'), lastYear, fee });
   if (args.options.has('json')) {
-    io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, ...(p.part ? { part: p.part } : {}), text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);
   } else {
-    io.out(paragraphs.map((p) => `${p.title}\n${p.text}\n`).join('\n'));
+    io.out(paragraphs.map((p) => `${headingsOf(p).join('\n')}\n${p.text}\n`).join('\n'));
   }
   return paragraphs.some((p) => p.blocked) ? 1 : 0;
 }

@@ -20,7 +20,10 @@ export interface Segment {
 
 export interface Paragraph {
   section: number;
+  /** The heading of the section it belongs under (一、总体情况 …). */
   title: string;
+  /** The sub-heading inside the section, when it has one: （二）依申请公开情况 in section 一. */
+  part?: string;
   text: string;
   cells: CellKey[];
   segments: Segment[];
@@ -64,13 +67,19 @@ class Writer {
   }
   done(section: number, title: string, blocked = false): Paragraph {
     const cells = [...new Set(this.segments.flatMap((s) => s.cells ?? []))];
-    return { section, title, text: this.segments.map((s) => s.text).join(''), cells, segments: this.segments, ...(blocked ? { blocked } : {}) };
+    const part = PARTS[section];
+    return { section, title, ...(part ? { part } : {}), text: this.segments.map((s) => s.text).join(''), cells, segments: this.segments, ...(blocked ? { blocked } : {}) };
   }
 }
 
 const TITLES: Record<number, string> = {
-  1: '（二）依申请公开情况', 2: SECTION_TITLES[1], 3: SECTION_TITLES[2], 4: SECTION_TITLES[3], 6: SECTION_TITLES[5],
+  1: SECTION_TITLES[0], 2: SECTION_TITLES[1], 3: SECTION_TITLES[2], 4: SECTION_TITLES[3], 6: SECTION_TITLES[5],
 };
+/** Sub-headings: section 一's paragraph is its part （二）. */
+const PARTS: Record<number, string> = { 1: '（二）依申请公开情况' };
+
+/** The heading lines a paragraph sits under: its section's, then its part's. */
+export const headingsOf = (p: Pick<Paragraph, 'title' | 'part'>): string[] => (p.part ? [p.title, p.part] : [p.title]);
 
 /** A label of the format without its numbering: "1.属于国家秘密" → "属于国家秘密". */
 const bare = (label: string): string => label.replace(/^\d+[.．、]\s*/, '').replace(/^（[一二三四五六七八九十]+）/, '');

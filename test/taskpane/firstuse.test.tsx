@@ -109,3 +109,25 @@ describe('item 7: small ones', () => {
     expect(help.textContent).not.toContain('警告');
   });
 });
+
+describe('item 5: two sets of one year; headings of the text', () => {
+  test('two table sets of 2025 are listed by their sheets', async () => {
+    const ctx = renderPane();
+    await insertAll(ctx);
+    await click('插入全部表格');
+    await waitFor(() => expect(screen.getByTestId('insert-message').textContent).toContain('2025年报表格(2)'));
+    await click('校验');
+    await screen.findByTestId('check-message');
+    expect(screen.getByText('2025年（2021年格式，工作表“2025年报表格”）')).toBeTruthy();
+    expect(screen.getByText('2025年（2021年格式，工作表“2025年报表格(2)”）')).toBeTruthy();
+  });
+
+  test('生成文字 puts （二）依申请公开情况 under 一、总体情况', async () => {
+    const ctx = renderPane();
+    type(ctx, await insertAll(ctx), zerosExcept());
+    await click('生成文字');
+    await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
+    const first = screen.getAllByTestId('paragraph')[0];
+    expect([...first.querySelectorAll('h3, h4')].map((h) => h.textContent)).toEqual(['一、总体情况', '（二）依申请公开情况']);
+  });
+});

@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
+import { headingsOf } from '../../report/narrative';
 import { describeCell } from '../../report/layout';
 import { PROSE_SHEET } from '../../report/prose';
 import { parseFee } from '../../report/parse';
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
   h3: { margin: '4px 0 2px', fontSize: '13px', fontWeight: 600 },
+  h4: { margin: '0 0 2px', fontSize: '13px', fontWeight: 600 },
   para: { margin: 0, lineHeight: '1.7', textIndent: '2em' },
   blocked: { margin: 0, lineHeight: '1.6', color: tokens.colorPaletteRedForeground1 },
   nowrap: { whiteSpace: 'nowrap' },
@@ -59,7 +61,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   };
   const copy = async (): Promise<void> => {
     if (!result) return;
-    const text = result.paragraphs.filter((p) => !p.blocked).map((p) => `${p.title}\n${p.text}`).join('\n\n');
+    const text = result.paragraphs.filter((p) => !p.blocked).map((p) => `${headingsOf(p).join('\n')}\n${p.text}`).join('\n\n');
     try {
       await navigator.clipboard.writeText(text);
       setMsg({ intent: 'success', text: strings.copied });
@@ -104,6 +106,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
       {result?.paragraphs.map((p) => (
         <div key={p.section} data-testid="paragraph" data-section={p.section}>
           <h3 className={s.h3}>{p.title}</h3>
+          {p.part && <h4 className={s.h4}>{p.part}</h4>}
           <p className={p.blocked ? s.blocked : s.para}>
             {p.segments.map((seg, i) => {
               if (!seg.cells?.length) {
