@@ -62,6 +62,9 @@ const zh = {
   lastYearRemoved: '已从工作簿中移除上年报告。',
   lastYearFile: '打开文件（.txt / .html / .json / .xlsx）…',
   lastYearFileType: (name: string) => `无法读取“${name}”：请选择 .txt、.html、.json 或 .xlsx 文件。`,
+  lastYearLegacy: (name: string, kind: 'xls' | 'et') => (kind === 'xls'
+    ? `无法读取“${name}”：这是旧版 Excel 97-2003 工作簿（.xls）。请在 Excel 中打开它，点“文件 › 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再打开另存的 .xlsx 文件。`
+    : `无法读取“${name}”：这是 WPS 表格文件（.et）。请在 WPS 表格中打开它，点“文件 › 另存为”，文件类型选“Excel 文件（*.xlsx）”，再打开另存的 .xlsx 文件。`),
   narrativeSection: '生成文字（报告正文）',
   generate: '生成文字',
   regenerate: '重新生成',
@@ -146,6 +149,9 @@ const en: Strings = {
   lastYearRemoved: 'Last year\'s report was removed from the workbook.',
   lastYearFile: 'Open a file (.txt / .html / .json / .xlsx)…',
   lastYearFileType: (name: string) => `Cannot read “${name}”: choose a .txt, .html, .json or .xlsx file.`,
+  lastYearLegacy: (name: string, kind: 'xls' | 'et') => (kind === 'xls'
+    ? `Cannot read “${name}”: it is an old Excel 97-2003 workbook (.xls). Open it in Excel, choose File › Save As, save as “Excel Workbook (*.xlsx)”, then open the saved .xlsx file.`
+    : `Cannot read “${name}”: it is a WPS Spreadsheets file (.et). Open it in WPS, choose File › Save As, save as “Excel file (*.xlsx)”, then open the saved .xlsx file.`),
   narrativeSection: 'Write the summary text',
   generate: 'Write text',
   regenerate: 'Write again',

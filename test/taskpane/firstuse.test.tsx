@@ -131,3 +131,15 @@ describe('item 5: two sets of one year; headings of the text', () => {
     expect([...first.querySelectorAll('h3, h4')].map((h) => h.textContent)).toEqual(['一、总体情况', '（二）依申请公开情况']);
   });
 });
+
+describe('item 11: legacy spreadsheets in the pane', () => {
+  test.each([['上年报告.xls', 'Excel 97-2003'], ['上年报告.et', 'WPS']])('%s says how to save it as .xlsx', async (name, kind) => {
+    renderPane();
+    const input = screen.getByTestId('last-year-file') as HTMLInputElement;
+    await act(async () => { fireEvent.change(input, { target: { files: [new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], name)] } }); });
+    const msg = await screen.findByTestId('last-year-message');
+    expect(msg.textContent).toContain(name);
+    expect(msg.textContent).toContain(kind);
+    expect(msg.textContent).toMatch(/另存为.*\.xlsx/);
+  });
+});

@@ -34,6 +34,12 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     if (!file) return;
+    const legacy = /\.(xls|et|ett)$/i.exec(file.name)?.[1].toLowerCase();
+    if (legacy) {
+      setMsg({ intent: 'error', text: strings.lastYearLegacy(file.name, legacy === 'xls' ? 'xls' : 'et') });
+      if (fileRef.current) fileRef.current.value = '';
+      return;
+    }
     if (!/\.(txt|html?|json|xlsx)$/i.test(file.name)) {
       setMsg({ intent: 'error', text: strings.lastYearFileType(file.name) });
       return;
@@ -65,7 +71,7 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
         {busy && <Busy label={strings.working} />}
       </div>
       <div className={s.row}>
-        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
+        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx,.xls,.et" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
         <Button disabledFocusable={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
       </div>
       {msg && (
