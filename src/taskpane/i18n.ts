@@ -1,4 +1,13 @@
-/** The pane's words: Simplified Chinese first, English when Office's UI language is English. */
+/**
+ * The pane's words: Simplified Chinese first, English when Office's UI language is English. In English the
+ * product's messages (findings, what an action did or why not) are rendered by src/report/english.ts, loaded
+ * only for an English pane (`loadStrings`): the first screen of the Chinese pane stays small.
+ */
+import { TABLE_NAMES } from '../report/formats';
+import type { TableId } from '../report/types';
+import type * as EnglishModule from '../report/english';
+
+type English = typeof EnglishModule;
 
 const zh = {
   appTitle: '政务公开年报助手',
@@ -18,6 +27,10 @@ const zh = {
   targetNewSheet: '新工作表',
   insertAll: '插入全部表格',
   insertOne: (name: string) => `插入${name}`,
+  /** 表1 主动公开 …, and its short name 表1. */
+  tableName: (t: TableId): string => TABLE_NAMES[t],
+  tableShort: (t: TableId): string => TABLE_NAMES[t].split(' ')[0],
+  yearInvalid: '请填写四位年份，如 2025',
   inserted: (address: string, sheet: string) => `已在工作表“${sheet}”的 ${address} 插入表格。`,
   insertFailedTitle: '未插入',
   offerNewSheet: '插入到新工作表',
@@ -30,6 +43,16 @@ const zh = {
   summary: (e: number, w: number) => `发现 ${e} 个错误、${w} 个提示。`,
   errors: '错误',
   warnings: '提示',
+  /** The badge of one finding. */
+  error: '错误',
+  warning: '提示',
+  /** How many of each under a table's heading. */
+  counts: (e: number, w: number) => `（错误 ${e}，提示 ${w}）`,
+  /** A message of the product (a finding, an outcome, a reason), a checked set's title, a cell's name, a rule's wording. */
+  message: (m: string): string => m,
+  setTitle: (t: string): string => t,
+  cell: (where: string): string => where,
+  ruleWording: (_id: string, wording: string): string => wording,
   clickToSelect: '点击定位到单元格',
   lostTables: '以下表格无法读取：',
   working: '正在处理…',
@@ -78,7 +101,7 @@ const zh = {
   whoHint: '留空时用插入表格时填写的单位名称（没有填写的为“本机关”）；也可填“全市”“本单位”等',
   whoPlaceholder: '本机关',
   fee: '信息处理费（元）',
-  feeHint: '本年收取的政府信息公开信息处理费；未收取填0，留空则不写第六部分',
+  feeHint: '本年收取的政府信息公开信息处理费（元，可写 3940、3940元、3,940）；未收取填0，留空则不写第六部分',
   feeInvalid: '请填写大于或等于0的数字（元）',
   numberTitle: (where: string) => `来自 ${where}，点击定位`,
   blockedNote: '表格有错误，相关段落未生成。',
@@ -87,7 +110,9 @@ const zh = {
 
 export type Strings = typeof zh;
 
-const en: Strings = {
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const english = (E: English | undefined): Strings => ({
   appTitle: 'OGI Annual Report Assistant',
   appSubtitle: 'Open government information annual report',
   insertSection: 'Insert statistical tables',
@@ -105,30 +130,40 @@ const en: Strings = {
   targetNewSheet: 'A new worksheet',
   insertAll: 'Insert all tables',
   insertOne: (name: string) => `Insert ${name}`,
+  tableName: (t: TableId): string => (E ? E.tableInEnglish(TABLE_NAMES[t]) : TABLE_NAMES[t]),
+  tableShort: (t: TableId): string => (E ? E.tableInEnglish(TABLE_NAMES[t].split(' ')[0]) : TABLE_NAMES[t].split(' ')[0]),
+  yearInvalid: 'Enter a four-digit year, e.g. 2025',
   inserted: (address: string, sheet: string) => `Tables inserted at ${address} on sheet “${sheet}”.`,
   insertFailedTitle: 'Nothing inserted',
   offerNewSheet: 'Insert on a new sheet',
   checkSection: 'Check (reconciliation rules)',
   check: 'Check',
   clear: 'Clear marks',
-  cleared: (n: number) => (n ? `Marks removed from ${n} cells; your own formatting is untouched.` : 'There were no marks to clear.'),
+  cleared: (n: number) => (n ? `Marks removed from ${plural(n, 'cell')}; your own formatting is untouched.` : 'There were no marks to clear.'),
   noTables: 'This workbook has no report tables inserted by the assistant yet. Insert the tables first.',
   allGood: (title: string) => `${title}: every reconciliation and value check passed.`,
-  summary: (e: number, w: number) => `${e} errors and ${w} warnings found.`,
+  summary: (e: number, w: number) => `${plural(e, 'error')} and ${plural(w, 'warning')} found.`,
   errors: 'Errors',
   warnings: 'Warnings',
+  error: 'Error',
+  warning: 'Warning',
+  counts: (e: number, w: number) => ` (${plural(e, 'error')}, ${plural(w, 'warning')})`,
+  message: (m: string): string => (E ? E.inEnglish(m) : m),
+  setTitle: (t: string): string => (E ? E.setTitleInEnglish(t) : t),
+  cell: (where: string): string => (E ? E.cellInEnglish(where) : where),
+  ruleWording: (id: string, wording: string): string => E?.RULE_WORDINGS[id] ?? wording,
   clickToSelect: 'Click to select the cell',
   lostTables: 'These tables could not be read:',
   working: 'Working…',
   unexpected: 'Unexpected error: ',
   recognised: (sheet: string, tables: string) => `Unregistered tables found by their labels on sheet “${sheet}”: ${tables}. They were checked too; register them so problem cells can be marked and the tables found after moves.`,
   register: 'Register these tables',
-  registered: (n: number) => `${n} tables registered.`,
+  registered: (n: number) => `${plural(n, 'table')} registered.`,
   proseFindings: 'Report text against the tables',
   proseSheet: 'Sheet with the report text',
-  proseSheetHint: 'Checked against the tables and used by the export; one paragraph per row, column A the section (1–6 or 一–六)',
+  proseSheetHint: 'Checked against the tables and used by the export; one paragraph per row, column A the section (1–6, or “一” to “六”)',
   helpSection: 'Help: what each check means',
-  helpIntro: 'After a check, red cells are errors (numbers that disagree and must be corrected) and amber cells are warnings (verify, and explain in the report if needed); each is also listed above, click to go to it. Clearing marks removes only the colours, never your own formatting. The rules below are quoted in the official Chinese wording.',
+  helpIntro: 'After a check, red cells are errors (numbers that disagree and must be corrected) and amber cells are warnings (verify, and explain in the report if needed); each is also listed above, click to go to it. Clearing marks removes only the colours, never your own formatting. The labels of the tables are given as the official format has them.',
   helpRelations: 'Reconciliation rules of the tables',
   helpCells: 'Cell values',
   helpCross: 'Against last year\'s report',
@@ -136,7 +171,7 @@ const en: Strings = {
   helpSeverity: (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'error or warning'),
   helpVersion: (v: string) => `OGI annual-report assistant, version ${v}`,
   exportSection: 'Export the report',
-  exportAgencyHint: 'Used in the title; empty: the agency name given when the tables were inserted. Sections 一 and 五 come from the 报告正文 sheet, with marked places to fill in where it has none; the speaker and the fee are those of “Write the text”',
+  exportAgencyHint: 'Used in the title; empty: the agency name given when the tables were inserted. Sections 1 and 5 come from the “报告正文” sheet, with marked places to fill in where it has none; the speaker and the fee are those of “Write the text”',
   exportWord: 'Export Word',
   exportHtml: 'Export web page',
   exported: (name: string) => `Exported “${name}”.`,
@@ -162,16 +197,25 @@ const en: Strings = {
   proseInserted: (sheet: string) => `Text inserted on sheet “${sheet}” (one paragraph per row).`,
   proseInsertedBeside: (sheet: string, main: string) => `A “${main}” sheet exists already, so the new text went to “${sheet}” to leave it untouched. Checks and export read the sheet named under “Sheet with the report text” (by default “${main}”): to use the new text, enter “${sheet}” there.`,
   who: 'Subject',
-  whoHint: 'Empty: the agency name given when the tables were inserted (本机关 if none was given); or e.g. 全市, 本单位',
+  whoHint: 'Empty: the agency name given when the tables were inserted (“本机关” if none was given); or e.g. “全市”, “本单位”',
   whoPlaceholder: '本机关',
   fee: 'Information processing fee (yuan)',
-  feeHint: 'Fees collected this year; 0 if none; leave empty to skip section 六',
+  feeHint: 'The information processing fee collected this year (yuan; “3940”, “3940元” and “3,940” are read); 0 if none; leave empty to leave section 6 out',
   feeInvalid: 'Enter a number ≥ 0 (yuan)',
   numberTitle: (where: string) => `From ${where}; click to select`,
   blockedNote: 'The tables have errors; the affected paragraphs were not written.',
   language: 'en',
-};
+});
 
-export function stringsFor(displayLanguage: string | undefined): Strings {
-  return displayLanguage && /^en\b/i.test(displayLanguage) ? en : zh;
+const isEnglish = (displayLanguage: string | undefined): boolean => !!displayLanguage && /^en\b/i.test(displayLanguage);
+
+/** The words for Office's UI language. English needs the English renderer of the messages (`loadStrings` loads it). */
+export function stringsFor(displayLanguage: string | undefined, E?: English): Strings {
+  return isEnglish(displayLanguage) ? english(E) : zh;
+}
+
+/** The words for Office's UI language, with the English renderer loaded when the language is English. */
+export async function loadStrings(displayLanguage: string | undefined): Promise<Strings> {
+  if (!isEnglish(displayLanguage)) return zh;
+  return english(await import(/* webpackChunkName: "english" */ '../report/english'));
 }

@@ -143,3 +143,47 @@ describe('item 11: legacy spreadsheets in the pane', () => {
     expect(msg.textContent).toMatch(/另存为.*\.xlsx/);
   });
 });
+
+describe('item 6: the English pane is English', () => {
+  test('labels, messages and findings in English; only the format\'s labels, quotes and the report\'s own prose in Chinese', async () => {
+    const E = await import('../../src/report/english');
+    const { untranslated } = await import('../report/labels');
+    const ctx = setup();
+    const strings = stringsFor('en-US', E);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={ctx.host} strings={strings} version="test" defaultYear={2025} />
+      </FluentProvider>,
+    );
+    for (const t of ['Insert Table 1', 'Insert Table 2', 'Insert Table 3']) expect(screen.getByRole('button', { name: t })).toBeTruthy();
+    fireEvent.change(screen.getByTestId('year'), { target: { value: '25' } });
+    expect(await screen.findByText('Enter a four-digit year, e.g. 2025')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('year'), { target: { value: '2025' } });
+    fireEvent.change(screen.getByTestId('agency'), { target: { value: '某某市人民政府' } });
+    await click('Insert all tables');
+    await screen.findByText(/Tables inserted at/);
+    const refs = (await ctx.host.readTables()).tables;
+    type(ctx, refs.filter((t) => t.table !== 'reviews'), (k) => ({ 'active.rules.issued': 1, 'applications.new.natural': 3 } as Record<string, number>)[k]);
+    await click('Check');
+    expect((await screen.findByTestId('check-message')).textContent).toMatch(/^\d+ errors? and \d+ warnings? found\.$/);
+    const badges = screen.getAllByTestId('finding').map((b) => b.querySelector('span')?.textContent);
+    expect(new Set(badges)).toEqual(new Set(['Error', 'Warning']));
+    expect(screen.getByText("Table 1 (active disclosure) (0 errors, 1 warning)")).toBeTruthy();
+    expect(screen.getByText(/^Table 2 \(applications\): \d+ cells empty, in 一、本年新收/)).toBeTruthy();
+    await click('Write text');
+    await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
+    expect(screen.getAllByText(/this paragraph was not written/).length).toBeGreaterThan(0);
+    const fs = await import('fs');
+    const path = await import('path');
+    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.txt'), 'utf8') } });
+    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    expect((await screen.findByTestId('last-year-message')).textContent).toMatch(/^Not kept: Last year’s report is the “高安市人民政府” 2020 report/);
+    const help = screen.getByTestId('help');
+    expect(help.textContent).toContain('In every row the 总计 equals');
+    // everything the pane shows, less the report's own prose and headings (the generated paragraphs that were written)
+    // and what the clerk pasted (kept in its box)
+    const prose = [...document.querySelectorAll('[data-testid="paragraph"] p, [data-testid="paragraph"] h4')].filter((p) => !/not written/.test(p.textContent ?? ''));
+    for (const p of [...prose, ...document.querySelectorAll('textarea')]) p.remove();
+    expect(untranslated(document.body.textContent ?? '')).toEqual([]);
+  });
+});

@@ -22,13 +22,13 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
   const fileRef = React.useRef<HTMLInputElement>(null);
-  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
 
   const importFrom = async (source: string, fileName: string): Promise<void> => {
     setMsg(null);
     const r = await run(() => importLastYear(host, source, fileName), fail);
     if (!r) return;
-    setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: r.message, problems: r.problems });
+    setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: strings.message(r.message), problems: r.problems.map(strings.message) });
     if (r.ok) setText('');
   };
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -48,7 +48,7 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
       setMsg(null);
       const bytes = await file.arrayBuffer();
       const r = await run(() => importLastYearWorkbook(host, bytes, defaultYear - 1), fail);
-      if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: r.message, problems: r.problems });
+      if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: strings.message(r.message), problems: r.problems.map(strings.message) });
     } else await importFrom(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
     if (fileRef.current) fileRef.current.value = '';
   };

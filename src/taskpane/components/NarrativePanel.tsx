@@ -44,7 +44,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   const [result, setResult] = React.useState<WorkbookNarrative | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
-  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
   const feeValid = parseFee(feeText).valid;
 
   const generate = async (): Promise<void> => {
@@ -108,7 +108,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
           <h3 className={s.h3}>{p.title}</h3>
           {p.part && <h4 className={s.h4}>{p.part}</h4>}
           <p className={p.blocked ? s.blocked : s.para}>
-            {p.segments.map((seg, i) => {
+            {p.blocked ? strings.message(p.text) : p.segments.map((seg, i) => {
               if (!seg.cells?.length) {
                 // a unit right after a number stays on its line ("5.3%", "48件")
                 const unit = i > 0 && p.segments[i - 1].cells?.length ? UNIT.exec(seg.text)?.[0] ?? '' : '';
@@ -119,7 +119,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
               return (
                 <span key={i} className={s.nowrap}>
                   <button type="button" className={s.num} onClick={() => select(seg.cells as string[])}
-                    title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? describeCell(result.format, k)).slice(0, 3).join('、'))}
+                    title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? strings.cell(describeCell(result.format, k))).slice(0, 3).join(strings.language === 'en' ? ', ' : '、'))}
                     data-testid="number" data-cells={seg.cells.join(' ')}>
                     {seg.text}
                   </button>
