@@ -245,6 +245,9 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   return { paragraphs, where, year: src.year, format: src.format, ...(src.agency ? { agency: src.agency } : {}) };
 }
 
+/** The heading lines a paragraph sits under: its section's, then its part's (一、总体情况, （二）依申请公开情况). */
+export const headingsOf = (p: Pick<Paragraph, 'title' | 'part'>): string[] => (p.part ? [p.title, p.part] : [p.title]);
+
 /** Rows for the 报告正文 sheet from generated paragraphs: a paragraph with a sub-heading (一（二）) comes after a row
  *  holding it, so that the text stays under its heading wherever it is later edited, checked or exported. */
 export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {

@@ -9,8 +9,8 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { checkTables, sourceOfTables } from '../app/service';
-import { generateNarrative, headingsOf } from '../report/narrative';
+import { checkTables, headingsOf, sourceOfTables } from '../app/service';
+import { generateNarrative } from '../report/narrative';
 import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
 import { checkReport, reportSource } from '../report/check';

@@ -78,8 +78,6 @@ const TITLES: Record<number, string> = {
 /** Sub-headings: section 一's paragraph is its part （二）. */
 const PARTS: Record<number, string> = { 1: '（二）依申请公开情况' };
 
-/** The heading lines a paragraph sits under: its section's, then its part's. */
-export const headingsOf = (p: Pick<Paragraph, 'title' | 'part'>): string[] => (p.part ? [p.title, p.part] : [p.title]);
 
 /** A label of the format without its numbering: "1.属于国家秘密" → "属于国家秘密". */
 const bare = (label: string): string => label.replace(/^\d+[.．、]\s*/, '').replace(/^（[一二三四五六七八九十]+）/, '');

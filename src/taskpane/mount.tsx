@@ -3,13 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/types';
 import { App } from './components/App';
-import { loadStrings, stringsFor, type Strings } from './i18n';
+import { loadStrings, zhStrings, type Strings } from './i18n';
 import { reportYearNow } from './year';
 
 declare const __APP_VERSION__: string;
 
 
-/** Mount the pane; in English once the English renderer of the messages is loaded (a small separate file). */
+/** Mount the pane; in English once the English words and message renderer are loaded (a small separate file). */
 export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): Promise<void> {
   const render = (strings: Strings): void => {
     document.documentElement.lang = strings.language === 'en' ? 'en' : 'zh-CN';
@@ -20,6 +20,6 @@ export function mountPane(container: HTMLElement, host: WorkbookHost, displayLan
       </FluentProvider>,
     );
   };
-  // should the renderer not load, the pane still opens: its own words in English, the messages in Chinese
-  return loadStrings(displayLanguage).then(render, () => render(stringsFor(displayLanguage)));
+  // should the English file not load, the pane still opens, in Chinese
+  return loadStrings(displayLanguage).then(render, () => render(zhStrings));
 }
