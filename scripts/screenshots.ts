@@ -172,7 +172,8 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
     // 01 a new workbook, the pane open
     await shot('01-new-workbook');
 
-    // 02 插入全部表格 on a new sheet (the pane's default)
+    // 02 插入全部表格 on a new sheet (the pane's default), with the 单位名称 (typed once: 生成文字 and 导出 use it)
+    await page.getByTestId('agency').fill(AGENCY);
     await page.getByTestId('insert-all').click();
     await page.getByTestId('insert-message').getByText(`已在工作表“${SHEET}”`).waitFor();
     await shot('02-insert-tables');
@@ -238,6 +239,7 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
     await page.getByTestId('generate').click();
     const first = page.locator('[data-testid="paragraph"][data-section="1"]');
     await first.getByText('同比增长').waitFor();
+    if (!(await first.textContent())?.includes(`${YEAR}年，${AGENCY}共收到`)) throw new Error('生成的文字没有以插入表格时填写的单位名称为主语');
     const number = page.locator('[data-testid="paragraph"][data-section="3"] [data-testid="number"]').first();
     const numberAt = where.get((await number.getAttribute('data-cells'))?.split(' ')[0] as CellKey);
     await paneTo(page, '#narrative-h');
@@ -245,10 +247,10 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
     await page.waitForFunction((a) => window.__ogiSim.selectionAddress().endsWith(`!${a}`), numberAt);
     await shot('08-generate-text', { keepMouse: true });
 
-    // 09 插入到工作表 (the 报告正文 sheet), then 导出 Word (导出网页 works the same way)
+    // 09 插入到工作表 (the 报告正文 sheet), then 导出 Word (导出网页 works the same way); the export's 单位名称
+    // is left empty: the one given at insertion is used
     await page.getByTestId('insert-prose').click();
     await page.getByTestId('narrative-message').getByText('已将文字插入工作表“报告正文”').waitFor();
-    await page.getByTestId('export-agency').fill(AGENCY);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
     await page.getByTestId('export-message').getByText('已导出').waitFor();
     if (download.suggestedFilename() !== `${AGENCY}${YEAR}年政府信息公开工作年度报告.docx`) throw new Error(`导出的文件名是 ${download.suggestedFilename()}`);

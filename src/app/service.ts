@@ -7,7 +7,8 @@ import { checkValues, reportSource, type ValueSource } from '../report/check';
 import { parseReportJson } from '../report/report';
 import { checkNarrative } from '../report/narrativeCheck';
 import { proseFromRows, PROSE_HEADER } from '../report/prose';
-import { checkAcrossYears, type YearInput } from '../report/crossYear';
+import { checkAcrossYears, lastYearMismatch, usableLastYear, type YearInput } from '../report/crossYear';
+import { agencyName } from '../report/agency';
 import type { NarrativeOptions, Paragraph } from '../report/narrative';
 import type { Report } from '../report/types';
 import { TABLE_NAMES } from '../report/formats';
@@ -17,7 +18,7 @@ import { planSize, type PlanRequest } from '../report/plan';
 import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
 import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadOptions, ReadTable, TablesRead, WorkbookHost } from '../host/types';
 import { addToMark } from '../host/types';
-import { quoteSheet } from '../report/a1';
+import { areasAddress, parseAddress, quoteSheet } from '../report/a1';
 
 export interface InsertOptions {
   year: number;
@@ -61,10 +62,14 @@ export interface LocatedFinding extends Finding {
 }
 
 export interface CheckedSet {
-  /** e.g. "2025年（2021年格式）" */
+  /** e.g. "2025年（2021年格式）"; with the sheet when another set has the same year and format. */
   title: string;
+  /** The sheet the set's first table is on. */
+  sheet: string;
   format: FormatId;
   year: number;
+  /** The 单位名称 kept with the tables (given when they were inserted, or read from their title line). */
+  agency?: string;
   tables: TableId[];
   findings: LocatedFinding[];
   /** The set's values by cell key (for summaries of many reports). */
@@ -88,14 +93,16 @@ function cellValue(v: RawValue): RawValue {
   return v === '' || v === undefined ? null : v;
 }
 
-/** Values of the first set of registered tables, as a value source (for the narrative). */
-export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: number; get: (key: CellKey) => RawValue | undefined } | null {
+/** Values of the first set of registered tables, as a value source (for the narrative), with the agency
+ *  given when they were inserted. */
+export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: number; agency?: string; get: (key: CellKey) => RawValue | undefined } | null {
   const first = [...tables].sort((a, b) => setIndex(a.name) - setIndex(b.name))[0];
   if (!first) return null;
   const set = tables.filter((t) => setIndex(t.name) === setIndex(first.name) && t.format === first.format);
   const byTable = new Map(set.map((t) => [t.table, t]));
+  const agency = set.find((t) => t.agency)?.agency;
   return {
-    format: first.format, year: first.year,
+    format: first.format, year: first.year, ...(agency ? { agency } : {}),
     get: (key) => {
       const t = byTable.get(key.split('.')[0] as TableId);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
@@ -116,11 +123,6 @@ export function lastYearOf(read: TablesRead): (YearInput & { agency?: string }) 
   } catch {
     return null;
   }
-}
-
-/** Last year's report when it really is the year before `year` (for 同比 figures), else undefined. */
-function yearBefore<T extends { year: number }>(last: T | null | undefined, year: number): T | undefined {
-  return last && last.year === year - 1 ? last : undefined;
 }
 
 export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: CheckResult; marks: Mark[] } {
@@ -154,9 +156,10 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     };
     const tables = [...byTable.keys()];
     const first = idx === proseSet;
+    const agency = group.find((t) => t.agency)?.agency;
     const recognisedFindings = group.flatMap((t) => t.recognised?.findings ?? []);
-    const narrative = text && first ? checkNarrative({ format, get, text, last: yearBefore(last, year) }) : [];
-    const cross = last && first ? checkAcrossYears({ format, year, get }, last) : [];
+    const narrative = text && first ? checkNarrative({ format, get, text, last: usableLastYear(last, { year, agency }) }) : [];
+    const cross = last && first ? checkAcrossYears({ format, year, get, agency }, last) : [];
     const findings = [...recognisedFindings, ...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
       const prose = /^N-|^X-YOY$/.test(f.rule) || !f.cells.length;
@@ -172,8 +175,11 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const title = group[0].recognised
       ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
       : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
-    sets.push({ title, format, year, tables: TABLE_IDS.filter((t) => tables.includes(t)), findings, get });
+    sets.push({ title, sheet: group[0].sheet, format, year, ...(agency ? { agency } : {}), tables: TABLE_IDS.filter((t) => tables.includes(t)), findings, get });
   }
+  // two sets of one year and format are told apart by their sheets
+  const shared = sets.filter((set) => sets.filter((x) => x.title === set.title).length > 1);
+  for (const set of shared) set.title = set.title.replace(/）$/, `，工作表“${set.sheet}”）`);
   const all = sets.flatMap((s) => s.findings);
   return {
     result: {
@@ -183,6 +189,20 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     },
     marks: [...marks.values()],
   };
+}
+
+/** What clicking a finding selects: the cell most likely wrong (first), or — for the blank cells of a table — every
+ *  one of them at once. `address` is for host.selectAddress; `cells` for host.selectCells (registered tables). */
+export function selectionOf(f: LocatedFinding): { tableName: string; cells: Array<{ r: number; c: number }> } | { address: string } | null {
+  const first = f.locations[0];
+  if (!first) return null;
+  const same = f.locations.filter((l) => l.tableName === first.tableName);
+  const all = f.rule === 'BLANK' && same.length > 1;
+  if (!all) return first.tableName.startsWith('?') ? { address: first.address } : { tableName: first.tableName, cells: same };
+  const sheet = parseAddress(first.address)?.sheet;
+  const at = same.map((l) => parseAddress(l.address)?.rect).filter((r): r is Rect => !!r);
+  if (!sheet || at.length !== same.length) return { address: first.address };
+  return { address: areasAddress(sheet, at) };
 }
 
 export async function checkWorkbook(host: WorkbookHost, options?: ReadOptions): Promise<CheckResult> {
@@ -201,7 +221,12 @@ export interface WorkbookNarrative {
   where: Map<CellKey, { tableName: string; r: number; c: number; address: string }>;
   year: number;
   format: FormatId;
+  /** The 单位名称 kept with the tables (given when they were inserted). */
+  agency?: string;
 }
+
+/** Who the text speaks as: what the person typed, else the agency kept with the tables (else the generator's 本机关). */
+const speaker = (typed: string | undefined, agency: string | undefined): string | undefined => typed?.trim() || agency;
 
 /** 生成文字: the paragraphs for the first set of registered tables in the workbook. */
 export async function narrativeFromWorkbook(host: WorkbookHost, options: NarrativeOptions): Promise<WorkbookNarrative | null> {
@@ -210,7 +235,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   if (!src) return null;
   const last = lastYearOf(read);
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const paragraphs = generateNarrative(src, { ...options, lastYear: options.lastYear ?? yearBefore(last, src.year) });
+  const paragraphs = generateNarrative(src, { ...options, who: speaker(options.who, src.agency), lastYear: options.lastYear ?? usableLastYear(last, src) });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
   for (const t of read.tables) {
@@ -219,12 +244,18 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
       where.set(cell.key as CellKey, { tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` });
     }
   }
-  return { paragraphs, where, year: src.year, format: src.format };
+  return { paragraphs, where, year: src.year, format: src.format, ...(src.agency ? { agency: src.agency } : {}) };
 }
 
-/** Rows for the 报告正文 sheet from generated paragraphs. */
+/** The heading lines a paragraph sits under: its section's, then its part's (一、总体情况, （二）依申请公开情况). */
+export const headingsOf = (p: Pick<Paragraph, 'title' | 'part'>): string[] => (p.part ? [p.title, p.part] : [p.title]);
+
+/** Rows for the 报告正文 sheet from generated paragraphs: a paragraph with a sub-heading (一（二）) comes after a row
+ *  holding it, so that the text stays under its heading wherever it is later edited, checked or exported. */
 export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {
-  return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).map((p): [number, string] => [p.section, p.text])];
+  return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).flatMap((p): Array<[number, string]> => [
+    ...(p.part ? [[p.section, p.part] as [number, string]] : []), [p.section, p.text],
+  ])];
 }
 
 export interface LastYearImport {
@@ -238,7 +269,7 @@ export interface LastYearImport {
 export function reportFromTables(tables: ReadTable[]): Report | null {
   const src = sourceOfTables(tables);
   if (!src) return null;
-  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, tables: {} };
+  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, ...(src.agency ? { agency: src.agency } : {}), tables: {} };
   for (const table of TABLE_IDS) {
     const layout = tableLayout(src.format, table);
     if (src.get(layout.data[0].key as CellKey) === undefined) continue;
@@ -279,7 +310,8 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
     const result = importReport(source, { kind: /\.html?$/i.test(fileName) ? 'html' : undefined });
     report = result.report;
     problems = result.problems;
-    if (!Object.keys(report.tables).length) return { ok: false, message: `没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
+    // the reasons are listed under the message, each once
+    if (!Object.keys(report.tables).length) return { ok: false, message: problems.length ? '没有读到年报表格：' : '没有读到年报表格。', problems };
     if (!report.year) return { ok: false, message: '没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）', problems };
   }
   return keepLastYear(host, report, problems);
@@ -302,16 +334,23 @@ export async function importLastYearPdf(host: WorkbookHost, bytes: ArrayBuffer, 
   const result = importPositioned(pages);
   if (result.chars === 0) return { ok: false, message: `${fileName}：${pdf.NO_TEXT_LAYER}`, problems: [] };
   const { report, problems } = result;
-  if (!Object.keys(report.tables).length) return { ok: false, message: `${fileName}：没有读到年报表格${problems.length ? `：${problems[0]}` : ''}`, problems };
+  // the reasons are listed under the message, each once
+  if (!Object.keys(report.tables).length) return { ok: false, message: `${fileName}：没有读到年报表格${problems.length ? '：' : '。'}`, problems };
   if (!report.year) return { ok: false, message: `${fileName}：没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）`, problems };
   return keepLastYear(host, report, problems);
 }
 
 async function keepLastYear(host: WorkbookHost, report: Report, problems: string[]): Promise<LastYearImport> {
+  // only the year before, of the same agency, stands for last year (the tables already in the workbook say which)
+  const read = await host.readTables();
+  const registered = read.tables.filter((t) => !t.recognised);
+  const now = sourceOfTables(registered.length ? registered : read.tables);
+  const mismatch = now && Number.isInteger(now.year) ? lastYearMismatch(now, report) : null;
+  if (mismatch) return { ok: false, message: `未保存：${mismatch}。跨年度核对和同比变化只用上一年度同一单位的报告。`, problems };
   const kept: Report = { schema: 'ogi-report/1', format: report.format, year: report.year, tables: report.tables, ...(report.agency ? { agency: report.agency } : {}) };
   await host.storeLastYear(JSON.stringify(kept));
   const tables = TABLE_IDS.filter((t) => report.tables[t]).map((t) => TABLE_NAMES[t].split(' ')[0]).join('、');
-  return { ok: true, message: `已保存${report.agency ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
+  return { ok: true, message: `已保存${agencyName(report.agency) ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
 }
 
 export interface WorkbookExport {
@@ -329,12 +368,13 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
   const report = reportFromTables(registered.length ? registered : read.tables);
   if (!report) return null;
   if (read.prose) report.text = proseFromRows(read.prose);
+  const tablesAgency = report.agency; // last year's report is of the agency the tables are of
   if (meta.agency?.trim()) report.agency = meta.agency.trim();
   const { result } = checkTables(read);
   const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const lastYear = yearBefore(lastYearOf(read), report.year); // 同比 figures, as 生成文字 writes them
-  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, { who: meta.who, fee: meta.fee, lastYear });
+  const lastYear = usableLastYear(lastYearOf(read), { year: report.year, agency: tablesAgency }); // 同比 figures, as 生成文字 writes them
+  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report), agency: tablesAgency }, { who: speaker(meta.who, report.agency), fee: meta.fee, lastYear });
   const doc = buildDocument({ report, generated, meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
   if (kind === 'html') {

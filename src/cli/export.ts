@@ -26,17 +26,6 @@ export interface ExportIo {
   err: (s: string) => void;
 }
 
-/** The agency from the title line a template writes above its tables ("淮安市人民政府2024年政府信息公开工作年度报告 统计表"). */
-function agencyOfSheet(ws: ExcelJS.Worksheet | undefined, year: number, above: number): string | undefined {
-  if (!ws) return undefined;
-  for (let r = 1; r <= Math.min(above, 20); r++) {
-    const v = ws.getCell(r, 1).value;
-    const m = typeof v === 'string' ? new RegExp(`^(.+?)${year}年政府信息公开工作年度报告`).exec(v.trim()) : null;
-    if (m) return m[1].trim();
-  }
-  return undefined;
-}
-
 /** A workbook's first set of registered tables and its prose, as report JSON. */
 function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: string): Report {
   const read = readTables(wb, { proseSheet });
@@ -46,9 +35,6 @@ function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: strin
     throw new InputError(`${file}：没有找到年报表格（既没有登记的表格，也没有按标签识别出的表格）${why}`);
   }
   if (!Number.isInteger(report.year)) throw new InputError(`${file}：无法确定报告年度（表格的登记信息缺失），请重新插入表格`);
-  const first = read.tables.find((t) => t.format === report.format && t.year === report.year);
-  const agency = first ? agencyOfSheet(wb.getWorksheet(first.sheet), report.year, first.rect.r) : undefined;
-  if (agency) report.agency = agency;
   const text = read.prose ? proseFromRows(read.prose) : {};
   if (Object.keys(text).length) report.text = text;
   return report;
@@ -57,7 +43,7 @@ function reportOfWorkbook(file: string, wb: ExcelJS.Workbook, proseSheet?: strin
 export function feeOf(args: Args): number | null | undefined {
   const feeText = str(args, 'fee');
   const { valid, fee } = parseFee(feeText);
-  if (!valid) throw new UsageError(`--fee “${feeText}”应为收取的金额（元），未收取填 0`);
+  if (!valid) throw new UsageError(`--fee “${feeText}”应为收取的金额（元，如 3940、3940元、3,940），未收取填 0`);
   return fee;
 }
 
@@ -68,7 +54,11 @@ export async function exportCommand(args: Args, io: ExportIo): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new UsageError('export 需要一个文件（年报 JSON、.xlsx 工作簿，或已发布报告的 .txt/.html）');
   const out = str(args, 'out');
-  if (!out || !/\.(docx|html?)$/i.test(out)) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
+  if (!out) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
+  if (!/\.(docx|html?)$/i.test(out)) {
+    const ext = path.extname(out);
+    throw new UsageError(`${ext ? `“${ext}”` : `“${out}”没有扩展名，`}不是可导出的文件类型；可导出的有 .docx（Word 文档）和 .html（网页），如 --out 报告.docx`);
+  }
   const fee = feeOf(args);
   const input = await readInput(file);
   const report = input.kind === 'report' ? input.report : reportOfWorkbook(file, input.workbook, str(args, 'prose-sheet'));

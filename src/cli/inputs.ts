@@ -25,6 +25,18 @@ function reason(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
+/** Spreadsheets the tool cannot read, and how to save them as .xlsx (in the program that made them). */
+export function legacySpreadsheet(file: string): string | null {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls') {
+    return `${file}：这是旧版 Excel 97-2003 工作簿（.xls），只能读取 .xlsx。请在 Excel 中打开它，点“文件 › 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再用另存的 .xlsx 文件`;
+  }
+  if (ext === '.et' || ext === '.ett') {
+    return `${file}：这是 WPS 表格文件（${ext}），只能读取 .xlsx。请在 WPS 表格中打开它，点“文件 › 另存为”，文件类型选“Excel 文件（*.xlsx）”，再用另存的 .xlsx 文件`;
+  }
+  return null;
+}
+
 /** What the person says of a published text when its title does not tell (or tells wrong). */
 export interface ReadOverrides {
   year?: number;
@@ -33,6 +45,8 @@ export interface ReadOverrides {
 
 export async function readInput(file: string, overrides: ReadOverrides = {}): Promise<Input> {
   const ext = path.extname(file).toLowerCase();
+  const legacy = legacySpreadsheet(file);
+  if (legacy) throw new InputError(legacy);
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -50,7 +64,7 @@ export async function readInput(file: string, overrides: ReadOverrides = {}): Pr
   if (ext === '.xlsx' || ext === '.xlsm') {
     if (data.length === 0) throw new InputError(`${file}：文件为空（empty file）`);
     if (data.subarray(0, 4).toString('latin1') === '\xd0\xcf\x11\xe0') {
-      throw new InputError(`${file}：工作簿已加密（设置了打开密码）或为旧版 .xls 格式，请另存为不加密的 .xlsx（encrypted or legacy workbook）`);
+      throw new InputError(`${file}：工作簿已加密（设置了打开密码）或实际是旧版 .xls / WPS .et 格式，请在 Excel 或 WPS 中打开，点“文件 › 另存为”，存为不设密码的 .xlsx（encrypted or legacy workbook）`);
     }
     const workbook = new ExcelJS.Workbook();
     try {

@@ -9,9 +9,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { checkTables, sourceOfTables } from '../app/service';
+import { checkTables, headingsOf, sourceOfTables } from '../app/service';
 import { generateNarrative } from '../report/narrative';
-import { checkAcrossYears, type YearInput } from '../report/crossYear';
+import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/crossYear';
 import type { ValueSource } from '../report/check';
 import { checkReport, emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
@@ -19,13 +19,14 @@ import { formatForYear, FORMAT_IDS, type CellKey, type Finding, type FormatId, t
 import { TABLE_SECTION } from '../report/formats';
 import { valueOf } from '../report/facts';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
-import { parseArgs, str, UsageError, type Args } from './args';
+import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
 import { InputError, readInput, type ReadOverrides } from './inputs';
 import { cellsToMark } from '../report/rules';
 import { addToMark, type Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
 import { registrationNames } from '../report/plan';
 import { exportCommand, feeOf } from './export';
+import { agencyName } from '../report/agency';
 import type { TableId } from '../report/types';
 
 export interface Io {
@@ -35,8 +36,8 @@ export interface Io {
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 const USAGE = `用法 (usage):
-  ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] --out 表格.xlsx
-  ogi-report fill 报告.json --out 表格.xlsx
+  ogi-report template --format 2021|2019 [--year 年度] [--agency 单位名称] [--no-formulas] --out 表格.xlsx [--force]
+  ogi-report fill 报告.json --out 表格.xlsx [--force]
   ogi-report check 文件或目录… [--json] [--out-dir 目录] [--last-year 上年文件] [--prose-sheet 正文工作表] [--year 年度] [--format 2021|2019]
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
   ogi-report import 报告.txt|报告.html|报告.pdf --out 报告.json|表格.xlsx [--year 年度] [--format 2021|2019]
@@ -44,8 +45,12 @@ const USAGE = `用法 (usage):
   ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）、网页（.html）与带文字层的 PDF（.pdf）。
 --year、--format 用于已发布报告的文字：标题里没有年度（或写错）时指定报告年度和表格格式。
+已有的输出文件不会被覆盖，除非加 --force。--fee 可写 3940、3940元、3,940；未收取写 0 或“无”。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
+
+/** Files a folder is searched for: the reports `check` reads, and the legacy spreadsheets it explains (inputs.ts). */
+const REPORT_FILE = /\.(json|xlsx|xlsm|txt|html?|pdf|xls|et|ett)$/i;
 
 export interface FileResult {
   file: string;
@@ -80,16 +85,19 @@ function fillWorkbook(report: Report) {
 }
 
 /** Files named, with folders expanded to the reports in them (sorted). */
-async function expand(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+async function expand(paths: string[]): Promise<{ files: string[]; folders: number }> {
+  const files: string[] = [];
+  let folders = 0;
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => null);
     if (st?.isDirectory()) {
-      const names = (await fs.readdir(p)).filter((n) => /\.(json|xlsx|xlsm|txt|html?|pdf)$/i.test(n) && !n.startsWith('~$')).sort();
-      out.push(...names.map((n) => path.join(p, n)));
-    } else out.push(p);
+      folders += 1;
+      const names = (await fs.readdir(p)).filter((n) => REPORT_FILE.test(n) && !n.startsWith('~$')).sort();
+      if (!names.length) throw new InputError(`${p}：目录中没有年报文件（.json、.xlsx、.xlsm、.txt、.html、.pdf）`);
+      files.push(...names.map((n) => path.join(p, n)));
+    } else files.push(p);
   }
-  return out;
+  return { files, folders };
 }
 
 /** --year and --format for published texts whose title does not say (or says wrong). */
@@ -108,8 +116,8 @@ async function check(args: Args, io: Io): Promise<number> {
   const summaryOut = summary ? str(args, 'out') : undefined;
   if (summary && !summaryOut) throw new UsageError('--summary 需要 --out 输出文件');
   const overrides = readOverrides(args);
-  const files = await expand(args.positionals);
-  if (!files.length) throw new UsageError('check 需要至少一个文件');
+  if (!args.positionals.length) throw new UsageError('check 需要至少一个文件或目录');
+  const { files, folders } = await expand(args.positionals);
   const lastFile = str(args, 'last-year');
   const last = lastFile ? await reportLike(lastFile) : undefined;
   const outDir = str(args, 'out-dir');
@@ -128,9 +136,9 @@ async function check(args: Args, io: Io): Promise<number> {
           ...(imported?.problems ?? []).map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}`, expected: null, actual: null })),
           ...(imported?.findings ?? []),
           ...checkReport(input.report, undefined, { published: true }),
-          ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report) }, last) : []),
+          ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency }, last) : []),
         ];
-        results.push({ file, agency: input.report.agency, format: input.report.format, year: input.report.year, findings, get: reportSource(input.report) });
+        results.push({ file, agency: agencyName(input.report.agency), format: input.report.format, year: input.report.year, findings, get: reportSource(input.report) });
         if (outDir) {
           const wb = fillWorkbook(input.report);
           const read = readTables(wb);
@@ -145,7 +153,7 @@ async function check(args: Args, io: Io): Promise<number> {
         }
         const { result, marks } = checkTables(read, last);
         for (const set of result.sets) {
-          results.push({ file, format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding), get: set.get });
+          results.push({ file, agency: agencyName(set.agency), format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding), get: set.get });
         }
         if (outDir) {
           applyMarks(input.workbook, read, marks);
@@ -165,9 +173,19 @@ async function check(args: Args, io: Io): Promise<number> {
     return unreadable ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
   if (args.options.has('json')) io.out(`${JSON.stringify(results.map(({ get: _get, ...r }) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
-  else io.out(results.map(renderText).join('\n'));
+  else {
+    io.out(results.map(renderText).join('\n'));
+    if (folders || files.length > 1) io.out(`${totalLine(files.length, results, unreadableFiles.length)}\n`);
+  }
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The last line of a check of several files: how many, and what was found in all of them. */
+function totalLine(files: number, results: FileResult[], unreadable: number): string {
+  const all = results.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  return `共 ${files} 个文件：${errors} 个错误，${all.length - errors} 个提示${unreadable ? `，${unreadable} 个文件无法读取` : ''}`;
 }
 
 /** The key totals a reviewer compares across reports (the 总计 column of table 2, table 3's totals). */
@@ -250,15 +268,19 @@ async function writeOut(wb: { xlsx: { writeBuffer: () => Promise<ArrayBuffer | B
   await fs.writeFile(out, Buffer.from(await wb.xlsx.writeBuffer() as ArrayBuffer));
 }
 
-function requireOut(args: Args): string {
+/** The --out workbook: an .xlsx that is not there yet, or --force to replace it (it may hold what someone typed). */
+async function requireOut(args: Args): Promise<string> {
   const out = str(args, 'out');
   if (!out) throw new UsageError('需要 --out 输出文件');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件“${out}”应以 .xlsx 结尾`);
+  if (!args.options.has('force') && (await fs.stat(out).catch(() => null))) {
+    throw new UsageError(`输出文件“${out}”已存在，为免覆盖其中已填写的内容，未写出；换一个文件名，或加 --force 覆盖`);
+  }
   return out;
 }
 
 async function template(args: Args, io: Io): Promise<number> {
-  const out = requireOut(args);
+  const out = await requireOut(args);
   const yearText = str(args, 'year');
   const year = yearText === undefined ? new Date().getFullYear() - 1 : Number(yearText);
   if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(`年份“${yearText}”无效，应为四位年份`);
@@ -273,7 +295,7 @@ async function template(args: Args, io: Io): Promise<number> {
 async function fill(args: Args, io: Io): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new UsageError('fill 需要一个年报 JSON 文件');
-  const out = requireOut(args);
+  const out = await requireOut(args);
   const input = await readInput(file);
   if (input.kind !== 'report') throw new UsageError('fill 需要年报 JSON 文件（.json）');
   await writeOut(fillWorkbook(input.report), out);
@@ -297,12 +319,14 @@ async function narrative(args: Args, io: Io): Promise<number> {
   const input = await reportLike(file, readOverrides(args));
   const lastFile = str(args, 'last-year');
   const lastYear = lastFile ? await reportLike(lastFile) : undefined;
+  const mismatch = lastYear ? lastYearMismatch(input, lastYear) : null;
+  if (mismatch) throw new InputError(`${lastFile}：${mismatch}；同比变化只用上一年度同一单位的报告，未生成文字`);
   const fee = feeOf(args);
   const paragraphs = generateNarrative(input, { who: str(args, 'who'), lastYear, fee });
   if (args.options.has('json')) {
-    io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, ...(p.part ? { part: p.part } : {}), text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);
   } else {
-    io.out(paragraphs.map((p) => `${p.title}\n${p.text}\n`).join('\n'));
+    io.out(paragraphs.map((p) => `${headingsOf(p).join('\n')}\n${p.text}\n`).join('\n'));
   }
   return paragraphs.some((p) => p.blocked) ? 1 : 0;
 }
@@ -327,14 +351,17 @@ async function importCmd(args: Args, io: Io): Promise<number> {
   return problems.length || empty ? 1 : 0;
 }
 
-const COMMANDS: Record<string, { valued: string[]; run: (a: Args, io: Io) => Promise<number> }> = {
-  template: { valued: ['format', 'year', 'agency', 'out'], run: template },
-  fill: { valued: ['out'], run: fill },
-  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet', 'year', 'format'], run: check },
-  narrative: { valued: ['last-year', 'fee', 'who', 'year', 'format'], run: narrative },
+const COMMANDS: Record<string, OptionSpec & { run: (a: Args, io: Io) => Promise<number> }> = {
+  template: { valued: ['format', 'year', 'agency', 'out'], flags: ['no-formulas', 'force'], run: template },
+  fill: { valued: ['out'], flags: ['force'], run: fill },
+  check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet', 'year', 'format'], flags: ['json'], run: check },
+  narrative: { valued: ['last-year', 'fee', 'who', 'year', 'format'], flags: ['json'], run: narrative },
   import: { valued: ['out', 'year', 'format'], run: importCmd },
   export: { valued: ['out', 'fee', 'who', 'agency', 'contact', 'prose-sheet'], run: exportCommand },
 };
+
+/** A mistake in the command: one line, and where the usage is. */
+const mistake = (message: string, command?: string): string => `${message}（用法：ogi-report ${command ? `${command} ` : ''}--help）\n`;
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [name, ...rest] = argv;
@@ -342,16 +369,22 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS[name];
+  const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
-    io.err(`未知的命令“${name}”\n${USAGE}`);
+    const near = nearest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    io.err(mistake(`未知的命令“${name}”${near ? `，是否要用 ${near}？` : `；命令有 ${Object.keys(COMMANDS).join('、')}`}`));
     return 2;
   }
   try {
-    return await cmd.run(parseArgs(rest, cmd.valued), io);
+    const args = parseArgs(rest, cmd);
+    if (args.options.has('help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    return await cmd.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}`);
+      io.err(mistake(e.message, name));
       return 2;
     }
     if (e instanceof InputError) {

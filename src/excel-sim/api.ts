@@ -607,6 +607,20 @@ class Worksheet extends ClientObject {
     return this._range((id) => ({ sheetId: this._sheet(id).id, rect: checkRect({ r0: row, c0: col, r1: row + rowCount - 1, c1: col + colCount - 1 }) }));
   }
   getCell(row: number, col: number): Range { return this.getRangeByIndexes(row, col, 1, 1); }
+  /** Several areas of this sheet ("D6:F6, D9"), ExcelApi 1.9. */
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const id = this._t();
+      if (id === null) return null;
+      this._sheet(id);
+      const rects = String(address ?? '').split(',').map((a) => {
+        const t = resolveAddress(this._st, id, a.trim());
+        if (t.sheetId !== id) throw new SimError('InvalidArgument', `The address '${a.trim()}' is not on this worksheet.`);
+        return t.rect;
+      });
+      return { sheetId: id, rects };
+    });
+  }
   getUsedRange(valuesOnly = false): Range {
     return this._range((id) => ({ sheetId: id, rect: usedRect(this._sheet(id), valuesOnly) ?? cellRect(0, 0) }));
   }
@@ -895,6 +909,13 @@ defineProps(RangeBorder, 'RangeBorder', {
 class RangeAreas extends ClientObject {
   get areas(): RangeCollection { return this._child('areas', () => new RangeCollection(this.context, () => this._t())); }
   get worksheet(): Worksheet { return this._child('worksheet', () => new Worksheet(this.context, () => this._t()?.sheetId ?? null)); }
+  select(): void {
+    this._op('select', (t: { sheetId: string; rects: Rect[] }) => {
+      if (sheetById(this._st, t.sheetId).visibility !== 'Visible') throw new SimError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
+      this._st.selection = { sheetId: t.sheetId, rect: json(t.rects[0]), ...(t.rects.length > 1 ? { areas: json(t.rects) } : {}) };
+      this._st.activeSheetId = t.sheetId;
+    });
+  }
 }
 const areasAddress = ro((t, o) => t.rects.map((r: Rect) => addressOf(sheetById(o._st, t.sheetId), r)).join(', '));
 defineProps(RangeAreas, 'RangeAreas', {

@@ -61,7 +61,7 @@ export interface WorkbookSim {
   getCell(sheet: string, address: string): CellState;
   /** A user selecting a range (activates its sheet). */
   select(sheet: string, address: string): void;
-  /** The current selection, e.g. "Sheet1!B3" or "'2025年报表格'!A1:J28". */
+  /** The current selection, e.g. "Sheet1!B3" or "'2025年报表格'!A1:J28" (areas of a multi-area selection joined by commas). */
   selectionAddress(): string;
   /** Functions registered with Office.actions.associate. */
   readonly actions: Map<string, (...args: unknown[]) => unknown>;
@@ -135,7 +135,8 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     },
     selectionAddress() {
       const sheet = state.sheets.find((s) => s.id === state.selection.sheetId) ?? state.sheets[0];
-      return addressOf(sheet, state.selection.rect);
+      const areas = state.selection.areas ?? [state.selection.rect];
+      return areas.map((r) => addressOf(sheet, r)).join(',');
     },
     actions,
   };

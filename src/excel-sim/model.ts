@@ -75,7 +75,8 @@ export interface WorkbookState {
   names: NameState[];
   settings: Record<string, unknown>;
   activeSheetId: string;
-  selection: { sheetId: string; rect: Rect };
+  /** The active area (`rect`), and every area of a multi-area selection (`areas`, when more than one). */
+  selection: { sheetId: string; rect: Rect; areas?: Rect[] };
   nextId: number;
 }
 

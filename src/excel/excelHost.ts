@@ -2,7 +2,7 @@
  * The Excel implementation of the host interface: the only module that calls Excel.run.
  * Each action is one batch: at most one read sync and one write sync.
  */
-import { parseAddress, rectAddress, type Rect } from '../report/a1';
+import { parseAddress, parseAreas, rectAddress, type Rect } from '../report/a1';
 import {
   buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_BLOCK_COLS, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
   planSize, registrationNames, STYLES, tableConditionalFormats, widthPoints, type PlanRequest, type SheetPlan, type TableRegistration,
@@ -315,7 +315,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       plan.tables.forEach((t) => known.add(t.name));
       return {
         ok: true, sheet: sheetName, address: rectAddress(plan.rect),
-        tables: plan.tables.map((t) => ({ name: t.name, table: t.table, format: t.format, year: t.year, sheet: sheetName, rect: t.rect })),
+        tables: plan.tables.map((t) => ({ name: t.name, table: t.table, format: t.format, year: t.year, ...(t.agency ? { agency: t.agency } : {}), sheet: sheetName, rect: t.rect })),
       };
     });
   }
@@ -501,12 +501,15 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   }
 
   async function selectAddress(address: string): Promise<void> {
-    const p = parseAddress(address);
-    if (!p?.sheet) throw new HostError(`无法定位单元格“${address}”`);
+    const p = parseAreas(address);
+    if (!p?.sheet || !p.areas.length) throw new HostError(`无法定位单元格“${address}”`);
     await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(p.sheet as string);
       ws.activate();
-      ws.getRangeByIndexes(p.rect.r, p.rect.c, 1, 1).select();
+      // several areas at once (ExcelApi 1.9); before that, the first cell
+      if (p.areas.length > 1 && O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9')) ws.getRanges(p.areas.map((a) => rectAddress(a)).join(',')).select();
+      else if (p.areas.length > 1) ws.getRangeByIndexes(p.areas[0].r, p.areas[0].c, 1, 1).select();
+      else ws.getRangeByIndexes(p.areas[0].r, p.areas[0].c, p.areas[0].rs, p.areas[0].cs).select();
       await ctx.sync();
     });
   }

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { a1, parseAddress, rectAddress, sheetAddress, type Rect } from '../report/a1';
 import {
-  buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
+  agencyOfTitle, buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
   registrationNames, STYLES, type PlanRequest, type SheetPlan,
 } from '../report/plan';
 import { tableLayout } from '../report/layout';
@@ -188,6 +188,11 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
         lost.push({ name, reason: `${layout.name}的行列数已改变（应为 ${layout.rows} 行 × ${layout.cols} 列）` });
         continue;
       }
+      // registrations made before the agency was kept: the title line above the tables holds it
+      if (!reg.agency) {
+        const agency = agencyAbove(ws, parsed.rect, reg.year);
+        if (agency) reg = { ...reg, agency };
+      }
       const values: RawValue[][] = [];
       for (let r = 0; r < parsed.rect.rs; r++) {
         const row: RawValue[] = [];
@@ -208,8 +213,9 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
         grid.push(row);
       }
       const year = yearInSheet(grid) ?? NaN;
+      const agency = grid.slice(0, 200).flat().map((v) => agencyOfTitle(v, year)).find(Boolean);
       for (const f of recogniseTables(grid, { r: 0, c: 0 })) {
-        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: ws.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, ...(agency ? { agency } : {}), sheet: ws.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
       }
     });
   }
@@ -217,6 +223,15 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
   const prose: unknown[][] = [];
   proseSheet?.eachRow((row) => prose.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
   return { tables, lost, prose: proseSheet ? prose : null };
+}
+
+/** The agency in the title line a template writes above its tables, looked for up the table's first column. */
+function agencyAbove(ws: ExcelJS.Worksheet, rect: Rect, year: number): string | undefined {
+  for (let r = rect.r; r >= Math.max(1, rect.r - 80); r--) {
+    const agency = agencyOfTitle(cellRaw(ws.getCell(r, rect.c + 1).value), year);
+    if (agency) return agency;
+  }
+  return undefined;
 }
 
 /** Write prose into the 报告正文 sheet (created if missing; an existing one is not overwritten). */

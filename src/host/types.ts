@@ -94,7 +94,7 @@ export interface WorkbookHost {
   clearMarks(): Promise<number>;
   /** Select cells of a registered table (the first one gets the focus). */
   selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void>;
-  /** Select one cell by its sheet-qualified address ('Sheet1'!D6). */
+  /** Select cells by their sheet-qualified address: one cell ('Sheet1'!D6) or several areas of a sheet ('Sheet1'!D6:I6,D9). */
   selectAddress(address: string): Promise<void>;
   /** Register tables found by their labels (names, conditional formats), so they can be marked and found again. */
   registerTables(tables: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>): Promise<TableRef[]>;

@@ -19,7 +19,7 @@ installGlobals(sim, window as unknown as typeof globalThis);
 
 const host = createExcelHost({ Excel: sim.Excel as typeof Excel, Office: sim.Office as typeof Office });
 renderWorkbook(document.getElementById('sheet') as HTMLElement, sim);
-mountPane(document.getElementById('pane') as HTMLElement, host, sim.Office.context.displayLanguage);
+void mountPane(document.getElementById('pane') as HTMLElement, host, sim.Office.context.displayLanguage);
 
 // A stand-in for the ribbon button 插入全部表格 (Home tab, group 政务公开年报).
 const ribbon = document.getElementById('ribbon-insert');

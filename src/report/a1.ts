@@ -50,6 +50,26 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   return sheet !== undefined ? { sheet, rect } : { rect };
 }
 
+/** Several areas of one sheet as one address ("'Sheet'!D6:I6,D9"), for selecting many cells at once. */
+export function areasAddress(sheet: string, cells: Array<{ r: number; c: number }>): string {
+  const sorted = [...cells].sort((a, b) => a.r - b.r || a.c - b.c);
+  return `${quoteSheet(sheet)}!${compactRefs(sorted).join(',')}`;
+}
+
+/** Parse an address of one or more areas of one sheet ("'Sheet'!D6:I6,D9" or "Sheet1!B3"). */
+export function parseAreas(address: string): { sheet?: string; areas: Rect[] } | null {
+  const m = /^(?:('(?:[^']|'')+'|[^'!,]+)!)?(.+)$/.exec(address.trim().replace(/^=/, ''));
+  if (!m) return null;
+  const sheet = m[1] === undefined ? undefined : m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+  const areas: Rect[] = [];
+  for (const part of m[2].split(',')) {
+    const p = parseAddress(part);
+    if (!p || p.sheet !== undefined) return null;
+    areas.push(p.rect);
+  }
+  return sheet !== undefined ? { sheet, areas } : { areas };
+}
+
 /** Compact a list of cells into ranges for a SUM: runs along a column or a row become A1:A9. */
 export function compactRefs(cells: Array<{ r: number; c: number }>): string[] {
   const out: string[] = [];

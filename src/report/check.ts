@@ -3,7 +3,7 @@
  * Input is any source of values by cell key — report JSON, an Excel read, an .xlsx file.
  */
 import { FORMATS } from './formats';
-import { allLayouts, describeCell, tableLayout, type LayoutCell } from './layout';
+import { allLayouts, describeCell, tableLayout, type LayoutCell, type TableLayout } from './layout';
 import { fmtNum, parseCell, type Parsed } from './parse';
 import { reportValue } from './report';
 import { relationFinding, relations } from './rules';
@@ -87,10 +87,10 @@ export function checkValues(format: FormatId, get: ValueSource, tables: readonly
     if (untouched) {
       // a table not filled in yet: one finding, not one per cell
       findings.push({
-        rule: 'BLANK', severity: 'warning', cells: blanks,
+        rule: 'BLANK', severity: 'warning', cells: blanks, untouched: true,
         message: `${layout.name}尚未填写：${blanks.length} 个单元格为空（没有数据的请填0）`, expected: 0, actual: '',
       });
-    } else findings.push(...tableFindings);
+    } else findings.push(...oneBlankFinding(layout, tableFindings, parsed));
     if (missing.length) findings.push(missingFinding(format, layout.table, missing));
   }
   for (const rel of relations(format)) {
@@ -99,6 +99,28 @@ export function checkValues(format: FormatId, get: ValueSource, tables: readonly
     if (f) findings.push(f);
   }
   return sortFindings(findings);
+}
+
+/** The blank cells of a table said once (how many, which rows; every cell listed), where the first of them was. */
+function oneBlankFinding(layout: TableLayout, tableFindings: Finding[], parsed: Map<CellKey, Parsed>): Finding[] {
+  const blank = tableFindings.filter((f) => f.rule === 'BLANK');
+  if (blank.length < 2) return tableFindings;
+  const cells = blank.map((f) => f.cells[0]);
+  const typed = [...new Set(cells.map((k) => parsed.get(k)).filter((p) => p?.status === 'placeholder').map((p) => `“${p?.shown.trim()}”`))];
+  const empty = cells.some((k) => parsed.get(k)?.status === 'blank');
+  const what = [empty ? '为空' : '', typed.length ? `填写了${typed.slice(0, 3).join('')}${typed.length > 3 ? '等' : ''}` : ''].filter(Boolean).join('或');
+  const named = cells.map((k) => layout.byKey.get(k) as LayoutCell);
+  const rows = [...new Set(named.map((c) => c.rowName))];
+  const where = cells.length <= 6
+    ? `（${named.map((c) => `${c.rowName} · ${c.colName}`).join('、')}）`
+    : `，涉及${rows.slice(0, 4).join('、')}${rows.length > 4 ? `等 ${rows.length} 行` : ''}`;
+  const group: Finding = {
+    rule: 'BLANK', severity: 'warning', cells,
+    message: `${layout.name}：${cells.length} 个单元格${what}${where}，${PLACEHOLDER_NOTE}；计算时按0处理`, expected: 0, actual: '',
+  };
+  const at = tableFindings.indexOf(blank[0]);
+  const rest = tableFindings.filter((f) => f.rule !== 'BLANK');
+  return [...rest.slice(0, at), group, ...rest.slice(at)];
 }
 
 function missingFinding(format: FormatId, table: TableId, missing: LayoutCell[]): Finding {

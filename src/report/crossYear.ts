@@ -8,6 +8,7 @@ import { tableLayout } from './layout';
 import { parseCell, type Parsed } from './parse';
 import { relationFinding, type Relation, type RelationRule } from './rules';
 import type { CellKey, Finding, FormatId } from './types';
+import { agencyName, sameAgency } from './agency';
 
 export const LAST = 'last:';
 
@@ -15,6 +16,27 @@ export interface YearInput {
   format: FormatId;
   year: number;
   get: ValueSource;
+  /** The agency the report is of, when known. */
+  agency?: string;
+}
+
+interface Whose {
+  year: number;
+  agency?: string;
+}
+
+/** Why `last` cannot stand for the year before `now` (another year, or another agency), or null when it can. */
+export function lastYearMismatch(now: Whose, last: Whose): string | null {
+  const yearOk = last.year === now.year - 1;
+  const agencyOk = sameAgency(now.agency, last.agency);
+  if (yearOk && agencyOk) return null;
+  const of = (w: Whose): string => `${agencyName(w.agency) ?? ''}${w.year}年`;
+  return `上年报告是${of(last)}的，而本报告是${of(now)}的，应为${agencyName(now.agency) ?? ''}${now.year - 1}年的报告`;
+}
+
+/** Last year's report when it really is the year before `now`, of the same agency; else undefined. */
+export function usableLastYear<T extends Whose>(last: T | null | undefined, now: Whose): T | undefined {
+  return last && !lastYearMismatch(now, last) ? last : undefined;
 }
 
 interface CrossRule {
@@ -70,8 +92,10 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
     return p;
   };
   const out: Finding[] = [];
-  if (last.year !== now.year - 1) {
-    out.push({ rule: 'X-CARRY', severity: 'warning', cells: [], message: `所给的上年报告是${last.year}年的，不是${now.year - 1}年的，跨年度核对可能没有意义`, expected: now.year - 1, actual: last.year });
+  const mismatch = lastYearMismatch(now, last);
+  if (mismatch) {
+    // another year's or another agency's figures say nothing about this report: compared, they only mislead
+    return [{ rule: 'X-CARRY', severity: 'warning', cells: [], message: `${mismatch}，未做跨年度核对（上年结转、现行有效件数等）`, expected: now.year - 1, actual: last.year }];
   }
   for (const rule of CROSS_RULES) {
     if (rule.now !== now.format || rule.last !== last.format) continue;

@@ -4,12 +4,13 @@
  * the paragraphs that rest on it are replaced by a notice saying so.
  */
 import { checkValues, type ValueSource } from './check';
-import { fmtNum } from './parse';
+import { fmtNum, parseCell } from './parse';
 import { quantities, share, valueOf, type Quantity } from './facts';
 import { tableLayout } from './layout';
 import { SECTION_TITLES } from './formats';
 import type { CellKey, Finding, FormatId, Report, TableId } from './types';
 import { reportSource } from './check';
+import { usableLastYear } from './crossYear';
 
 export interface Segment {
   text: string;
@@ -19,7 +20,10 @@ export interface Segment {
 
 export interface Paragraph {
   section: number;
+  /** The heading of the section it belongs under (一、总体情况 …). */
   title: string;
+  /** The sub-heading inside the section, when it has one: （二）依申请公开情况 in section 一. */
+  part?: string;
   text: string;
   cells: CellKey[];
   segments: Segment[];
@@ -36,8 +40,8 @@ export interface NarrativeOptions {
   applicantSplit?: boolean;
   /** The main withholding / not-provided reasons by name (default true). */
   reasons?: boolean;
-  /** Last year's values, for 同比 changes. */
-  lastYear?: { format: FormatId; year: number; get: ValueSource };
+  /** Last year's values, for 同比 changes (used only when it is the year before, of the same agency). */
+  lastYear?: { format: FormatId; year: number; get: ValueSource; agency?: string };
   /** 信息处理费 collected, in 元: a number, or null when none was collected; omitted: no section 六 paragraph. */
   fee?: number | null;
 }
@@ -46,6 +50,8 @@ export interface NarrativeInput {
   format: FormatId;
   year: number;
   get: ValueSource;
+  /** The agency the tables are of, when known (last year's report must be of the same). */
+  agency?: string;
 }
 
 /** Builds a paragraph from text and number segments. */
@@ -61,13 +67,17 @@ class Writer {
   }
   done(section: number, title: string, blocked = false): Paragraph {
     const cells = [...new Set(this.segments.flatMap((s) => s.cells ?? []))];
-    return { section, title, text: this.segments.map((s) => s.text).join(''), cells, segments: this.segments, ...(blocked ? { blocked } : {}) };
+    const part = PARTS[section];
+    return { section, title, ...(part ? { part } : {}), text: this.segments.map((s) => s.text).join(''), cells, segments: this.segments, ...(blocked ? { blocked } : {}) };
   }
 }
 
 const TITLES: Record<number, string> = {
-  1: '（二）依申请公开情况', 2: SECTION_TITLES[1], 3: SECTION_TITLES[2], 4: SECTION_TITLES[3], 6: SECTION_TITLES[5],
+  1: SECTION_TITLES[0], 2: SECTION_TITLES[1], 3: SECTION_TITLES[2], 4: SECTION_TITLES[3], 6: SECTION_TITLES[5],
 };
+/** Sub-headings: section 一's paragraph is its part （二）. */
+const PARTS: Record<number, string> = { 1: '（二）依申请公开情况' };
+
 
 /** A label of the format without its numbering: "1.属于国家秘密" → "属于国家秘密". */
 const bare = (label: string): string => label.replace(/^\d+[.．、]\s*/, '').replace(/^（[一二三四五六七八九十]+）/, '');
@@ -76,18 +86,39 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   const { format, year, get } = input;
   const who = options.who?.trim() || '本机关';
   const Q = quantities(format);
-  const v = (q: Quantity): number => valueOf(get, q.cells) ?? 0;
-  const lastGet = options.lastYear ? options.lastYear.get : null;
-  const lastQ = options.lastYear ? quantities(options.lastYear.format) : null;
-  /** Findings that stop a paragraph: errors, or a table not filled in yet (one table-level BLANK). */
-  const errorsOf = (table: TableId): Finding[] =>
-    checkValues(format, get, [table]).filter((f) => f.severity === 'error' || (f.rule === 'BLANK' && f.cells.length > 1));
+  // every cell the text is written from is recorded, so that a paragraph resting on an empty cell is not written
+  const reads = new Set<CellKey>();
+  const tracked: ValueSource = (k) => {
+    reads.add(k);
+    return get(k);
+  };
+  const v = (q: Quantity): number => valueOf(tracked, q.cells) ?? 0;
+  const lastYear = usableLastYear(options.lastYear, input);
+  const lastGet = lastYear ? lastYear.get : null;
+  const lastQ = lastYear ? quantities(lastYear.format) : null;
+  /** What stops a paragraph before it is written: errors, or a table not filled in yet (its one table-level BLANK). */
+  const errorsOf = (table: TableId): Finding[] => {
+    const found = checkValues(format, get, [table]);
+    const errors = found.filter((f) => f.severity === 'error');
+    return errors.length ? errors : found.filter((f) => f.rule === 'BLANK' && f.untouched);
+  };
+  /** After it is written: the empty cells it was written from (they would be stated as facts: "未收取" from an
+   *  empty cell). A "/" or "无" typed is the clerk saying none, read as 0 as the format has it. */
+  const emptyRead = (): Finding[] => {
+    const empty = [...reads].filter((k) => { const raw = get(k); return raw !== undefined && parseCell(raw).status === 'blank'; });
+    reads.clear();
+    return empty.length ? [{ rule: 'BLANK', severity: 'warning', cells: empty, message: '' }] : [];
+  };
   const blockedNotice = (section: number, table: TableId, errors: Finding[]): Paragraph => {
-    const name = tableLayout(format, table).name;
-    const untouched = errors.length === 1 && errors[0].rule === 'BLANK';
-    const w = new Writer().t(untouched
+    const layout = tableLayout(format, table);
+    const name = layout.name;
+    const blanks = errors.every((e) => e.rule === 'BLANK');
+    const named = errors[0].cells.slice(0, 3).map((k) => { const c = layout.byKey.get(k); return c ? `${c.rowName} · ${c.colName}` : k; });
+    const w = new Writer().t(blanks && errors[0].untouched
       ? `${name}尚未填写，暂不生成本段。请先填写表格（没有数据的填0），再重新生成。`
-      : `${name}有 ${errors.length} 处错误（如：${errors[0].message}），为避免文字与表格矛盾，暂不生成本段。请先在表格中更正，再重新生成。`);
+      : blanks
+        ? `${name}还有 ${errors[0].cells.length} 个单元格未填写（${named.join('、')}${errors[0].cells.length > 3 ? '等' : ''}），为避免写出表格中没有的数字，暂不生成本段。请先填写（没有数据的填0），再重新生成。`
+        : `${name}有 ${errors.length} 处错误（如：${errors[0].message}），为避免文字与表格矛盾，暂不生成本段。请先在表格中更正，再重新生成。`);
     const p = w.done(section, TITLES[section], true);
     return { ...p, cells: [...new Set(errors.flatMap((e) => e.cells))] };
   };
@@ -110,6 +141,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   if (appErrors.length) {
     out.push(blockedNotice(1, 'applications', appErrors), blockedNotice(3, 'applications', appErrors));
   } else {
+    reads.clear();
     const n = v(Q.new);
     const co = v(Q.carried_over);
     const handled = v(Q.handled);
@@ -136,7 +168,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         else w1.t('从申请人看，自然人提出').n(nat, Q.natural.cells).t('件，法人或其他组织提出').n(org, Q.organisations.cells).t('件。');
       }
     }
-    out.push(w1.done(1, TITLES[1]));
+    const p1 = w1.done(1, TITLES[1]);
 
     const w3 = new Writer();
     if (handled === 0) {
@@ -159,7 +191,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         const layout = tableLayout(format, 'applications');
         const reasons = ['withheld', 'unable', 'not_processed']
           .flatMap((prefix) => layout.rowKeys.filter((r) => r.startsWith(`${prefix}_`)))
-          .map((r) => ({ key: `applications.${r}.total`, value: valueOf(get, [`applications.${r}.total`]) ?? 0, label: bare(layout.byKey.get(`applications.${r}.total`)?.rowName ?? r) }))
+          .map((r) => ({ key: `applications.${r}.total`, value: valueOf(tracked, [`applications.${r}.total`]) ?? 0, label: bare(layout.byKey.get(`applications.${r}.total`)?.rowName ?? r) }))
           .filter((x) => x.value > 0)
           .sort((a, b) => b.value - a.value)
           .slice(0, 3);
@@ -174,16 +206,24 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
       }
       if (cf > 0) w3.t('另有').n(cf, Q.carried_forward.cells).t('件申请结转下年度继续办理。');
     }
-    out.push(w3.done(3, TITLES[3]));
+    const p3 = w3.done(3, TITLES[3]);
+    const empty = emptyRead();
+    out.push(...(empty.length ? [blockedNotice(1, 'applications', empty), blockedNotice(3, 'applications', empty)] : [p1, p3]));
   }
 
   // ---- 二: active disclosure
   if (activeErrors.length) out.push(blockedNotice(2, 'active', activeErrors));
-  else out.push(activeParagraph(format, year, who, get));
+  else {
+    reads.clear();
+    const p2 = activeParagraph(format, year, who, tracked);
+    const empty = emptyRead();
+    out.push(empty.length ? blockedNotice(2, 'active', empty) : p2);
+  }
 
   // ---- 四: reviews and lawsuits
   if (reviewErrors.length) out.push(blockedNotice(4, 'reviews', reviewErrors));
   else {
+    reads.clear();
     const w4 = new Writer();
     const rt = v(Q.review);
     const lt = v(Q.litigation);
@@ -225,7 +265,8 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
       const pending = v(Q.review_pending) + v(Q.litigation_pending);
       if (corrected === 0 && pending === 0) w4.t('已审结的案件均未被纠错。');
     }
-    out.push(w4.done(4, TITLES[4]));
+    const empty = emptyRead();
+    out.push(empty.length ? blockedNotice(4, 'reviews', empty) : w4.done(4, TITLES[4]));
   }
 
   // ---- 六: 信息处理费
@@ -290,5 +331,5 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
 
 /** Narrative of a report (JSON). */
 export function narrativeOf(report: Report, options: NarrativeOptions = {}): Paragraph[] {
-  return generateNarrative({ format: report.format, year: report.year, get: reportSource(report) }, options);
+  return generateNarrative({ format: report.format, year: report.year, get: reportSource(report), agency: report.agency }, options);
 }

@@ -87,12 +87,19 @@ export function fmtNum(n: number): string {
 
 /**
  * The 信息处理费 (yuan) as a person types it, for the narrative's section 六: nothing typed → undefined (no
- * sentence); 0, 无 or 未收取 → null (未收取); an amount → that number. `valid` is false for anything else.
+ * sentence); 0, 无 or 未收取 → null (未收取); an amount → that number, read like a cell ("3940元", "3,940",
+ * full-width "３９４０"; "0.394万元" is 3940). `valid` is false for anything else (negative, other units, words).
  */
 export function parseFee(text: string | undefined): { valid: boolean; fee?: number | null } {
   const t = (text ?? '').trim();
   if (t === '') return { valid: true, fee: undefined };
-  if (/^(无|未收取)$/.test(t)) return { valid: true, fee: null };
-  if (!/^\d+(\.\d+)?$/.test(t)) return { valid: false };
-  return { valid: true, fee: Number(t) === 0 ? null : Number(t) };
+  if (/^(无|未收取|没有收取)$/.test(t)) return { valid: true, fee: null };
+  const p = parseCell(t);
+  if (p.value === null || p.value < 0 || /e/i.test(t)) return { valid: false };
+  let yuan = p.value;
+  if (p.status === 'unit') {
+    if (p.note === '万元') yuan = Math.round(p.value * 10000 * 100) / 100;
+    else if (p.note !== '元') return { valid: false };
+  } else if (p.status !== 'ok' && p.status !== 'normalized') return { valid: false };
+  return { valid: true, fee: yuan === 0 ? null : yuan };
 }

@@ -63,6 +63,8 @@ export interface PlannedTable {
   table: TableId;
   format: FormatId;
   year: number;
+  /** The 单位名称 given at insertion, kept with the registration. */
+  agency?: string;
   /** The table grid (without its section title), absolute 0-based. */
   rect: Rect;
   layout: TableLayout;
@@ -83,6 +85,13 @@ export interface SheetPlan {
 
 export function reportTitle(year: number, agency?: string): string {
   return `${agency ?? ''}${year}年政府信息公开工作年度报告 统计表`;
+}
+
+/** The agency in a title line as reportTitle writes it (or a report's own title): what precedes "YYYY年政府信息公开工作年度报告". */
+export function agencyOfTitle(text: unknown, year: number): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = new RegExp(`^(.+?)${Number.isInteger(year) ? year : '\\d{4}'}年(?:度)?政府信息公开工作年度报告`).exec(text.trim());
+  return m ? m[1].trim() || undefined : undefined;
 }
 
 /** Size of the block a request would write, before knowing where. */
@@ -163,7 +172,7 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
     const name = req.names?.[table] ?? registrationNames(table)[0];
     const tableRect: Rect = { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols };
     plan.conditionalFormats.push(...tableConditionalFormats(layout, tableRect, name));
-    plan.tables.push({ name, table, format: req.format, year: req.year, rect: tableRect, layout });
+    plan.tables.push({ name, table, format: req.format, year: req.year, ...(req.agency ? { agency: req.agency } : {}), rect: tableRect, layout });
     row += layout.rows + 1;
   }
   plan.columnWidths = [...widths.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars }));
@@ -200,6 +209,8 @@ export interface TableRegistration {
   table: TableId;
   format: FormatId;
   year: number;
+  /** 单位名称 given when the tables were inserted (absent in registrations made before it was kept, or when none was given). */
+  agency?: string;
 }
 
 export const NAME_PREFIX = 'OGI_';
@@ -229,7 +240,7 @@ export function registrationNames(table: TableId): string[] {
 }
 
 export function encodeRegistration(reg: TableRegistration): string {
-  return JSON.stringify({ ogi: 1, table: reg.table, format: reg.format, year: reg.year });
+  return JSON.stringify({ ogi: 1, table: reg.table, format: reg.format, year: reg.year, ...(reg.agency ? { agency: reg.agency } : {}) });
 }
 
 export function decodeRegistration(name: string, comment: string | null | undefined): TableRegistration | null {
@@ -237,7 +248,10 @@ export function decodeRegistration(name: string, comment: string | null | undefi
   if (!m) return null;
   try {
     const o = JSON.parse(comment ?? '') as Partial<TableRegistration>;
-    if ((o.format === '2019' || o.format === '2021') && typeof o.year === 'number') return { table: m[1] as TableId, format: o.format, year: o.year };
+    if ((o.format === '2019' || o.format === '2021') && typeof o.year === 'number') {
+      const agency = typeof o.agency === 'string' && o.agency.trim() ? o.agency.trim() : undefined;
+      return { table: m[1] as TableId, format: o.format, year: o.year, ...(agency ? { agency } : {}) };
+    }
   } catch {
     /* a comment edited by hand: fall through */
   }

@@ -127,14 +127,14 @@ export const CELL_RULES: readonly RuleDoc[] = [
   { id: 'BLANK', severity: 'warning', wording: '空白或填写“/”“-”“—”“无”的单元格：格式要求填写0；需要时按0计算并说明。' },
   { id: 'BLANK-EMPTY', severity: 'error', wording: '已发布报告的统计表全部为空（发布了空白模板）：表格未填写。' },
   { id: 'TEXT-NUM', severity: 'error/warning', wording: '不是数字的单元格为错误；全角数字（“４８”）和千位分隔符（“1,234”）按数字读取并提示。' },
-  { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（警告）。' },
+  { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（提示）。' },
 ];
 
 /** The cells a finding marks in a sheet: a broken sum marks its 总计; other relations mark all their cells;
  *  cell findings their cell; structure findings none. Conditional formats (plan.ts) follow the same choice. */
-export function cellsToMark(f: { rule: string; cells: CellKey[] }): CellKey[] {
+export function cellsToMark(f: { rule: string; cells: CellKey[]; untouched?: boolean }): CellKey[] {
   if (f.rule === 'STRUCTURE') return [];
-  if (f.rule.startsWith('BLANK') && f.cells.length > 1) return []; // a whole table (or all of them) not filled in: said once, not painted
+  if ((f.rule === 'BLANK' && f.untouched) || f.rule === 'BLANK-EMPTY') return []; // a table (or all of them) not filled in: said once, not painted
   const rule = RELATION_RULES.find((r) => r.id === f.rule);
   return rule?.formula ? f.cells.slice(0, 1) : f.cells;
 }

@@ -43,6 +43,8 @@ export interface Finding {
   message: string;
   expected?: number | string | null;
   actual?: number | string | null;
+  /** BLANK only: the whole table is not filled in yet (one finding for the table, its cells not painted). */
+  untouched?: boolean;
 }
 
 export function cellKey(table: TableId, row: string, column: string): CellKey {

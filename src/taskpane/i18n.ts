@@ -1,4 +1,10 @@
-/** The pane's words: Simplified Chinese first, English when Office's UI language is English. */
+/**
+ * The pane's words: Simplified Chinese first, English when Office's UI language is English (i18n-en.ts, where the
+ * product's messages — findings, what an action did or why not — are rendered by src/report/english.ts). English is
+ * loaded only for an English pane (`loadStrings`): the first screen of the Chinese pane stays small.
+ */
+import { TABLE_NAMES } from '../report/formats';
+import type { TableId } from '../report/types';
 
 const zh = {
   appTitle: '政务公开年报助手',
@@ -18,6 +24,10 @@ const zh = {
   targetNewSheet: '新工作表',
   insertAll: '插入全部表格',
   insertOne: (name: string) => `插入${name}`,
+  /** 表1 主动公开 …, and its short name 表1. */
+  tableName: (t: TableId): string => TABLE_NAMES[t],
+  tableShort: (t: TableId): string => TABLE_NAMES[t].split(' ')[0],
+  yearInvalid: '请填写四位年份，如 2025',
   inserted: (address: string, sheet: string) => `已在工作表“${sheet}”的 ${address} 插入表格。`,
   insertFailedTitle: '未插入',
   offerNewSheet: '插入到新工作表',
@@ -30,6 +40,16 @@ const zh = {
   summary: (e: number, w: number) => `发现 ${e} 个错误、${w} 个提示。`,
   errors: '错误',
   warnings: '提示',
+  /** The badge of one finding. */
+  error: '错误',
+  warning: '提示',
+  /** How many of each under a table's heading. */
+  counts: (e: number, w: number) => `（错误 ${e}，提示 ${w}）`,
+  /** A message of the product (a finding, an outcome, a reason), a checked set's title, a cell's name, a rule's wording. */
+  message: (m: string): string => m,
+  setTitle: (t: string): string => t,
+  cell: (where: string): string => where,
+  ruleWording: (_id: string, wording: string): string => wording,
   clickToSelect: '点击定位到单元格',
   lostTables: '以下表格无法读取：',
   working: '正在处理…',
@@ -49,7 +69,7 @@ const zh = {
   helpSeverity: (s: string): string => (s === 'error' ? '错误' : s === 'warning' ? '提示' : '错误或提示'),
   helpVersion: (v: string) => `政务公开年报助手 版本 ${v}`,
   exportSection: '导出报告',
-  exportAgencyHint: '写入报告标题；第一、五部分等用“报告正文”工作表中的文字，没有的留出待填写的位置；主语和信息处理费与“生成文字”相同',
+  exportAgencyHint: '写入报告标题；留空时用插入表格时填写的单位名称。第一、五部分等用“报告正文”工作表中的文字，没有的留出待填写的位置；主语和信息处理费与“生成文字”相同',
   exportWord: '导出 Word',
   exportHtml: '导出网页',
   exported: (name: string) => `已导出“${name}”。`,
@@ -62,6 +82,9 @@ const zh = {
   lastYearRemoved: '已从工作簿中移除上年报告。',
   lastYearFile: '打开文件（.txt / .html / .json / .xlsx / .pdf）…',
   lastYearFileType: (name: string) => `无法读取“${name}”：请选择 .txt、.html、.json、.xlsx 或 .pdf 文件。`,
+  lastYearLegacy: (name: string, kind: 'xls' | 'et') => (kind === 'xls'
+    ? `无法读取“${name}”：这是旧版 Excel 97-2003 工作簿（.xls）。请在 Excel 中打开它，点“文件 › 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再打开另存的 .xlsx 文件。`
+    : `无法读取“${name}”：这是 WPS 表格文件（.et）。请在 WPS 表格中打开它，点“文件 › 另存为”，文件类型选“Excel 文件（*.xlsx）”，再打开另存的 .xlsx 文件。`),
   narrativeSection: '生成文字（报告正文）',
   generate: '生成文字',
   regenerate: '重新生成',
@@ -72,9 +95,10 @@ const zh = {
   proseInserted: (sheet: string) => `已将文字插入工作表“${sheet}”（每段一行）。`,
   proseInsertedBeside: (sheet: string, main: string) => `已有“${main}”工作表，为不覆盖其中内容，新文字放在“${sheet}”。校验和导出读取“正文所在工作表”中填写的工作表（默认“${main}”）：如要改用新文字，请在那里填写“${sheet}”。`,
   who: '主语',
-  whoHint: '如：本机关、全市、本单位',
+  whoHint: '留空时用插入表格时填写的单位名称（没有填写的为“本机关”）；也可填“全市”“本单位”等',
+  whoPlaceholder: '本机关',
   fee: '信息处理费（元）',
-  feeHint: '本年收取的政府信息公开信息处理费；未收取填0，留空则不写第六部分',
+  feeHint: '本年收取的政府信息公开信息处理费（元，可写 3940、3940元、3,940）；未收取填0，留空则不写第六部分',
   feeInvalid: '请填写大于或等于0的数字（元）',
   numberTitle: (where: string) => `来自 ${where}，点击定位`,
   blockedNote: '表格有错误，相关段落未生成。',
@@ -83,87 +107,14 @@ const zh = {
 
 export type Strings = typeof zh;
 
-const en: Strings = {
-  appTitle: 'OGI Annual Report Assistant',
-  appSubtitle: 'Open government information annual report',
-  insertSection: 'Insert statistical tables',
-  year: 'Report year',
-  yearHint: 'Statistics cover 1 January to 31 December of that year',
-  agency: 'Agency name',
-  agencyPlaceholder: 'e.g. XX City People’s Government',
-  format: 'Table format',
-  formatAuto: (f: string) => `Automatic by year (${f} format)`,
-  format2021: '2021 format (国办公开办函〔2021〕30号)',
-  format2019: '2019 format (国办公开办函〔2019〕60号, years 2019–2020)',
-  formulas: 'Totals as formulas (sum of their parts)',
-  target: 'Insert at',
-  targetSelection: 'The selected cell',
-  targetNewSheet: 'A new worksheet',
-  insertAll: 'Insert all tables',
-  insertOne: (name: string) => `Insert ${name}`,
-  inserted: (address: string, sheet: string) => `Tables inserted at ${address} on sheet “${sheet}”.`,
-  insertFailedTitle: 'Nothing inserted',
-  offerNewSheet: 'Insert on a new sheet',
-  checkSection: 'Check (reconciliation rules)',
-  check: 'Check',
-  clear: 'Clear marks',
-  cleared: (n: number) => (n ? `Marks removed from ${n} cells; your own formatting is untouched.` : 'There were no marks to clear.'),
-  noTables: 'This workbook has no report tables inserted by the assistant yet. Insert the tables first.',
-  allGood: (title: string) => `${title}: every reconciliation and value check passed.`,
-  summary: (e: number, w: number) => `${e} errors and ${w} warnings found.`,
-  errors: 'Errors',
-  warnings: 'Warnings',
-  clickToSelect: 'Click to select the cell',
-  lostTables: 'These tables could not be read:',
-  working: 'Working…',
-  unexpected: 'Unexpected error: ',
-  recognised: (sheet: string, tables: string) => `Unregistered tables found by their labels on sheet “${sheet}”: ${tables}. They were checked too; register them so problem cells can be marked and the tables found after moves.`,
-  register: 'Register these tables',
-  registered: (n: number) => `${n} tables registered.`,
-  proseFindings: 'Report text against the tables',
-  proseSheet: 'Sheet with the report text',
-  proseSheetHint: 'Checked against the tables and used by the export; one paragraph per row, column A the section (1–6 or 一–六)',
-  helpSection: 'Help: what each check means',
-  helpIntro: 'After a check, red cells are errors (numbers that disagree and must be corrected) and amber cells are warnings (verify, and explain in the report if needed); each is also listed above, click to go to it. Clearing marks removes only the colours, never your own formatting. The rules below are quoted in the official Chinese wording.',
-  helpRelations: 'Reconciliation rules of the tables',
-  helpCells: 'Cell values',
-  helpCross: 'Against last year\'s report',
-  helpNarrative: 'Report text against the tables',
-  helpSeverity: (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'error or warning'),
-  helpVersion: (v: string) => `OGI annual-report assistant, version ${v}`,
-  exportSection: 'Export the report',
-  exportAgencyHint: 'Used in the title; sections 一 and 五 come from the 报告正文 sheet, with marked places to fill in where it has none; the speaker and the fee are those of “Write the text”',
-  exportWord: 'Export Word',
-  exportHtml: 'Export web page',
-  exported: (name: string) => `Exported “${name}”.`,
-  exportedWithErrors: (name: string, n: number) => `Exported “${name}”, but the tables still have ${n} errors: check and correct them before publishing.`,
-  lastYearSection: 'Last year\'s report (cross-year checks)',
-  lastYearPaste: 'Paste last year\'s published report',
-  lastYearHint: 'Copy it from the government website, or open a .txt / .html / .json / .pdf file; only the table figures are kept, for the carry-over and year-on-year checks',
-  lastYearImport: 'Import',
-  lastYearRemove: 'Remove last year\'s report',
-  lastYearRemoved: 'Last year\'s report was removed from the workbook.',
-  lastYearFile: 'Open a file (.txt / .html / .json / .xlsx / .pdf)…',
-  lastYearFileType: (name: string) => `Cannot read “${name}”: choose a .txt, .html, .json, .xlsx or .pdf file.`,
-  narrativeSection: 'Write the summary text',
-  generate: 'Write text',
-  regenerate: 'Write again',
-  copy: 'Copy',
-  copied: 'Copied to the clipboard.',
-  copyFailed: 'The clipboard is not available; select the text and copy it by hand.',
-  insertProse: 'Insert into a sheet',
-  proseInserted: (sheet: string) => `Text inserted on sheet “${sheet}” (one paragraph per row).`,
-  proseInsertedBeside: (sheet: string, main: string) => `A “${main}” sheet exists already, so the new text went to “${sheet}” to leave it untouched. Checks and export read the sheet named under “Sheet with the report text” (by default “${main}”): to use the new text, enter “${sheet}” there.`,
-  who: 'Subject',
-  whoHint: 'e.g. 本机关, 全市, 本单位',
-  fee: 'Information processing fee (yuan)',
-  feeHint: 'Fees collected this year; 0 if none; leave empty to skip section 六',
-  feeInvalid: 'Enter a number ≥ 0 (yuan)',
-  numberTitle: (where: string) => `From ${where}; click to select`,
-  blockedNote: 'The tables have errors; the affected paragraphs were not written.',
-  language: 'en',
-};
+const isEnglish = (displayLanguage: string | undefined): boolean => !!displayLanguage && /^en\b/i.test(displayLanguage);
 
-export function stringsFor(displayLanguage: string | undefined): Strings {
-  return displayLanguage && /^en\b/i.test(displayLanguage) ? en : zh;
+/** The Chinese words (the pane's first language; for an English Office see loadStrings). */
+export const zhStrings: Strings = zh;
+
+/** The words for Office's UI language: English is loaded on demand (i18n-en.ts with the message renderer), so that
+ *  the first screen of the Chinese pane carries none of it. */
+export async function loadStrings(displayLanguage: string | undefined): Promise<Strings> {
+  if (!isEnglish(displayLanguage)) return zh;
+  return (await import(/* webpackChunkName: "english" */ './i18n-en')).en;
 }

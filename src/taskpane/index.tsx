@@ -18,6 +18,6 @@ if (typeof Office === 'undefined') {
   showFatal(container, '无法加载 Office 脚本库（office.js），请检查网络或内网部署设置后重新打开本加载项。(office.js could not be loaded.)');
 } else {
   void Office.onReady(() => {
-    mountPane(container, createExcelHost(), Office.context?.displayLanguage);
+    void mountPane(container, createExcelHost(), Office.context?.displayLanguage);
   });
 }

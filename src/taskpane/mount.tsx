@@ -3,19 +3,23 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/types';
 import { App } from './components/App';
-import { stringsFor } from './i18n';
+import { loadStrings, zhStrings, type Strings } from './i18n';
 import { reportYearNow } from './year';
 
 declare const __APP_VERSION__: string;
 
 
-export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): void {
-  const strings = stringsFor(displayLanguage);
-  document.documentElement.lang = strings.language === 'en' ? 'en' : 'zh-CN';
-  const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} strings={strings} version={version} defaultYear={reportYearNow()} />
-    </FluentProvider>,
-  );
+/** Mount the pane; in English once the English words and message renderer are loaded (a small separate file). */
+export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): Promise<void> {
+  const render = (strings: Strings): void => {
+    document.documentElement.lang = strings.language === 'en' ? 'en' : 'zh-CN';
+    const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+    createRoot(container).render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} strings={strings} version={version} defaultYear={reportYearNow()} />
+      </FluentProvider>,
+    );
+  };
+  // should the English file not load, the pane still opens, in Chinese
+  return loadStrings(displayLanguage).then(render, () => render(zhStrings));
 }

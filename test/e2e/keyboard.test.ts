@@ -72,8 +72,10 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
   await page.getByTestId('check-message').getByText(/已清除/).waitFor();
   expect(await activeTestId(page)).toBe('clear');
 
-  // the clerk corrects the total in Excel, then writes the prose
+  // the clerk corrects the total in Excel, fills the rest of table 3 with 0 (the format asks for it; the text is
+  // never written from an empty cell), then writes the prose
   await page.evaluate(`window.__ogiSim.setCell('2025年报表格', 'E53', 2)`);
+  await page.evaluate(`(() => { for (const c of 'BCDFGHIKLMN') window.__ogiSim.setCell('2025年报表格', c + '53', 0); })()`);
   await tabTo(page, 'generate');
   await page.keyboard.press('Enter');
   await page.getByTestId('paragraph').first().waitFor();

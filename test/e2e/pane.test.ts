@@ -99,6 +99,16 @@ test('生成文字 from filled tables, numbers traced to cells, inserted into �
   await typeInGrid(page, 'D23', '12');
   await typeInGrid(page, 'D25', '10');
   await typeInGrid(page, 'D47', '2');
+  // the rest of table 2 is 0, as the format asks (the text is never written from an empty cell)
+  await page.evaluate(() => {
+    const s = (window as unknown as { __ogiSim: { getCell: (s: string, a: string) => { value?: unknown; formula?: string } | null; setCell: (s: string, a: string, v: number) => void } }).__ogiSim;
+    for (let r = 23; r <= 47; r++) {
+      for (const c of 'DEFGHIJ') {
+        const cell = s.getCell('Sheet1', `${c}${r}`);
+        if (!cell?.formula && (cell?.value === undefined || cell.value === null || cell.value === '')) s.setCell('Sheet1', `${c}${r}`, 0);
+      }
+    }
+  });
   await page.getByRole('button', { name: '生成文字' }).click();
   const para = page.locator('[data-testid="paragraph"][data-section="1"]');
   await para.waitFor();
@@ -110,7 +120,9 @@ test('生成文字 from filled tables, numbers traced to cells, inserted into �
   await page.getByRole('button', { name: '插入到工作表' }).click();
   await page.getByTestId('narrative-message').getByText('已将文字插入工作表“报告正文”（每段一行）。').waitFor();
   expect((await cell(page, '报告正文', 'A1')).value).toBe('部分');
-  expect(String((await cell(page, '报告正文', 'B2')).value)).toContain('共收到政府信息公开申请12件');
+  // section 一's paragraph under its sub-heading
+  expect((await cell(page, '报告正文', 'B2')).value).toBe('（二）依申请公开情况');
+  expect(String((await cell(page, '报告正文', 'B3')).value)).toContain('共收到政府信息公开申请12件');
   await screenshot(page, 'narrative');
   // 校验 now also reads the prose: consistent, so no narrative finding
   await page.getByRole('button', { name: '校验' }).click();

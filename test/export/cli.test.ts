@@ -88,7 +88,7 @@ test('unreadable input, a wrong --out or --fee: exit 2, nothing written', async 
   expect(missing.err).toContain('无法读取');
   const badOut = await run('export', path.join(FIX, 'huaian-2024.json'), '--out', path.join(dir, 'x.pdf'));
   expect(badOut.code).toBe(2);
-  expect(badOut.err).toContain('需要 --out 输出文件（.docx 或 .html）');
+  expect(badOut.err).toContain('“.pdf”不是可导出的文件类型；可导出的有 .docx（Word 文档）和 .html（网页）');
   const badFee = await run('export', path.join(FIX, 'huaian-2024.json'), '--out', path.join(dir, 'y.docx'), '--fee', '很多');
   expect(badFee.code).toBe(2);
   expect(badFee.err).toContain('--fee “很多”');

@@ -79,12 +79,11 @@ describe('typing variants (one cell per line): half-width brackets and colons, 1
   });
 
   it('the checks then report the typed placeholders and the unit', () => {
-    const rules = checkReport(withoutText(result.report)).map((f) => [f.rule, f.cells[0]]);
-    expect(rules).toEqual(expect.arrayContaining([
-      ['T1-UNIT', 'active.fees.amount'],
-      ['BLANK', 'applications.new.research'],
-      ['BLANK', 'applications.carried_over.research'],
-      ['BLANK', 'applications.granted.nonprofit'],
+    const findings = checkReport(withoutText(result.report));
+    expect(findings.map((f) => [f.rule, f.cells[0]])).toEqual(expect.arrayContaining([['T1-UNIT', 'active.fees.amount']]));
+    // the typed placeholders of table 2, in its one BLANK finding
+    expect(findings.find((f) => f.rule === 'BLANK')?.cells).toEqual(expect.arrayContaining([
+      'applications.new.research', 'applications.carried_over.research', 'applications.granted.nonprofit',
     ]));
   });
 });

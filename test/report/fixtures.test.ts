@@ -23,10 +23,12 @@ describe('高安市人民政府 2020 (format 2019)', () => {
     for (const k of allKeys('2019')) expect([k, reportValue(report, k) !== undefined]).toEqual([k, true]);
   });
 
-  it('has exactly the two BLANK warnings of row （一）予以公开 and nothing else in its tables', () => {
+  it('has exactly the two blank cells of row （一）予以公开, said in one BLANK warning, and nothing else in its tables', () => {
     const expected = [
-      { rule: 'BLANK', severity: 'warning', cells: ['applications.granted.nonprofit'], message: '表2 （一）予以公开 · 社会公益组织：单元格为空，格式要求填写0；计算时按0处理', expected: 0, actual: '' },
-      { rule: 'BLANK', severity: 'warning', cells: ['applications.granted.other_org'], message: '表2 （一）予以公开 · 其他：单元格为空，格式要求填写0；计算时按0处理', expected: 0, actual: '' },
+      {
+        rule: 'BLANK', severity: 'warning', cells: ['applications.granted.nonprofit', 'applications.granted.other_org'],
+        message: '表2 依申请公开：2 个单元格为空（（一）予以公开 · 社会公益组织、（一）予以公开 · 其他），格式要求填写0；计算时按0处理', expected: 0, actual: '',
+      },
     ];
     expect(checkReport(tablesOnly(report))).toEqual(expected);
     expect(checkValues('2019', reportSource(report))).toEqual(expected);
@@ -35,7 +37,7 @@ describe('高安市人民政府 2020 (format 2019)', () => {
   it('with its prose, the table findings are still only those two (the rest are narrative findings)', () => {
     const all = checkReport(report);
     expect(all.filter((f) => !f.rule.startsWith('N-')).map((f) => [f.rule, f.cells])).toEqual([
-      ['BLANK', ['applications.granted.nonprofit']], ['BLANK', ['applications.granted.other_org']],
+      ['BLANK', ['applications.granted.nonprofit', 'applications.granted.other_org']],
     ]);
     // the spec: its text says 行政复议1件 while table 3 shows 总计 12
     expect(reportValue(report, 'reviews.review.total')).toBe(12);

@@ -79,5 +79,7 @@ test('parseFee: nothing typed, none, an amount, and what is not an amount', () =
   for (const none of ['0', '0.00', '无', '未收取']) expect(parseFee(none)).toEqual({ valid: true, fee: null });
   expect(parseFee(' 3940 ')).toEqual({ valid: true, fee: 3940 });
   expect(parseFee('12.5')).toEqual({ valid: true, fee: 12.5 });
-  for (const bad of ['很多', '-5', '1e3', '3,940', '3940元']) expect(parseFee(bad).valid).toBe(false);
+  // as people type it: a unit, thousands separators, full-width digits, 万元
+  for (const typed of ['3940元', '3,940', '３９４０', '3940 元', '0.394万元']) expect(parseFee(typed)).toEqual({ valid: true, fee: 3940 });
+  for (const bad of ['很多', '-5', '1e3', '3940件', '#REF!', '-3,940元']) expect(parseFee(bad).valid).toBe(false);
 });

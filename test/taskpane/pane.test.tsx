@@ -2,12 +2,13 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/components/App';
-import { stringsFor } from '../../src/taskpane/i18n';
+import { zhStrings } from '../../src/taskpane/i18n';
+import { en } from '../../src/taskpane/i18n-en';
 import { setup } from '../excel/helpers';
 
 function renderPane(lang = 'zh-CN') {
   const ctx = setup();
-  const strings = stringsFor(lang);
+  const strings = /^en/.test(lang) ? en : zhStrings;
   render(
     <FluentProvider theme={webLightTheme}>
       <App host={ctx.host} strings={strings} version="test" defaultYear={2025} />

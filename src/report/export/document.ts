@@ -231,6 +231,56 @@ function endSentence(s: string): string {
   return /[。.!！?？]$/.test(t) ? t : `${t}。`;
 }
 
+/** （一）…（十） at the start of a paragraph: the sub-part of section 一 it opens (0-based), or null. */
+function partIndex(p: string): number | null {
+  const m = /^[\s\u3000]*[（(]([一二三四五六七八九十])[）)]/.exec(p);
+  return m ? '一二三四五六七八九十'.indexOf(m[1]) : null;
+}
+/** A line that is only a sub-heading ("（二）依申请公开情况"), not a paragraph opening with one. */
+const headingOnly = (p: string): boolean => partIndex(p) !== null && trimAll(p).length <= 30 && !/[。；;，,]/.test(p);
+
+/**
+ * Section 一: the person's own prose where it is free-form (no （一）…（五） in it), else the outline — the overview,
+ * then （一）…（五） each with the person's paragraphs under it, the generated （二） where the person has none, and a
+ * 【请填写】 place where there is nothing. Paragraphs that only repeat the generated text (生成文字 → 插入到工作表,
+ * with or without its heading) count as the generated （二）, wherever they came from and whatever changed since.
+ */
+function partOne(prose: string[], generated: Generated[], isGenerated: (p: string) => boolean): Block[] {
+  const outlined = prose.some((p) => partIndex(p) !== null);
+  if (prose.length && !outlined && !prose.every(isGenerated)) return userBlocks(prose);
+  const intro: string[] = [];
+  const parts = new Map<number, { heading?: string; paragraphs: string[] }>();
+  const part = (i: number): { heading?: string; paragraphs: string[] } => {
+    if (!parts.has(i)) parts.set(i, { paragraphs: [] });
+    return parts.get(i) as { heading?: string; paragraphs: string[] };
+  };
+  let current = -1;
+  for (const p of prose) {
+    const i = partIndex(p);
+    if (i !== null) {
+      current = i;
+      if (headingOnly(p)) part(i).heading = trimAll(p);
+      else part(i).paragraphs.push(p);
+    } else if (current < 0 && isGenerated(p)) part(1).paragraphs.push(p);
+    else if (current < 0) intro.push(p);
+    else part(current).paragraphs.push(p);
+  }
+  const blocks: Block[] = intro.length ? userBlocks(intro) : [placeholder('总体情况概述（本年度政府信息公开工作的总体情况）')];
+  const order = [...new Set([...PART_ONE.keys(), ...[...parts.keys()].sort((a, b) => a - b)])];
+  for (const i of order) {
+    const mine = parts.get(i);
+    const inline = mine?.paragraphs.length && !mine.heading && partIndex(mine.paragraphs[0]) === i;
+    if (!inline) blocks.push({ kind: 'heading', text: mine?.heading ?? PART_ONE[i] });
+    if (mine?.paragraphs.length) {
+      // the generated （二） pasted in: written again from today's tables (the numbers may have been corrected since)
+      const pasted = i === 1 && generated.length && mine.paragraphs.every(isGenerated);
+      blocks.push(...(pasted ? generated.map(generatedBlock) : userBlocks(mine.paragraphs)));
+    } else if (i === 1 && generated.length) blocks.push(...generated.map(generatedBlock));
+    else blocks.push(placeholder(`一、总体情况 ${PART_ONE[i]}`));
+  }
+  return blocks;
+}
+
 export function buildDocument(input: BuildInput): ExportDocument {
   const { report, generated = [], meta = {} } = input;
   const line = (s: string | undefined): string => trimAll(cleanText(s ?? '').replace(/[\s\u3000]+/g, ' '));
@@ -257,20 +307,7 @@ export function buildDocument(input: BuildInput): ExportDocument {
   const written = (n: number): string[] => own(n).filter((p) => !generatedTexts.has(squeeze(p)));
 
   // 一、总体情况
-  {
-    const blocks = sections[0].blocks;
-    const prose = own(1);
-    if (written(1).length) blocks.push(...userBlocks(prose));
-    else {
-      blocks.push(placeholder('总体情况概述（本年度政府信息公开工作的总体情况）'));
-      const written = gen(1);
-      PART_ONE.forEach((part, i) => {
-        blocks.push({ kind: 'heading', text: part });
-        if (i === 1 && written.length) blocks.push(...written.map(generatedBlock));
-        else blocks.push(placeholder(`一、总体情况 ${part}`));
-      });
-    }
-  }
+  sections[0].blocks.push(...partOne(own(1), gen(1), (p) => generatedTexts.has(squeeze(p))));
 
   // 二、三、四: the generated paragraph, then the table (a published report's prose of these sections is mostly
   // the tables themselves as text, so it is not carried over)

@@ -28,7 +28,8 @@ export interface AppProps {
 
 export function App({ host, strings, version, defaultYear }: AppProps): React.ReactElement {
   const s = useStyles();
-  const [who, setWho] = React.useState('本机关');
+  // empty: the text speaks as the 单位名称 given when the tables were inserted (else 本机关)
+  const [who, setWho] = React.useState('');
   const [feeText, setFeeText] = React.useState('');
   const prose = { who, setWho, feeText, setFeeText };
   const [proseSheet, setProseSheet] = React.useState(PROSE_SHEET);

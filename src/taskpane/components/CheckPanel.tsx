@@ -3,8 +3,7 @@ import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@f
 import { PROSE_SHEET } from '../../report/prose';
 import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
-import { checkWorkbook, type CheckResult, type LocatedFinding } from '../../app/service';
-import { TABLE_NAMES } from '../../report/formats';
+import { checkWorkbook, selectionOf, type CheckResult, type LocatedFinding } from '../../app/service';
 import type { TableId } from '../../report/types';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -43,12 +42,12 @@ function FindingItem({ f, strings, onSelect }: { f: LocatedFinding; strings: Str
     <li>
       <button type="button" className={`${s.item} ${f.severity === 'error' ? s.error : s.warning}`} onClick={() => onSelect(f)}
         title={strings.clickToSelect} data-testid="finding" data-rule={f.rule} data-severity={f.severity}
-        aria-label={`${f.severity === 'error' ? strings.errors : strings.warnings} ${f.rule}：${f.message}${where ? `（${where}）` : ''}`}>
+        aria-label={`${f.severity === 'error' ? strings.error : strings.warning} ${f.rule}${strings.language === 'en' ? ': ' : '：'}${strings.message(f.message)}${where ? (strings.language === 'en' ? ` (${where})` : `（${where}）`) : ''}`}>
         <span className={mergeClasses(s.badge, f.severity === 'error' ? s.badgeError : s.badgeWarning)}>
-          {f.severity === 'error' ? strings.errors : strings.warnings}
+          {f.severity === 'error' ? strings.error : strings.warning}
         </span>
         <span className={s.msg}>
-          {f.message}
+          {strings.message(f.message)}
           <br />
           <span className={s.rule}>{f.rule}{where ? ` · ${where}` : ''}</span>
         </span>
@@ -64,7 +63,7 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
-  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
 
   const doCheck = async (): Promise<void> => {
     setMsg(null);
@@ -72,7 +71,7 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
     if (!r) return;
     setResult(r);
     if (!r.sets.length && !r.lost.length) setMsg({ intent: 'info', text: strings.noTables });
-    else if (r.errors + r.warnings === 0 && !r.lost.length) setMsg({ intent: 'success', text: r.sets.map((x) => strings.allGood(x.title)).join(' ') });
+    else if (r.errors + r.warnings === 0 && !r.lost.length) setMsg({ intent: 'success', text: r.sets.map((x) => strings.allGood(strings.setTitle(x.title))).join(' ') });
     else setMsg({ intent: r.errors ? 'error' : 'warning', text: strings.summary(r.errors, r.warnings) });
   };
   const doClear = async (): Promise<void> => {
@@ -82,10 +81,10 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
     setMsg({ intent: 'info', text: strings.cleared(n) });
   };
   const select = (f: LocatedFinding): void => {
-    const first = f.locations[0];
-    if (!first) return;
-    if (first.tableName.startsWith('?')) void run(() => host.selectAddress(first.address), fail);
-    else void run(() => host.selectCells(first.tableName, f.locations.filter((l) => l.tableName === first.tableName)), fail);
+    const what = selectionOf(f);
+    if (!what) return;
+    if ('address' in what) void run(() => host.selectAddress(what.address), fail);
+    else void run(() => host.selectCells(what.tableName, what.cells), fail);
   };
   const register = async (): Promise<void> => {
     if (!result?.unregistered.length) return;
@@ -115,7 +114,7 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
       {result?.unregistered.length ? (
         <Notice intent="info" layout="multiline" data-testid="unregistered">
           <NoticeBody>
-            {strings.recognised(result.unregistered[0].sheet, result.unregistered.map((t) => TABLE_NAMES[t.table].split(' ')[0]).join('、'))}
+            {strings.recognised(result.unregistered[0].sheet, result.unregistered.map((t) => strings.tableShort(t.table)).join(strings.language === 'en' ? ', ' : '、'))}
           </NoticeBody>
           <NoticeActions>
             <Button size="small" onClick={() => void register()} disabledFocusable={busy} data-testid="register">{strings.register}</Button>
@@ -124,19 +123,19 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
       ) : null}
       {result?.lost.length ? (
         <Notice intent="warning" layout="multiline">
-          <NoticeBody>{strings.lostTables} {result.lost.map((l) => l.reason).join('；')}</NoticeBody>
+          <NoticeBody>{strings.lostTables} {result.lost.map((l) => strings.message(l.reason)).join(strings.language === 'en' ? '; ' : '；')}</NoticeBody>
         </Notice>
       ) : null}
       {result?.sets.map((set) => (
-        <div key={set.title} aria-label={set.title}>
-          {result.sets.length > 1 && <Text weight="semibold">{set.title}</Text>}
+        <div key={set.title} aria-label={strings.setTitle(set.title)}>
+          {result.sets.length > 1 && <Text weight="semibold">{strings.setTitle(set.title)}</Text>}
           {[...set.tables, 'text' as const].map((t: TableId | 'text') => {
             const fs = set.findings.filter((f) => f.table === t);
             if (!fs.length) return null;
             const e = fs.filter((f) => f.severity === 'error').length;
             return (
               <div key={t}>
-                <h3 className={s.h3}>{t === 'text' ? strings.proseFindings : TABLE_NAMES[t]}（{strings.errors} {e}，{strings.warnings} {fs.length - e}）</h3>
+                <h3 className={s.h3}>{t === 'text' ? strings.proseFindings : strings.tableName(t)}{strings.counts(e, fs.length - e)}</h3>
                 <ul className={s.list}>
                   {fs.map((f) => <FindingItem key={f.id} f={f} strings={strings} onSelect={select} />)}
                 </ul>

@@ -34,7 +34,7 @@ export function ExportPanel({ host, strings, who, fee, proseSheet }: { host: Wor
 
   const doExport = async (kind: 'docx' | 'html'): Promise<void> => {
     setMsg(null);
-    const r = await run(() => exportFromWorkbook(host, kind, { agency, who, fee, proseSheet }), (m) => setMsg({ intent: 'error', text: m }));
+    const r = await run(() => exportFromWorkbook(host, kind, { agency, who, fee, proseSheet }), (m) => setMsg({ intent: 'error', text: strings.message(m) }));
     if (r === undefined) return;
     if (r === null) {
       setMsg({ intent: 'info', text: strings.noTables });

@@ -40,9 +40,9 @@ export function HelpPanel({ strings, version }: { strings: Strings; version: str
               <li key={r.id}>
                 <span className={s.id}>{r.id}</span>{' '}
                 <span className={r.severity === 'error' ? s.error : r.severity === 'warning' ? s.warning : undefined}>
-                  （{strings.helpSeverity(r.severity)}）
+                  {strings.language === 'en' ? `(${strings.helpSeverity(r.severity)})` : `（${strings.helpSeverity(r.severity)}）`}
                 </span>{' '}
-                <span lang="zh-CN">{r.wording}</span>
+                <span lang={strings.language === 'en' ? 'en' : 'zh-CN'}>{strings.ruleWording(r.id, r.wording)}</span>
               </li>
             ))}
           </ul>

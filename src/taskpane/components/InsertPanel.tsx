@@ -3,7 +3,6 @@ import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fl
 import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { defaultSheetName, insertTables } from '../../app/service';
-import { TABLE_NAMES } from '../../report/formats';
 import { formatForYear, TABLE_IDS, type FormatId, type TableId } from '../../report/types';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -39,17 +38,17 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
       return insertTables(host, {
         year, agency, format: formatChoice === 'auto' ? undefined : formatChoice, tables, formulas, target: sheetTarget,
       });
-    }, (m) => setMsg({ intent: 'error', title: strings.insertFailedTitle, text: m }));
+    }, (m) => setMsg({ intent: 'error', title: strings.insertFailedTitle, text: strings.message(m) }));
     if (!outcome) return;
     if (outcome.ok) setMsg({ intent: 'success', text: strings.inserted(outcome.address, outcome.sheet) });
-    else setMsg({ intent: outcome.reason === 'occupied' ? 'warning' : 'error', title: strings.insertFailedTitle, text: outcome.message, retryOnNewSheet: outcome.reason === 'occupied' || outcome.reason === 'protected' ? tables : undefined });
+    else setMsg({ intent: outcome.reason === 'occupied' ? 'warning' : 'error', title: strings.insertFailedTitle, text: strings.message(outcome.message), retryOnNewSheet: outcome.reason === 'occupied' || outcome.reason === 'protected' ? tables : undefined });
   };
 
   return (
     <section className={s.panel} aria-labelledby="insert-h">
       <h2 id="insert-h" className={s.h2}>{strings.insertSection}</h2>
       <Field label={strings.year} hint={strings.yearHint} validationState={yearValid ? 'none' : 'error'}
-        validationMessage={yearValid ? undefined : '请填写四位年份，如 2025'}>
+        validationMessage={yearValid ? undefined : strings.yearInvalid}>
         <Input value={yearText} inputMode="numeric" maxLength={4} onChange={(_, d) => setYearText(d.value)} data-testid="year" />
       </Field>
       <Field label={strings.agency}>
@@ -81,7 +80,7 @@ export function InsertPanel({ host, strings, defaultYear }: { host: WorkbookHost
       <div className={s.row}>
         {TABLE_IDS.map((t) => (
           <Button key={t} size="small" disabled={!yearValid} disabledFocusable={busy} onClick={() => void doInsert([t])} data-testid={`insert-${t}`}>
-            {strings.insertOne(TABLE_NAMES[t].split(' ')[0])}
+            {strings.insertOne(strings.tableShort(t))}
           </Button>
         ))}
       </div>

@@ -22,18 +22,24 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
   const fileRef = React.useRef<HTMLInputElement>(null);
-  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
 
   const importFrom = async (source: string, fileName: string): Promise<void> => {
     setMsg(null);
     const r = await run(() => importLastYear(host, source, fileName), fail);
     if (!r) return;
-    setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: r.message, problems: r.problems });
+    setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: strings.message(r.message), problems: r.problems.map(strings.message) });
     if (r.ok) setText('');
   };
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     if (!file) return;
+    const legacy = /\.(xls|et|ett)$/i.exec(file.name)?.[1].toLowerCase();
+    if (legacy) {
+      setMsg({ intent: 'error', text: strings.lastYearLegacy(file.name, legacy === 'xls' ? 'xls' : 'et') });
+      if (fileRef.current) fileRef.current.value = '';
+      return;
+    }
     if (!/\.(txt|html?|json|xlsx|pdf)$/i.test(file.name)) {
       setMsg({ intent: 'error', text: strings.lastYearFileType(file.name) });
       return;
@@ -42,12 +48,12 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
       setMsg(null);
       const bytes = await file.arrayBuffer();
       const r = await run(() => importLastYearWorkbook(host, bytes, defaultYear - 1), fail);
-      if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: r.message, problems: r.problems });
+      if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: strings.message(r.message), problems: r.problems.map(strings.message) });
     } else if (/\.pdf$/i.test(file.name)) {
       setMsg(null);
       const bytes = await file.arrayBuffer();
       const r = await run(() => importLastYearPdf(host, bytes, file.name), fail);
-      if (r) setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: r.message, problems: r.problems });
+      if (r) setMsg({ intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error', text: strings.message(r.message), problems: r.problems.map(strings.message) });
     } else await importFrom(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
     if (fileRef.current) fileRef.current.value = '';
   };
@@ -70,7 +76,7 @@ export function LastYearPanel({ host, strings, defaultYear }: { host: WorkbookHo
         {busy && <Busy label={strings.working} />}
       </div>
       <div className={s.row}>
-        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx,.pdf" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
+        <input ref={fileRef} id="last-year-file" type="file" accept=".txt,.html,.htm,.json,.xlsx,.pdf,.xls,.et" hidden onChange={(e) => void onFile(e)} data-testid="last-year-file" />
         <Button disabledFocusable={busy} onClick={() => fileRef.current?.click()} data-testid="last-year-open">{strings.lastYearFile}</Button>
       </div>
       {msg && (

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
-import { narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
+import { headingsOf, narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
 import { describeCell } from '../../report/layout';
 import { PROSE_SHEET } from '../../report/prose';
 import { parseFee } from '../../report/parse';
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
   h3: { margin: '4px 0 2px', fontSize: '13px', fontWeight: 600 },
+  h4: { margin: '0 0 2px', fontSize: '13px', fontWeight: 600 },
   para: { margin: 0, lineHeight: '1.7', textIndent: '2em' },
   blocked: { margin: 0, lineHeight: '1.6', color: tokens.colorPaletteRedForeground1 },
   nowrap: { whiteSpace: 'nowrap' },
@@ -42,7 +43,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   const [result, setResult] = React.useState<WorkbookNarrative | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
-  const fail = (m: string): void => setMsg({ intent: 'error', text: m });
+  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
   const feeValid = parseFee(feeText).valid;
 
   const generate = async (): Promise<void> => {
@@ -59,7 +60,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   };
   const copy = async (): Promise<void> => {
     if (!result) return;
-    const text = result.paragraphs.filter((p) => !p.blocked).map((p) => `${p.title}\n${p.text}`).join('\n\n');
+    const text = result.paragraphs.filter((p) => !p.blocked).map((p) => `${headingsOf(p).join('\n')}\n${p.text}`).join('\n\n');
     try {
       await navigator.clipboard.writeText(text);
       setMsg({ intent: 'success', text: strings.copied });
@@ -82,7 +83,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
       <h2 id="narrative-h" className={s.h2}>{strings.narrativeSection}</h2>
       <div className={s.row}>
         <Field label={strings.who} hint={strings.whoHint}>
-          <Input value={who} onChange={(_, d) => setWho(d.value)} maxLength={20} style={{ width: '110px' }} data-testid="who" />
+          <Input value={who} onChange={(_, d) => setWho(d.value)} maxLength={30} placeholder={result?.agency ?? strings.whoPlaceholder} style={{ width: '150px' }} data-testid="who" />
         </Field>
         <Field label={strings.fee} hint={strings.feeHint} validationState={feeValid ? 'none' : 'error'} validationMessage={feeValid ? undefined : strings.feeInvalid}>
           <Input value={feeText} onChange={(_, d) => setFeeText(d.value)} inputMode="decimal" style={{ width: '110px' }} data-testid="fee" />
@@ -104,8 +105,9 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
       {result?.paragraphs.map((p) => (
         <div key={p.section} data-testid="paragraph" data-section={p.section}>
           <h3 className={s.h3}>{p.title}</h3>
+          {p.part && <h4 className={s.h4}>{p.part}</h4>}
           <p className={p.blocked ? s.blocked : s.para}>
-            {p.segments.map((seg, i) => {
+            {p.blocked ? strings.message(p.text) : p.segments.map((seg, i) => {
               if (!seg.cells?.length) {
                 // a unit right after a number stays on its line ("5.3%", "48件")
                 const unit = i > 0 && p.segments[i - 1].cells?.length ? UNIT.exec(seg.text)?.[0] ?? '' : '';
@@ -116,7 +118,7 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
               return (
                 <span key={i} className={s.nowrap}>
                   <button type="button" className={s.num} onClick={() => select(seg.cells as string[])}
-                    title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? describeCell(result.format, k)).slice(0, 3).join('、'))}
+                    title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? strings.cell(describeCell(result.format, k))).slice(0, 3).join(strings.language === 'en' ? ', ' : '、'))}
                     data-testid="number" data-cells={seg.cells.join(' ')}>
                     {seg.text}
                   </button>
