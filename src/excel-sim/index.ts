@@ -3,18 +3,20 @@
  * RequestContext, enums), a minimal `Office` object and direct access to the simulated workbook state.
  * Used as the test double for the add-in's Excel code and by the browser preview page.
  */
-import { createExcelNamespace, Engine } from './api';
+import { createExcelNamespace, Engine, NEWEST_EXCEL_API, versionAtLeast } from './api';
 import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, SimError, addressOf } from './model';
 import type { CellState, CellValue, WorkbookState } from './model';
 import { parseAddress, recalc } from './formula';
 
 export { SimError } from './model';
+export { NEWEST_EXCEL_API, versionAtLeast } from './api';
 export type { CellState, CellValue, WorkbookState, SheetState, Rect } from './model';
 
 export interface WorkbookSimOptions {
   /** Sheet names in tab order; default ['Sheet1']. The first one is active. */
   sheets?: string[];
-  /** Highest ExcelApi requirement set answered as supported by isSetSupported; default '1.18'. */
+  /** The ExcelApi requirement set this Excel supports: isSetSupported answers from it, and every member above it is
+   *  refused at sync with ApiNotFound, as Excel does. Default: the newest set @types/office-js knows. */
   apiVersion?: string;
   /** Office.context.displayLanguage; default 'zh-CN'. */
   displayLanguage?: string;
@@ -67,19 +69,12 @@ export interface WorkbookSim {
   readonly actions: Map<string, (...args: unknown[]) => unknown>;
 }
 
-const versionAtLeast = (have: string, want: string): boolean => {
-  const [a, b] = [have, want].map((v) => v.split('.').map(Number));
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-};
-
 export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim {
   const state = createWorkbookState(options.sheets);
   const engine = new Engine(state);
   const actions = new Map<string, (...args: unknown[]) => unknown>();
-  const apiVersion = options.apiVersion ?? '1.18';
+  const apiVersion = options.apiVersion ?? NEWEST_EXCEL_API;
+  engine.apiVersion = apiVersion;
   const info: OfficeInfo = { host: 'Excel', platform: 'PC' };
 
   const Office: OfficeStandIn = {
@@ -93,7 +88,7 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
       displayLanguage: options.displayLanguage ?? 'zh-CN',
       host: 'Excel',
       platform: 'PC',
-      requirements: { isSetSupported: (name, minVersion = '1.1') => name.toLowerCase() === 'excelapi' && versionAtLeast(apiVersion, minVersion) },
+      requirements: { isSetSupported: (name, minVersion = '1.1') => name.toLowerCase() === 'excelapi' && versionAtLeast(apiVersion, String(minVersion)) },
     },
     actions: { associate: (id, fn) => void actions.set(id, fn) },
     addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },

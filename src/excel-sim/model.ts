@@ -77,6 +77,8 @@ export interface WorkbookState {
   activeSheetId: string;
   selection: { sheetId: string; rect: Rect };
   nextId: number;
+  /** Application.calculationMode: in 'Manual' nothing recalculates until Application.calculate (F9). */
+  calculationMode?: 'Automatic' | 'AutomaticExceptTables' | 'Manual';
 }
 
 /** The error the simulator throws; shaped like OfficeExtension.Error (code, message, debugInfo). */

@@ -71,7 +71,7 @@ interface InsertUndo {
  * Puts the workbook back as it was after an insertion's write sync failed part-way (Excel does not roll a batch
  * back: the operations before the failing one stay applied). One read sync to see what was left, one write sync.
  */
-async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<void> {
+async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi: (version: string) => boolean): Promise<void> {
   const wb = ctx.workbook;
   const names = u.plan.tables.map((t) => wb.names.getItemOrNullObject(t.name).load('name'));
   const sheet = wb.worksheets.getItemOrNullObject(u.sheetName).load('name');
@@ -97,7 +97,7 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<voi
     area.clear('Formats');
     area.numberFormat = b.range.numberFormat;
     const ws = wb.worksheets.getItem(u.sheetName);
-    if (b.cellProps) area.setCellProperties(restorable(b.cellProps.value));
+    if (hasExcelApi('1.9') && b.cellProps) area.setCellProperties(restorable(b.cellProps.value));
     b.rows.forEach((f, i) => { ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight; });
     for (const { c, chars } of u.plan.columnWidths) {
       const was = u.widths.get(c);
@@ -118,6 +118,8 @@ function restorable(props: Excel.CellProperties[][]): Excel.SettableCellProperti
 
 export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
   const { Excel: X, Office: O } = env;
+  /** Whether this Excel has ExcelApi `version` (members above the manifest's MIN_API are only called behind this). */
+  const hasExcelApi = (version: string): boolean => !!O?.context?.requirements?.isSetSupported?.('ExcelApi', version);
   /** Registration names expected to exist, read speculatively in the first sync to save a round trip:
    *  at first the names of the first set (the usual workbook holds one report), then those last seen. */
   const known = new Set<string>(TABLE_IDS.map((t) => registrationNames(t)[0]));
@@ -136,7 +138,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   };
 
   function info(): HostInfo {
-    const ok = !!O?.context?.requirements?.isSetSupported?.('ExcelApi', MIN_API);
+    const ok = hasExcelApi(MIN_API);
     return ok
       ? { name: `Excel (ExcelApi ${MIN_API}+)`, supported: true }
       : {
@@ -239,12 +241,16 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         sheet.protection.load('protected');
         area = cell.getResizedRange(size.rows - 1, size.cols - 1);
         area.load('formulas,address,numberFormat');
-        merged = area.getMergedAreasOrNullObject();
-        merged.load('address');
+        // merged areas can be read from ExcelApi 1.13 on; before that an empty merged area is not seen (the
+        // insertion's own merges replace it, as Excel's merge does)
+        if (hasExcelApi('1.13')) {
+          merged = area.getMergedAreasOrNullObject();
+          merged.load('address');
+        }
         // what an interrupted insertion must put back (see undoInsert)
         before = {
           range: area,
-          cellProps: O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ? area.getCellProperties(CELL_PROPS) : null,
+          cellProps: hasExcelApi('1.9') ? area.getCellProperties(CELL_PROPS) : null,
           validation: area.dataValidation.load('type'),
           cfs: area.conditionalFormats.load('items/id'),
           rows: Array.from({ length: size.rows }, (_, i) => cell!.getOffsetRange(i, 0).format.load('rowHeight')),
@@ -267,7 +273,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       }
       let anchor = { r: 0, c: 0 };
       let sheetName: string;
-      if (target.kind === 'selection' && cell && area && sheet && merged) {
+      if (target.kind === 'selection' && cell && area && sheet) {
         if (sheet.protection.protected) {
           return { ok: false, reason: 'protected', message: `工作表“${sheet.name}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。` };
         }
@@ -276,10 +282,11 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
           if (v !== '' && v !== null) occupied.push(rectAddress({ r: cell!.rowIndex + i, c: cell!.columnIndex + j, rs: 1, cs: 1 }));
         }));
         const where = area.address.split('!').pop();
-        if (occupied.length || !merged.isNullObject) {
+        const mergedAt = hasExcelApi('1.13') && merged && !merged.isNullObject ? merged.address.split('!').pop() : null;
+        if (occupied.length || mergedAt) {
           const what = [
             occupied.length ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）` : '',
-            !merged.isNullObject ? `有合并单元格（${merged.address.split('!').pop()}）` : '',
+            mergedAt ? `有合并单元格（${mergedAt}）` : '',
           ].filter(Boolean).join('，');
           return {
             ok: false, reason: 'occupied',
@@ -307,7 +314,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         const cause = describeExcelError(e);
         const undone = await undoInsert(ctx, {
           plan, sheetName, newSheet: target.kind !== 'selection', markSheetCreated: markSheet.isNullObject, widths, before,
-        }).then(() => true, () => false);
+        }, hasExcelApi).then(() => true, () => false);
         throw new HostError(undone
           ? `插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：${cause}`
           : `插入中途出错，撤消也未能完成，请用 Excel 的“撤消”或检查 ${sheetName} 工作表。原因：${cause}`, (e as { code?: string }).code);
