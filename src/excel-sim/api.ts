@@ -69,10 +69,18 @@ export class Engine {
   apiVersion = NEWEST_EXCEL_API;
   /** Whether a member is beyond this Excel (a set other than ExcelApi, such as ExcelApiOnline, is not offered). */
   refuses(type: string, member: string, access: 'get' | 'set' | 'call'): boolean {
-    const need = requiredLevel(type, member, access);
-    if (need === null) return false;
-    return !/^\d/.test(need) || !versionAtLeast(this.apiVersion, need);
+    if (this.refusedAt !== this.apiVersion) { this.refused = {}; this.refusedAt = this.apiVersion; }
+    const byType = (this.refused[type] ??= {});
+    const key = access === 'set' ? `${member}=` : member;
+    let no = byType[key];
+    if (no === undefined) {
+      const need = requiredLevel(type, member, access);
+      no = byType[key] = need !== null && (!/^\d/.test(need) || !versionAtLeast(this.apiVersion, need));
+    }
+    return no;
   }
+  private refused: Record<string, Record<string, boolean>> = {};
+  private refusedAt = '';
   /** A fault to raise on the next sync: before any of its operations (afterOperations undefined) or after that many. */
   failNext: { code: string; message?: string; afterOperations?: number; sync?: number } | null = null;
   /** Number of operations queued in the last sync (writes, reads and loads alike). */
@@ -367,7 +375,7 @@ interface RangeT { sheetId: string; rect: Rect }
 
 const HALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const VALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
-const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
 const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
 const DV_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
@@ -486,10 +494,11 @@ function setFont(cell: CellState, key: string, v: unknown): void {
 const fontValue = (cell: CellState, key: string): unknown =>
   key === 'name' ? cell.font.name ?? DEFAULT_FONT.name : key === 'size' ? cell.font.size ?? DEFAULT_FONT.size : (cell.font as any)[key];
 
-const OPPOSITE: Record<Edge, [Edge, number, number]> = {
+const OPPOSITE: Partial<Record<Edge, [Edge, number, number]>> = {
   EdgeTop: ['EdgeBottom', -1, 0], EdgeBottom: ['EdgeTop', 1, 0], EdgeLeft: ['EdgeRight', 0, -1], EdgeRight: ['EdgeLeft', 0, 1],
 };
-/** Sets one edge of a cell and mirrors it onto the neighbour's opposite edge (borders are shared in Excel). */
+/** Sets one edge of a cell and mirrors it onto the neighbour's opposite edge (borders are shared in Excel; the
+ *  diagonals are the cell's own). */
 function setBorder(sheet: SheetState, r: number, c: number, edge: Edge, patch: Partial<BorderState>): void {
   if (patch.style !== undefined) oneOf(patch.style, BORDER_STYLES, 'border style');
   if (patch.weight !== undefined) oneOf(patch.weight, BORDER_WEIGHTS, 'border weight');
@@ -497,9 +506,12 @@ function setBorder(sheet: SheetState, r: number, c: number, edge: Edge, patch: P
   const cur = ensureCell(sheet, r, c).borders[edge];
   const next: BorderState | undefined = patch.style === 'None' ? undefined
     : { style: patch.style ?? cur?.style ?? 'Continuous', color: color ?? cur?.color ?? '#000000', weight: patch.weight ?? cur?.weight ?? 'Thin' };
-  const [opp, dr, dc] = OPPOSITE[edge];
   const targets: Array<[number, number, Edge]> = [[r, c, edge]];
-  if (r + dr >= 0 && r + dr < MAX_ROWS && c + dc >= 0 && c + dc < MAX_COLS) targets.push([r + dr, c + dc, opp]);
+  const mirror = OPPOSITE[edge];
+  if (mirror) {
+    const [opp, dr, dc] = mirror;
+    if (r + dr >= 0 && r + dr < MAX_ROWS && c + dc >= 0 && c + dc < MAX_COLS) targets.push([r + dr, c + dc, opp]);
+  }
   for (const [rr, cc, e] of targets) {
     const cell = ensureCell(sheet, rr, cc);
     if (next) cell.borders[e] = { ...next }; else delete cell.borders[e];
@@ -513,14 +525,19 @@ function borderCells(rect: Rect, index: string): { rect: Rect; edge: Edge } | nu
     case 'EdgeLeft': return { rect: { ...rect, c1: rect.c0 }, edge: 'EdgeLeft' };
     case 'EdgeRight': return { rect: { ...rect, c0: rect.c1 }, edge: 'EdgeRight' };
     case 'InsideHorizontal': return rect.r0 === rect.r1 ? null : { rect: { ...rect, r1: rect.r1 - 1 }, edge: 'EdgeBottom' };
+    case 'DiagonalDown': case 'DiagonalUp': return { rect, edge: index };
     default: return rect.c0 === rect.c1 ? null : { rect: { ...rect, c1: rect.c1 - 1 }, edge: 'EdgeRight' };
   }
 }
 
-/** Everything getCellProperties can return for one cell. */
+/** Everything getCellProperties can return for one cell. Like Excel, all eight sides of CellBorderCollection
+ *  (a single cell's horizontal and vertical inside lines are 'None'). */
 function cellProperties(sheet: SheetState, r: number, c: number): Record<string, any> {
   const cell = cellAt(sheet, r, c);
-  const border = (e: Edge) => ({ style: cell.borders[e]?.style ?? 'None', color: cell.borders[e]?.color ?? '#000000', weight: cell.borders[e]?.weight ?? 'Thin', tintAndShade: 0 });
+  const border = (e: Edge | null) => {
+    const b = e ? cell.borders[e] : undefined;
+    return { style: b?.style ?? 'None', color: b?.color ?? '#000000', weight: b?.weight ?? 'Thin', tintAndShade: 0 };
+  };
   const address = addressOf(sheet, cellRect(r, c));
   return {
     address, addressLocal: address, hidden: false, style: 'Normal',
@@ -528,7 +545,10 @@ function cellProperties(sheet: SheetState, r: number, c: number): Record<string,
       fill: { color: cell.fill.color ?? '#FFFFFF', pattern: cell.fill.pattern, tintAndShade: 0 },
       font: { bold: cell.font.bold, color: cell.font.color, name: fontValue(cell, 'name'), size: fontValue(cell, 'size'), italic: false },
       wrapText: cell.wrapText, horizontalAlignment: cell.horizontalAlignment, verticalAlignment: cell.verticalAlignment,
-      borders: { top: border('EdgeTop'), bottom: border('EdgeBottom'), left: border('EdgeLeft'), right: border('EdgeRight') },
+      borders: {
+        top: border('EdgeTop'), bottom: border('EdgeBottom'), left: border('EdgeLeft'), right: border('EdgeRight'),
+        horizontal: border(null), vertical: border(null), diagonalDown: border('DiagonalDown'), diagonalUp: border('DiagonalUp'),
+      },
     },
   };
 }
@@ -552,7 +572,8 @@ function applyCellFormat(sheet: SheetState, r: number, c: number, f: Record<stri
   if (f.wrapText !== undefined && f.wrapText !== null) cell.wrapText = Boolean(f.wrapText);
   if (f.horizontalAlignment) cell.horizontalAlignment = oneOf(f.horizontalAlignment, HALIGN, 'horizontalAlignment');
   if (f.verticalAlignment) cell.verticalAlignment = oneOf(f.verticalAlignment, VALIGN, 'verticalAlignment');
-  const sides: Record<string, Edge> = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight' };
+  // a single cell has no horizontal or vertical inside line: those two sides change nothing
+  const sides: Record<string, Edge> = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight', diagonalDown: 'DiagonalDown', diagonalUp: 'DiagonalUp' };
   for (const [side, edge] of Object.entries(sides)) if (f.borders?.[side]) setBorder(sheet, r, c, edge, f.borders[side]);
 }
 
@@ -1073,10 +1094,17 @@ defineProps(DataValidation, 'DataValidation', {
   },
 });
 
-interface CfT { sheetId: string; id: string }
+/**
+ * A conditional format as a proxy reaches it. Excel's ConditionalFormat.id is "the priority of the conditional
+ * format in the current ConditionalFormatCollection" (@types/office-js), new ones are added "at the first/top
+ * priority", and "if you change the priority, you have to re-fetch a new copy of the object at that new priority
+ * location": an object read from a collection is addressed by its priority, so adding or deleting formats moves
+ * what it refers to. The object add() returns keeps referring to the format it added.
+ */
+type CfT = { sheetId: string; priority: number } | { sheetId: string; uid: string };
 function cfOf(st: WorkbookState, t: CfT, write = false): CondFormatState {
   const sheet = write ? writable(st, t.sheetId) : sheetById(st, t.sheetId);
-  const cf = sheet.conditionalFormats.find((x) => x.id === t.id);
+  const cf = 'uid' in t ? sheet.conditionalFormats.find((x) => x.id === t.uid) : sheet.conditionalFormats[t.priority];
   if (!cf) throw new SimError('ItemNotFound', 'The conditional format no longer exists.');
   return cf;
 }
@@ -1084,23 +1112,26 @@ const reanchorCf = (st: WorkbookState) => (x: CondFormatState, p: Rect): CondFor
   ({ ...x, id: `{cf-${st.nextId++}}`, range: p, formula: shiftAll(x.formula, x.range, p) as string });
 
 class ConditionalFormatCollection extends ClientObject {
+  /** The formats touching the range, in priority order (their sheet-wide priority addresses them). */
+  private _hits(t: RangeT): number[] {
+    return sheetById(this._st, t.sheetId).conditionalFormats.flatMap((cf, i) => (intersects(cf.range, t.rect) ? [i] : []));
+  }
   override _items(t: RangeT): ClientObject[] {
-    return sheetById(this._st, t.sheetId).conditionalFormats.filter((cf) => intersects(cf.range, t.rect))
-      .map((cf) => new ConditionalFormat(this.context, () => ({ sheetId: t.sheetId, id: cf.id })));
+    return this._hits(t).map((priority) => new ConditionalFormat(this.context, () => ({ sheetId: t.sheetId, priority })));
   }
   add(type: string): ConditionalFormat {
-    let id: string | undefined;
+    let uid: string | undefined;
     this._op('add', (t: RangeT) => {
       const sheet = writable(this._st, t.sheetId);
       if (type !== 'Custom') throw new SimError('NotImplemented', `The simulator models only Custom conditional formats, not '${type}'.`);
-      id = `{cf-${this._st.nextId++}}`;
-      sheet.conditionalFormats.unshift({ id, range: { ...t.rect }, type: 'Custom', formula: '', fill: null, fontColor: null, bold: null });
+      uid = `{cf-${this._st.nextId++}}`;
+      sheet.conditionalFormats.unshift({ id: uid, range: { ...t.rect }, type: 'Custom', formula: '', fill: null, fontColor: null, bold: null });
     });
     return new ConditionalFormat(this.context, () => {
       const t: RangeT | null = this._t();
       if (t === null) return null;
-      if (id === undefined) throw new SimError('ItemNotFound');
-      return { sheetId: t.sheetId, id };
+      if (uid === undefined) throw new SimError('ItemNotFound');
+      return { sheetId: t.sheetId, uid };
     });
   }
   clearAll(): void {
@@ -1109,32 +1140,34 @@ class ConditionalFormatCollection extends ClientObject {
       sheet.conditionalFormats = removeArea(sheet.conditionalFormats, t.rect, reanchorCf(this._st));
     });
   }
-  getCount(): ClientResult<number> { return this._result('getCount', (t) => this._items(t).length); }
+  getCount(): ClientResult<number> { return this._result('getCount', (t) => this._hits(t).length); }
   getItemAt(i: number): ConditionalFormat {
     return new ConditionalFormat(this.context, () => {
       const t: RangeT | null = this._t();
-      const cf = t && sheetById(this._st, t.sheetId).conditionalFormats.filter((x) => intersects(x.range, t.rect))[i];
-      if (!cf) throw new SimError('ItemNotFound');
-      return { sheetId: t!.sheetId, id: cf.id };
+      const priority = t ? this._hits(t)[i] : undefined;
+      if (priority === undefined) throw new SimError('ItemNotFound');
+      return { sheetId: t!.sheetId, priority };
     });
   }
 }
 defineProps(ConditionalFormatCollection, 'ConditionalFormatCollection', {}, 'ConditionalFormat');
 
+const priorityOf = (st: WorkbookState, t: CfT): number => sheetById(st, t.sheetId).conditionalFormats.indexOf(cfOf(st, t));
 class ConditionalFormat extends ClientObject {
   get custom(): CfPart { return this._child('custom', () => new CfPart(this.context, () => this._t(), 'CustomConditionalFormat')); }
   getRange(): Range { return new Range(this.context, () => { const t = this._t(); return t && { sheetId: t.sheetId, rect: { ...cfOf(this._st, t).range } }; }); }
   delete(): void {
     this._op('delete', (t: CfT) => {
       const sheet = writable(this._st, t.sheetId);
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x.id !== cfOf(this._st, t).id);
+      const cf = cfOf(this._st, t);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
     });
   }
 }
 defineProps(ConditionalFormat, 'ConditionalFormat', {
-  id: ro((t) => t.id),
+  id: ro((t, o) => String(priorityOf(o._st, t))),
   type: ro((t, o) => cfOf(o._st, t).type),
-  priority: ro((t, o) => sheetById(o._st, t.sheetId).conditionalFormats.findIndex((x) => x.id === t.id)),
+  priority: ro((t, o) => priorityOf(o._st, t)),
   stopIfTrue: ro(() => false),
 });
 

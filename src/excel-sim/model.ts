@@ -7,7 +7,7 @@ import { cellKey, formatAddress, isValidFormula, looksNumeric, mapRefs, MAX_COLS
 import type { Ref } from './formula';
 
 export type CellValue = number | string | boolean | null;
-export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'DiagonalDown' | 'DiagonalUp';
 export interface BorderState { style: string; color: string; weight: string }
 export interface FillState { color: string | null; pattern: 'None' | 'Solid' }
 export interface FontState { bold: boolean; color: string; name?: string; size?: number }
@@ -23,7 +23,8 @@ export interface CellState {
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
-  /** Per-cell edges. Range-level InsideHorizontal/InsideVertical map onto the cells' bottom/right (and mirrored) edges. */
+  /** Per-cell edges. Range-level InsideHorizontal/InsideVertical map onto the cells' bottom/right (and mirrored) edges;
+   *  the diagonals are the cell's own (not shared with a neighbour). */
   borders: Partial<Record<Edge, BorderState>>;
 }
 

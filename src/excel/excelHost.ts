@@ -13,6 +13,7 @@ import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTabl
 import { HostError, unregisteredName } from '../host/types';
 import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
+import { readAreaFormats, type AreaFormats } from './areaFormats';
 import { PROSE_SHEET } from '../report/prose';
 
 /** The parts of office-js this module needs; injected so tests and the preview pass the in-browser workbook. */
@@ -38,23 +39,15 @@ function freeNames(tables: readonly TableId[], used: Set<string>): Partial<Recor
   return null;
 }
 
-/** The cell formats an interrupted insertion restores (ExcelApi 1.9 getCellProperties / setCellProperties). */
-const CELL_PROPS = {
-  format: {
-    fill: { color: true, pattern: true },
-    font: { bold: true, color: true, name: true, size: true },
-    wrapText: true, horizontalAlignment: true, verticalAlignment: true,
-    borders: { style: true, color: true, weight: true },
-  },
-} as const;
-
 /** What the target area held before an insertion at the selection (read in the insertion's read sync). */
 interface AreaBefore {
   /** The area itself, loaded with its number formats. */
   range: Excel.Range;
-  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  /** Fill, font, alignment and borders of each cell (see areaFormats.ts). */
+  formats: AreaFormats;
   validation: Excel.DataValidation;
-  cfs: Excel.ConditionalFormatCollection;
+  /** How many conditional formats touched the area. */
+  cfCount: OfficeExtension.ClientResult<number>;
   rows: Excel.RangeFormat[];
 }
 
@@ -70,6 +63,8 @@ interface InsertUndo {
 /**
  * Puts the workbook back as it was after an insertion's write sync failed part-way (Excel does not roll a batch
  * back: the operations before the failing one stay applied). One read sync to see what was left, one write sync.
+ * Only what the insertion writes is put back — the user's own conditional formats, validations and merges
+ * elsewhere are never cleared and re-made (Range.clear('Formats') would take conditional formats with it).
  */
 async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi: (version: string) => boolean): Promise<void> {
   const wb = ctx.workbook;
@@ -78,7 +73,7 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi:
   const marks = wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');
   const r = u.plan.rect;
   const area = u.newSheet ? null : wb.worksheets.getItem(u.sheetName).getRangeByIndexes(r.r, r.c, r.rs, r.cs);
-  const cfs = area ? area.conditionalFormats.load('items/id') : null;
+  const cfs = area ? area.conditionalFormats.load('items/type') : null;
   await ctx.sync();
   for (const n of names) if (!n.isNullObject) n.delete();
   if (!marks.isNullObject) {
@@ -89,15 +84,17 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi:
     if (!sheet.isNullObject) sheet.delete();
   } else if (area && cfs && u.before && !sheet.isNullObject) {
     const b = u.before;
-    const had = new Set(b.cfs.items.map((x) => x.id));
-    for (const cf of cfs.items) if (!had.has(cf.id)) cf.delete();
-    area.unmerge();
+    const ws = wb.worksheets.getItem(u.sheetName);
+    // Excel adds a conditional format "at the first/top priority" and a ConditionalFormat's id is its priority,
+    // which moves as formats are added or deleted: the insertion's own are the first ones; delete them from the
+    // last to the first so that no deletion moves one still to be deleted.
+    const added = Math.max(0, cfs.items.length - b.cfCount.value);
+    for (let i = added - 1; i >= 0; i--) cfs.items[i].delete();
+    for (const m of u.plan.merges) ws.getRangeByIndexes(m.r, m.c, m.rs, m.cs).unmerge();
     area.clear('Contents');
     if (b.validation.type === 'None') area.dataValidation.clear();
-    area.clear('Formats');
     area.numberFormat = b.range.numberFormat;
-    const ws = wb.worksheets.getItem(u.sheetName);
-    if (hasExcelApi('1.9') && b.cellProps) area.setCellProperties(restorable(b.cellProps.value));
+    b.formats.restore(area);
     b.rows.forEach((f, i) => { ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight; });
     for (const { c, chars } of u.plan.columnWidths) {
       const was = u.widths.get(c);
@@ -105,15 +102,6 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi:
     }
   }
   await ctx.sync();
-}
-
-/** Cell properties as read, made fit to write back: a cell without fill is given no colour (white would be a fill). */
-function restorable(props: Excel.CellProperties[][]): Excel.SettableCellProperties[][] {
-  return props.map((row) => row.map((p) => {
-    const format = { ...p.format } as Excel.CellPropertiesFormat;
-    if (format.fill?.pattern === 'None') format.fill = { pattern: 'None' } as Excel.CellPropertiesFill;
-    return { format };
-  }));
 }
 
 export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
@@ -250,9 +238,9 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         // what an interrupted insertion must put back (see undoInsert)
         before = {
           range: area,
-          cellProps: hasExcelApi('1.9') ? area.getCellProperties(CELL_PROPS) : null,
+          formats: readAreaFormats(area, size.rows, size.cols, hasExcelApi),
           validation: area.dataValidation.load('type'),
-          cfs: area.conditionalFormats.load('items/id'),
+          cfCount: area.conditionalFormats.getCount(),
           rows: Array.from({ length: size.rows }, (_, i) => cell!.getOffsetRange(i, 0).format.load('rowHeight')),
         };
         for (let c = 0; c < size.cols; c++) {

@@ -1,14 +1,15 @@
 /**
  * Excel faults on the in-browser workbook, raised with Excel's own error codes: an insertion interrupted at any
- * operation of its write batch leaves the workbook exactly as before; a cell being edited, a read-only or
- * protected workbook, a deleted or renamed table sheet, deleted rows and columns, an API set the host lacks —
+ * operation of its write batch leaves the workbook exactly as before — the user's conditional formats, fills,
+ * fonts and borders in and around the area included, on ExcelApi 1.8 (no cell properties) as on the newest; a
+ * cell being edited, a read-only or protected workbook, a deleted or renamed table sheet, deleted rows and columns, an API set the host lacks —
  * each gets a message in Chinese and loses nothing of the user's.
  */
 import { checkWorkbook, insertTables } from '../../src/app/service';
 import { DEFAULT_FONT, newCell, type WorkbookState } from '../../src/excel-sim/model';
 import { tableLayout } from '../../src/report/layout';
 import { a1 } from '../../src/report/a1';
-import { API_LEVELS, setup, select, type Sim } from './helpers';
+import { API_ENDS, setup, select, type Sim } from './helpers';
 
 const ALL = { year: 2025, agency: '某某县人民政府' };
 const DEFAULT_CELL = JSON.stringify(newCell());
@@ -39,14 +40,33 @@ async function userSheet(sim: Sim, X: typeof Excel): Promise<void> {
     ws.getRange('C3:E5').format.fill.color = '#FFFF00'; // the user's fill on empty cells
     ws.getRange('D4').numberFormat = [['0.0%']];
     ws.getRange('C6').format.font.bold = true;
+    ws.getRange('F6').format.font.color = '#7030A0'; // covered by a merge of table 1 (C6:F6)
     ws.getRange('A10:A12').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThan' } };
     ws.getRange('A1:A2').format.columnWidth = 200;
+    // the user's conditional formats: one reaching into the area, one inside it, one elsewhere
+    const across = ws.getRange('B2:D6').conditionalFormats.add(X.ConditionalFormatType.custom);
+    across.custom.rule.formula = '=B2>40';
+    across.custom.format.font.color = '#C00000';
+    const inside = ws.getRange('E7:F8').conditionalFormats.add(X.ConditionalFormatType.custom);
+    inside.custom.rule.formula = '=LEN(E7)>0';
+    inside.custom.format.fill.color = '#E2EFDA';
+    const elsewhere = ws.getRange('A20').conditionalFormats.add(X.ConditionalFormatType.custom);
+    elsewhere.custom.rule.formula = '=A20<0';
+    elsewhere.custom.format.fill.color = '#FFC7CE';
+    // the user's borders: a thick box, a diagonal in a cell one of the tables' merges covers (E12, in D12:F12),
+    // a line under the row just above the area (shared with the area's top edge)
+    const box = ws.getRange('C8:E9').format.borders;
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) { box.getItem(edge).style = 'Continuous'; box.getItem(edge).weight = 'Thick'; }
+    const diagonal = ws.getRange('E12').format.borders.getItem('DiagonalDown');
+    diagonal.style = 'Dash';
+    diagonal.color = '#2F75B5';
+    ws.getRange('C2:G2').format.borders.getItem('EdgeBottom').style = 'Double';
     await ctx.sync();
   });
   await select(X, 'Sheet1', 'C3');
 }
 
-describe.each(API_LEVELS.slice(-1))('at ExcelApi %s', (api) => {
+describe.each(API_ENDS)('at ExcelApi %s', (api) => {
   describe('an insertion interrupted part-way through its write batch', () => {
     /** Runs one successful insertion on a twin workbook to count the write batch's operations. */
     async function writeOps(prepare: (sim: Sim, X: typeof Excel) => Promise<void>, target: 'selection' | 'newSheet'): Promise<number> {
