@@ -20,7 +20,7 @@ import {
   sameName, sheetById, shiftCells, SimError, usedRect, validDefinedName, validSheetName, valueType, formatText,
 } from './model';
 import type { BorderState, CellState, CondFormatState, Edge, NameState, Rect, SheetState, ValidationState, WorkbookState } from './model';
-import { BLANK, cellKey, evaluate, FErr, isValidFormula, MAX_COLS, MAX_ROWS, parseAddress, parseKey, recalc, shiftFormula } from './formula';
+import { BLANK, calculateEntered, cellKey, evaluate, FErr, isValidFormula, MAX_COLS, MAX_ROWS, parseAddress, parseKey, recalc, shiftFormula } from './formula';
 import API_LEVELS from './api-levels.json';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -62,8 +62,25 @@ export function apiNotFound(member: string): SimError {
   return new SimError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of the Office application. See Office client application and platform availability for Office Add-ins for more information.', member);
 }
 
+/** Excel's data limits (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins):
+ *  "Excel on the web has a payload size limit for requests and responses of 5MB" and "A range is limited to
+ *  5,000,000 cells for read operations" (RangeExceedsLimit, "The cell count in the range has exceeded the maximum
+ *  supported number"). */
+export const PAYLOAD_LIMIT = 5_000_000;
+export const READ_CELL_LIMIT = 5_000_000;
+
+/** UTF-8 size of a value as JSON, roughly what it adds to a request or a response. */
+export function payloadBytes(v: unknown): number {
+  const text = JSON.stringify(v) ?? '';
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c > 0x7f) n += c > 0x7ff ? 2 : 1; }
+  return n;
+}
+
 /** Shared by every RequestContext of one simulated workbook. */
 export class Engine {
+  /** Office.context.platform: 'OfficeOnline' (Excel on the web) has the 5 MB payload limit. */
+  platform: 'PC' | 'OfficeOnline' | 'Mac' = 'PC';
   syncCount = 0;
   /** The ExcelApi requirement set this workbook's Excel supports: members above it are refused with ApiNotFound. */
   apiVersion = NEWEST_EXCEL_API;
@@ -109,15 +126,25 @@ export class RequestContext {
   /** @internal */ _bindings: ClientObject[] = [];
   /** @internal */ _dirty = false;
   /** @internal */ _mutated = false;
+  /** @internal Ranges whose cells were written in this batch (calculated on their own in manual mode). */ _written: RangeT[] = [];
+  /** @internal Approximate bytes of the request (written values) and of the response (loaded values). */ _requestBytes = 0;
+  /** @internal */ _responseBytes = 0;
 
   constructor(readonly _engine: Engine) {
     this.workbook = new Workbook(this, () => 'workbook');
     this.application = this.workbook.application;
   }
   get _state(): WorkbookState { return this._engine.state; }
-  /** Recalculates formulas before a read if something was written earlier in the batch. */
+  /** Recalculates formulas before a read if something was written earlier in the batch. In manual calculation
+   *  mode only the formulas written in the batch are computed (from the values their precedents hold), as Excel
+   *  computes an entered formula and nothing else until Application.calculate. */
   _fresh(): void {
-    if (this._dirty) { recalc(this._state); this._dirty = false; }
+    if (!this._dirty) return;
+    if (this._state.calculationMode === 'Manual') {
+      for (const w of this._written) { const sheet = this._state.sheets.find((s) => s.id === w.sheetId); if (sheet) calculateEntered(this._state, sheet, w.rect); }
+    } else recalc(this._state);
+    this._written = [];
+    this._dirty = false;
   }
 
   sync<T>(passThroughValue?: T): Promise<T> {
@@ -134,9 +161,16 @@ export class RequestContext {
     if (fault && fault.afterOperations === undefined) {
       return Promise.reject(new SimError(fault.code, fault.message, 'RequestContext.sync'));
     }
+    // Excel on the web refuses a request over its payload limit as a whole
+    const requestBytes = this._requestBytes;
+    this._requestBytes = 0;
+    if (engine.platform === 'OfficeOnline' && requestBytes > PAYLOAD_LIMIT) {
+      return Promise.reject(new SimError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.', 'RequestContext.sync'));
+    }
     this._commits = [];
     this._bindings = [];
     this._mutated = false;
+    this._responseBytes = 0;
     let loc = '';
     try {
       queue.forEach((op, i) => {
@@ -146,6 +180,10 @@ export class RequestContext {
       });
       if (fault && fault.afterOperations !== undefined && fault.afterOperations >= queue.length) throw new SimError(fault.code, fault.message);
       this._fresh();
+      // …and a response over it: the operations ran, no value comes back
+      if (engine.platform === 'OfficeOnline' && this._responseBytes > PAYLOAD_LIMIT) {
+        throw new SimError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.', 'RequestContext.sync');
+      }
     } catch (e) {
       // Like Excel, a batch is not a transaction: the operations before the failing one stay applied;
       // the failing one and everything after it are dropped, and no loaded value is delivered.
@@ -262,6 +300,7 @@ abstract class ClientObject {
       this.context._fresh();
       const t = this._t();
       const v = t === null ? (null as T) : fn(t);
+      if (this.context._engine.platform === 'OfficeOnline') this.context._responseBytes += payloadBytes(v);
       this.context._commits.push(() => { res._v = v; res._has = true; });
     });
     return res;
@@ -281,6 +320,7 @@ abstract class ClientObject {
     if (!def.set) throw new TypeError(`Cannot set the read-only property '${name}' of ${this._type}.`);
     const v = copy(value);
     this._loaded.set(name, v);
+    if (this.context._engine.platform === 'OfficeOnline') this.context._requestBytes += payloadBytes(v);
     if (this.context._engine.refuses(this._type, name, 'set')) {
       this._queue(name, () => { throw apiNotFound(`${this._type}.${name}`); });
       return;
@@ -318,6 +358,7 @@ abstract class ClientObject {
       const def = this._props[name];
       if (def) {
         const v = t === null ? null : def.get(t, this);
+        if (this.context._engine.platform === 'OfficeOnline') this.context._responseBytes += payloadBytes(v);
         commits.push(() => this._loaded.set(name, v));
         continue;
       }
@@ -434,6 +475,7 @@ function rangeArg(st: WorkbookState, sheetId: string, arg: unknown): RangeT {
 
 /** 2-D array over a range. */
 function grid<T>(st: WorkbookState, t: RangeT, f: (cell: CellState | undefined, r: number, c: number, sheet: SheetState) => T): T[][] {
+  if (rectSize(t.rect) > READ_CELL_LIMIT) throw new SimError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
   const sheet = sheetById(st, t.sheetId);
   const { r0, c0, r1, c1 } = t.rect;
   const out: T[][] = [];
@@ -633,7 +675,10 @@ defineProps(Workbook, 'Workbook', { name: ro(() => 'Book1') });
 class Application extends ClientObject {
   suspendApiCalculationUntilNextSync(): void { /* formulas are always recalculated at sync */ }
   suspendScreenUpdatingUntilNextSync(): void { /* no screen */ }
-  calculate(_type?: string): void { this._op('calculate', () => undefined); }
+  /** Application.calculate (F9): recalculates every formula, whatever the calculation mode. */
+  calculate(type: string = 'Recalculate'): void {
+    this._op('calculate', () => { oneOf(type, ['Recalculate', 'Full', 'FullRebuild'], 'calculation type'); recalc(this._st); });
+  }
 }
 defineProps(Application, 'Application', {
   calculationMode: {
@@ -882,6 +927,7 @@ class Range extends ClientObject {
   }
   setCellProperties(values: Record<string, any>[][]): void {
     const input = copy(values);
+    if (this.context._engine.platform === 'OfficeOnline') this.context._requestBytes += payloadBytes(input);
     this._op('setCellProperties', (t: RangeT) => {
       const sheet = writable(this._st, t.sheetId);
       const { r0, c0, r1, c1 } = t.rect;
@@ -902,9 +948,9 @@ defineProps(Range, 'Range', {
   cellCount: ro((t) => rectSize(t.rect)),
   isEntireRow: ro((t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1),
   isEntireColumn: ro((t) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1),
-  values: { get: (t, o) => grid(o._st, t, (c) => c?.value ?? ''), set: (t, v, o) => write2D(o._st, t, v, writeInput) },
-  formulas: { get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v, o) => write2D(o._st, t, v, writeInput) },
-  formulasLocal: { get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v, o) => write2D(o._st, t, v, writeInput) },
+  values: { get: (t, o) => grid(o._st, t, (c) => c?.value ?? ''), set: (t, v, o) => { write2D(o._st, t, v, writeInput); o.context._written.push(t); } },
+  formulas: { get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v, o) => { write2D(o._st, t, v, writeInput); o.context._written.push(t); } },
+  formulasLocal: { get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v, o) => { write2D(o._st, t, v, writeInput); o.context._written.push(t); } },
   numberFormat: {
     get: (t, o) => grid(o._st, t, (c) => c?.numberFormat ?? 'General'),
     set: (t, v, o) => write2D(o._st, t, v, (cell, x) => { cell.numberFormat = String(x); }),
@@ -1496,10 +1542,13 @@ export const ENUMS = {
   FillPattern: enumOf(['None', 'Solid']),
   NamedItemType: enumOf(['String', 'Integer', 'Double', 'Boolean', 'Range', 'Error', 'Array']),
   RangeValueType: enumOf(['Unknown', 'Empty', 'String', 'Integer', 'Double', 'Boolean', 'Error', 'RichValue']),
+  CalculationType: enumOf(['Recalculate', 'Full', 'FullRebuild']),
+  CalculationMode: enumOf(['Automatic', 'AutomaticExceptTables', 'Manual']),
   ErrorCodes: enumOf([
     'AccessDenied', 'ApiNotFound', 'Conflict', 'GeneralException', 'InsertDeleteConflict', 'InvalidArgument', 'InvalidBinding',
     'InvalidOperation', 'InvalidReference', 'InvalidSelection', 'ItemAlreadyExists', 'ItemNotFound', 'MergedRangeConflict',
-    'NotImplemented', 'RangeExceedsLimit', 'RequestAborted', 'UnsupportedFeature', 'UnsupportedOperation', 'UnsupportedSheet',
+    'NotImplemented', 'RangeExceedsLimit', 'RequestAborted', 'RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded',
+    'UnsupportedFeature', 'UnsupportedOperation', 'UnsupportedSheet', 'InvalidOperationInCellEditMode',
   ]),
 };
 

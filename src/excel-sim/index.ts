@@ -6,7 +6,7 @@
 import { createExcelNamespace, Engine, NEWEST_EXCEL_API, versionAtLeast } from './api';
 import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, SimError, addressOf } from './model';
 import type { CellState, CellValue, WorkbookState } from './model';
-import { parseAddress, recalc } from './formula';
+import { calculateEntered, parseAddress, recalc } from './formula';
 
 export { SimError } from './model';
 export { NEWEST_EXCEL_API, versionAtLeast } from './api';
@@ -20,16 +20,20 @@ export interface WorkbookSimOptions {
   apiVersion?: string;
   /** Office.context.displayLanguage; default 'zh-CN'. */
   displayLanguage?: string;
+  /** Office.context.platform; 'OfficeOnline' (Excel on the web) refuses requests and responses over 5 MB. Default 'PC'. */
+  platform?: 'PC' | 'OfficeOnline' | 'Mac';
 }
 
-export interface OfficeInfo { host: 'Excel'; platform: 'PC' }
+export interface OfficeInfo { host: 'Excel'; platform: 'PC' | 'OfficeOnline' | 'Mac' }
 /** The parts of `Office` the simulator provides. */
 export interface OfficeStandIn {
   onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
   context: {
     displayLanguage: string;
     host: 'Excel';
-    platform: 'PC';
+    platform: OfficeInfo['platform'];
+    /** Office.context.diagnostics: the version says this is the stand-in. */
+    diagnostics: { host: 'Excel'; platform: OfficeInfo['platform']; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
   };
   actions: { associate(actionId: string, fn: (...args: unknown[]) => unknown): void };
@@ -57,7 +61,8 @@ export interface WorkbookSim {
   readonly lastSyncOperations: number;
   /** Called after every sync that changed the workbook and after user edits. Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
-  /** A user typing into a cell (bypasses the API and sheet protection): '=…' is a formula, numeric text a number. */
+  /** A user typing into a cell (bypasses the API and sheet protection; like a paste, not held to data validation):
+   *  '=…' (and '+…'/'-…' that is not a number) is a formula, numeric text a number. */
   setCell(sheet: string, address: string, input: CellValue): void;
   /** A copy of a cell's state (defaults for an untouched cell). */
   getCell(sheet: string, address: string): CellState;
@@ -75,7 +80,9 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
   const actions = new Map<string, (...args: unknown[]) => unknown>();
   const apiVersion = options.apiVersion ?? NEWEST_EXCEL_API;
   engine.apiVersion = apiVersion;
-  const info: OfficeInfo = { host: 'Excel', platform: 'PC' };
+  const platform = options.platform ?? 'PC';
+  engine.platform = platform;
+  const info: OfficeInfo = { host: 'Excel', platform };
 
   const Office: OfficeStandIn = {
     onReady(callback) {
@@ -87,7 +94,8 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     context: {
       displayLanguage: options.displayLanguage ?? 'zh-CN',
       host: 'Excel',
-      platform: 'PC',
+      platform,
+      diagnostics: { host: 'Excel', platform, version: `模拟工作簿 (stand-in, ExcelApi ${apiVersion})` },
       requirements: { isSetSupported: (name, minVersion = '1.1') => name.toLowerCase() === 'excelapi' && versionAtLeast(apiVersion, String(minVersion)) },
     },
     actions: { associate: (id, fn) => void actions.set(id, fn) },
@@ -115,7 +123,9 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     setCell(sheetName, address, input) {
       const { sheet, rect } = locate(sheetName, address);
       inputToCell(ensureCell(sheet, rect.r0, rect.c0), input ?? '');
-      recalc(state);
+      // in manual calculation mode Excel computes the entered cell only (F9 does the rest)
+      if (state.calculationMode === 'Manual') calculateEntered(state, sheet, { r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 });
+      else recalc(state);
       engine.emit();
     },
     getCell(sheetName, address) {

@@ -151,11 +151,18 @@ export function restoreState(target: WorkbookState, snapshot: WorkbookState): vo
 // Cell input and display
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Applies a value the way Excel applies typed input or `range.values`: '=…' is a formula, numeric text a number. */
+/**
+ * Applies a value the way Excel applies typed input or `range.values`: '=…' is a formula, and so is text that
+ * starts with '+' or '-' and is not a number (Excel takes "-A1" as "=-A1"; "-某某局" is a formula Excel cannot
+ * read, so it is refused); numeric text is a number; a leading apostrophe keeps the rest as text.
+ */
 export function inputToCell(cell: CellState, v: unknown): void {
-  if (typeof v === 'string' && v.length > 1 && v.startsWith('=')) {
-    if (!isValidFormula(v)) throw new SimError('InvalidArgument', `The formula '${v}' is not valid.`);
-    cell.formula = v;
+  const asFormula = typeof v === 'string' && cell.numberFormat !== '@' && v.length > 1
+    && (v.startsWith('=') || ((v.startsWith('+') || v.startsWith('-')) && !looksNumeric(v)));
+  if (asFormula) {
+    const f = v.startsWith('=') ? v : `=${v}`;
+    if (!isValidFormula(f)) throw new SimError('InvalidArgument', `The formula '${f}' is not valid.`);
+    cell.formula = f;
     return;
   }
   delete cell.formula;

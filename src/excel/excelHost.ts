@@ -25,8 +25,15 @@ export interface OfficeEnv {
 export const MIN_API = '1.8';
 /** Workbook setting that keeps last year's report (JSON) for the cross-year checks. */
 export const LAST_YEAR_SETTING = 'ogi.lastYearReport';
-/** Largest used range of the active sheet searched for unregistered tables (cells). */
-const RECOGNISE_MAX_CELLS = 200000;
+/** The window of the active sheet searched for unregistered tables: A1:AD1000 (30,000 cells). Bounded so that the
+ *  read stays far below Excel's 5,000,000-cell read limit and, at up to 166 bytes a cell, below Excel on the web's
+ *  5 MB response limit; a window over that (cells of long text) is caught and the check goes on without it. */
+const RECOGNISE_ROWS = 1000;
+const RECOGNISE_COLS = 30;
+const RECOGNISE_WINDOW = 'A1:AD1000';
+/** The part of the prose sheet read: A1:J1000. */
+const PROSE_ROWS = 1000;
+const PROSE_COLS = 10;
 
 const ALL_NAMES = TABLE_IDS.flatMap((t) => registrationNames(t));
 
@@ -37,6 +44,16 @@ function freeNames(tables: readonly TableId[], used: Set<string>): Partial<Recor
     if (set.every((n) => !used.has(n))) return Object.fromEntries(tables.map((t, j) => [t, set[j]]));
   }
   return null;
+}
+
+/**
+ * A plan's value as it must be written for Excel to keep it: Excel reads what is written to a range as if typed, so
+ * text starting with '+' or '-' (an agency called “-某某局”) or '@' would be taken as a formula; a leading apostrophe
+ * keeps it text (it is not part of the value). The plan's own formulas start with '=' (text starting with '=' comes
+ * from the plan already written "'=…").
+ */
+function typedText(v: string | number): string | number {
+  return typeof v === 'string' && /^[+\-@]/.test(v) ? `'${v}` : v;
 }
 
 /** What the target area held before an insertion at the selection (read in the insertion's read sync). */
@@ -158,7 +175,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const r = plan.rect;
     const all = sheet.getRangeByIndexes(r.r, r.c, r.rs, r.cs);
     all.numberFormat = plan.numberFormats;
-    all.formulas = plan.values;
+    all.formulas = plan.values.map((row) => row.map(typedText));
     const range = (x: Rect): Excel.Range => sheet.getRangeByIndexes(x.r, x.c, x.rs, x.cs);
     for (const m of plan.merges) range(m).merge(false);
     for (const { rect, style } of plan.styled) {
@@ -317,8 +334,12 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   /** Read registered tables and the prose sheet. Names and sheets seen before in this session are read
    *  speculatively in the same sync; if one has gone, the read falls back to the plain path. */
-  async function readIn(ctx: Excel.RequestContext, proseName: string = PROSE_SHEET): Promise<TablesRead> {
+  /** The part of a sheet read for prose: the first rows of columns A:J (one paragraph a row; bounded like any read). */
+  const proseWindow = (ws: Excel.Worksheet): Excel.Range => ws.getRangeByIndexes(0, 0, PROSE_ROWS, PROSE_COLS).getUsedRangeOrNullObject(true).load('values');
+
+  async function readIn(ctx: Excel.RequestContext, proseName: string = PROSE_SHEET, recognise = true): Promise<TablesRead> {
     const wb = ctx.workbook;
+    const notes: string[] = [];
     const items = ALL_NAMES.map((n) => {
       const item = wb.names.getItemOrNullObject(n);
       item.load('name,comment,formula,type');
@@ -329,33 +350,55 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const load = (r: Excel.Range): Excel.Range => r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
     const ranges = new Map<string, Excel.Range>();
     for (const n of known) ranges.set(n, load(wb.names.getItem(n).getRangeOrNullObject()));
-    let prose: Excel.Range | null = knownProse.has(proseName) ? wb.worksheets.getItem(proseName).getUsedRangeOrNullObject(true).load('values') : null;
+    let prose: Excel.Range | null = knownProse.has(proseName) ? proseWindow(wb.worksheets.getItem(proseName)) : null;
     const lastYearSetting = wb.settings.getItemOrNullObject(LAST_YEAR_SETTING);
     lastYearSetting.load('value');
+    const app = wb.application.load('calculationMode');
     const active = wb.worksheets.getActiveWorksheet();
     active.load('name');
-    const activeUsed = active.getUsedRangeOrNullObject(true);
-    activeUsed.load('values,rowIndex,columnIndex,rowCount,columnCount');
+    // Tables typed or pasted without the add-in are looked for on the active sheet. The read is bounded before it
+    // is made: Excel refuses to read more than 5,000,000 cells of a range, and Excel on the web refuses a response
+    // over 5 MB (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+    // Only the window A1:AD1000 is read; of the whole sheet only how far it reaches.
+    const extent = recognise ? active.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') : null;
+    const activeUsed = recognise ? active.getRangeByIndexes(0, 0, RECOGNISE_ROWS, RECOGNISE_COLS).getUsedRangeOrNullObject(true) : null;
+    activeUsed?.load('values,rowIndex,columnIndex,rowCount,columnCount');
     try {
       await ctx.sync();
     } catch (e) {
+      const code = (e as { code?: string }).code;
+      // Excel on the web: what the window holds is over 5 MB (cells of long text); check without looking for
+      // unregistered tables, and say so
+      if (recognise && code === 'ResponsePayloadSizeLimitExceeded') {
+        const read = await readIn(ctx, proseName, false);
+        return { ...read, notes: [...(read.notes ?? []), `当前工作表内容过多（超过网页版 Excel 一次读取 5 MB 的限制），本次没有在其中按标签查找未登记的表格；已登记的表格照常校验。`] };
+      }
       // only a name or sheet that has gone since the last read sends us down the plain path; any other
       // refusal (cell being edited, workbook busy) is the user's to hear about
-      const code = (e as { code?: string }).code;
       if ((!ranges.size && !prose) || !['ItemNotFound', 'InvalidReference', 'InvalidArgument'].includes(code ?? '')) throw e;
       known.clear();
       knownProse.clear();
-      return readIn(ctx, proseName);
+      return readIn(ctx, proseName, recognise);
     }
     const found = items.filter((x) => !x.item.isNullObject);
     for (const n of [...ranges.keys()]) if (!found.some((f) => f.n === n)) ranges.delete(n);
     const missing = found.filter(({ n }) => !ranges.has(n));
+    // Manual calculation: totals computed by formulas may be stale. Recalculate (as F9 does) and read the values
+    // again, in the same second round trip as anything still missing.
+    const manual = app.calculationMode === 'Manual';
+    if (manual) {
+      wb.application.calculate('Recalculate');
+      for (const r of ranges.values()) load(r);
+      if (prose) prose.load('values');
+      activeUsed?.load('values');
+      notes.push('Excel 当前为手动计算模式：校验前已重新计算公式（相当于按 F9），读取的是计算后的数值。');
+    }
     for (const { n, item } of missing) ranges.set(n, load(item.getRangeOrNullObject()));
     const proseActual = sheets.items.find((s) => s.name.toLowerCase() === proseName.trim().toLowerCase())?.name;
     const hasProse = proseActual !== undefined && proseActual !== MARK_SHEET;
     const proseMissing = hasProse && !prose;
-    if (proseMissing) prose = wb.worksheets.getItem(proseActual as string).getUsedRangeOrNullObject(true).load('values');
-    if (missing.length || proseMissing) await ctx.sync();
+    if (proseMissing) prose = proseWindow(wb.worksheets.getItem(proseActual as string));
+    if (missing.length || proseMissing || manual) await ctx.sync();
     if (hasProse) knownProse.add(proseName); else knownProse.delete(proseName);
     hasMarkSheet = sheets.items.some((s) => s.name === MARK_SHEET);
     const tables: ReadTable[] = [];
@@ -385,16 +428,25 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       });
     }
     // tables typed or pasted on the active sheet without registration, found by their labels
-    if (!activeUsed.isNullObject && activeUsed.rowCount * activeUsed.columnCount <= RECOGNISE_MAX_CELLS && active.name !== MARK_SHEET) {
-      const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
-      const year = yearInSheet(activeUsed.values) ?? NaN;
-      for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
-        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+    if (activeUsed && extent && active.name !== MARK_SHEET) {
+      const before = tables.length;
+      if (!activeUsed.isNullObject) {
+        const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
+        const year = yearInSheet(activeUsed.values) ?? NaN;
+        for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
+          tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+        }
+      }
+      const beyond = !extent.isNullObject && (extent.rowIndex + extent.rowCount > RECOGNISE_ROWS || extent.columnIndex + extent.columnCount > RECOGNISE_COLS);
+      const onActive = tables.some((t) => t.sheet === active.name);
+      if (beyond && tables.length === before && !onActive) {
+        notes.push(`工作表“${active.name}”的内容超出 ${RECOGNISE_WINDOW}（到第 ${extent.rowIndex + extent.rowCount} 行、第 ${extent.columnIndex + extent.columnCount} 列）：未登记的表格只在 ${RECOGNISE_WINDOW} 中按标签查找，没有找到。如表格在更下方或更右侧，请把它移到这一范围内，或用“插入表格”重新插入后填写。`);
       }
     }
     return {
       tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null,
       lastYear: lastYearSetting.isNullObject ? null : String(lastYearSetting.value),
+      ...(notes.length ? { notes } : {}),
     };
   }
 
@@ -473,7 +525,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       for (let i = 2; existing.includes(name); i++) name = `${sheet}(${i})`;
       const ws = sheets.add(name);
       const range = ws.getRangeByIndexes(0, 0, rows.length, 2);
-      range.values = rows;
+      range.values = rows.map((row) => row.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
       ws.getRangeByIndexes(0, 0, 1, 2).format.font.bold = true;
       ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 40;
       ws.getRangeByIndexes(0, 1, 1, 1).format.columnWidth = 520;

@@ -83,3 +83,81 @@ describe('borders have all the sides Excel has', () => {
     expect(sim.getCell('Sheet1', 'D4').borders.DiagonalDown).toMatchObject({ style: 'Dash', color: '#00B050' });
   });
 });
+
+describe('text that Excel takes for a formula', () => {
+  // Excel reads what is written to a range as if typed: '=', and '+' or '-' before something that is not a number
+  test('"-某某局" is not stored as text; "\'-某某局" is; "-5" and "+5" are numbers', async () => {
+    const sim = createWorkbookSim();
+    const write = (v: string) => sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[v]]; await ctx.sync(); })
+      .then(() => sim.getCell('Sheet1', 'A1'), (e: { code: string }) => e.code);
+    // Excel makes "=-某某局" of it: a name it does not know, #NAME?
+    expect(await write('-某某局')).toMatchObject({ formula: '=-某某局', value: '#NAME?' });
+    expect(await write('+某某局+')).toBe('InvalidArgument'); // not even a formula
+    expect(await write("'-某某局")).toMatchObject({ value: '-某某局' });
+    expect((await write('-5') as { value: unknown }).value).toBe(-5);
+    expect((await write('+5') as { value: unknown }).value).toBe(5);
+    expect(await write('-A1+1')).toMatchObject({ formula: '=-A1+1' });
+    // a cell formatted as text keeps what is typed
+    await sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('B1').numberFormat = [['@']]; await ctx.sync(); });
+    sim.setCell('Sheet1', 'B1', '=1+1');
+    expect(sim.getCell('Sheet1', 'B1')).toMatchObject({ value: '=1+1' });
+  });
+});
+
+describe('manual calculation', () => {
+  test('in Manual mode formulas keep their old results until Application.calculate; an entered formula computes itself', async () => {
+    const sim = createWorkbookSim();
+    sim.setCell('Sheet1', 'A1', 1);
+    sim.setCell('Sheet1', 'A3', '=SUM(A1:A2)');
+    await sim.Excel.run(async (ctx) => { ctx.workbook.application.calculationMode = 'Manual'; await ctx.sync(); });
+    sim.setCell('Sheet1', 'A2', 5);
+    expect(sim.getCell('Sheet1', 'A3').value).toBe(1);
+    const read = () => sim.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A3:A4').load('values');
+      await ctx.sync();
+      return r.values.map((x) => x[0]);
+    });
+    await sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A4').formulas = [['=A3*2']]; await ctx.sync(); });
+    expect(await read()).toEqual([1, 2]);
+    const mode = await sim.Excel.run(async (ctx) => {
+      const app = ctx.workbook.application;
+      app.calculate(sim.Excel.CalculationType.recalculate);
+      app.load('calculationMode');
+      await ctx.sync();
+      return app.calculationMode;
+    });
+    expect(mode).toBe('Manual');
+    expect(await read()).toEqual([6, 12]);
+  });
+});
+
+describe('limits Excel has', () => {
+  test('a read of more than 5,000,000 cells is refused (RangeExceedsLimit)', async () => {
+    const sim = createWorkbookSim();
+    const code = await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:XFD306').load('values'); // 16,384 × 306 = 5,013,504
+      await ctx.sync();
+    }).then(() => null, (e: { code: string }) => e.code);
+    expect(code).toBe('RangeExceedsLimit');
+  });
+
+  test('Excel on the web refuses a response or a request over 5 MB', async () => {
+    const sim = createWorkbookSim({ platform: 'OfficeOnline' });
+    const long = '政府信息公开'.repeat(50); // 900 bytes of UTF-8
+    const block = (rows: number) => Array.from({ length: rows }, () => Array(2).fill(long));
+    const write = (address: string, rows: number) => sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange(address).values = block(rows); await ctx.sync(); })
+      .then(() => null, (e: { code: string }) => e.code);
+    const read = (address: string) => sim.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange(address).load('values'); await ctx.sync(); })
+      .then(() => null, (e: { code: string }) => e.code);
+    expect(await write('A1:B2000', 2000)).toBe(null); // 3.6 MB
+    expect(await write('C1:D2000', 2000)).toBe(null);
+    expect(await read('A1:B2000')).toBe(null);
+    expect(await read('A1:D2000')).toBe('ResponsePayloadSizeLimitExceeded'); // 7.2 MB
+    expect(await write('E1:F3000', 3000)).toBe('RequestPayloadSizeLimitExceeded'); // 5.4 MB
+    expect(sim.getCell('Sheet1', 'E1').value).toBe(''); // refused as a whole
+    // on the desktop neither limit applies
+    const pc = createWorkbookSim();
+    await pc.Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('E1:F3000').values = block(3000); await ctx.sync(); });
+    expect(pc.getCell('Sheet1', 'F3000').value).toBe(long);
+  });
+});
