@@ -67,10 +67,23 @@ function excelLevel(doc: string, fallback: string | null, classLevel: string | n
   return { level: tag(version), note: raw };
 }
 
-/** `{@link https://learn.microsoft.com/javascript/api/requirement-sets/… | DialogApi 1.2}` → ['DialogApi 1.2']. */
+/** The requirement sets named under a doc comment's `**Requirement set(s)**:` remark, as
+ *  `{@link https://learn.microsoft.com/javascript/api/requirement-sets/… | DialogApi 1.2}` → ['DialogApi 1.2'].
+ *  Links elsewhere (a parameter's description) and conditional items ("If the … parameter is used, … is also
+ *  required") are not what the member needs. */
 function officeSets(doc: string): string[] {
   const out = new Set<string>();
-  for (const m of doc.matchAll(/\{@link\s+https:\/\/learn\.microsoft\.com\/javascript\/api\/requirement-sets\/[^\s|}]*\s*\|\s*([A-Za-z]+)(?:\s+(\d+\.\d+))?\s*\}/g)) {
+  const lines = doc.split('\n').map((l) => l.replace(/^\s*\*\s?/, ''));
+  const start = lines.findIndex((l) => /\*\*Requirement sets?\*\*/.test(l));
+  if (start < 0) return [];
+  const section: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i];
+    if (i > start && (/^@\w/.test(l) || /^\*\*[^*]+\*\*/.test(l) || (l.trim() !== '' && !/^-\s/.test(l.trim()) && !/\{@link/.test(l)))) break;
+    if (/\bif\b/i.test(l)) continue;
+    section.push(l);
+  }
+  for (const m of section.join('\n').matchAll(/\{@link\s+https:\/\/learn\.microsoft\.com\/javascript\/api\/requirement-sets\/[^\s|}]*\s*\|\s*([A-Za-z]+)(?:\s+(\d+\.\d+))?\s*\}/g)) {
     out.add(`${m[1]} ${m[2] ?? '1.1'}`);
   }
   return [...out].sort();

@@ -22,6 +22,20 @@ export interface WorkbookSimOptions {
   displayLanguage?: string;
   /** Office.context.platform; 'OfficeOnline' (Excel on the web) refuses requests and responses over 5 MB. Default 'PC'. */
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
+  /** The DialogApi requirement set offered (Office.context.ui.displayDialogAsync); null for none. Default '1.2'. */
+  dialogApi?: string | null;
+}
+
+/** A dialog opened with Office.context.ui.displayDialogAsync. */
+export interface SimDialog {
+  readonly url: string;
+  readonly options: unknown;
+  /** Closed by the page that opened it (dialog.close()) or by the person. */
+  readonly closed: boolean;
+  /** The person closes the dialog (its ✕): the opener gets DialogEventReceived with error 12006. */
+  closeByUser(): void;
+  /** The dialog page calls Office.context.ui.messageParent(message). */
+  messageParent(message: string): void;
 }
 
 export interface OfficeInfo { host: 'Excel'; platform: 'PC' | 'OfficeOnline' | 'Mac' }
@@ -35,8 +49,11 @@ export interface OfficeStandIn {
     /** Office.context.diagnostics: the version says this is the stand-in. */
     diagnostics: { host: 'Excel'; platform: OfficeInfo['platform']; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    ui: { displayDialogAsync(url: string, options: unknown, callback?: (result: { status: string; value: unknown; error?: unknown }) => void): void };
   };
   actions: { associate(actionId: string, fn: (...args: unknown[]) => unknown): void };
+  EventType: Record<string, string>;
+  AsyncResultStatus: Record<string, string>;
   addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void> };
   HostType: Record<string, string>;
   PlatformType: Record<string, string>;
@@ -72,6 +89,10 @@ export interface WorkbookSim {
   selectionAddress(): string;
   /** Functions registered with Office.actions.associate. */
   readonly actions: Map<string, (...args: unknown[]) => unknown>;
+  /** Dialogs opened with Office.context.ui.displayDialogAsync, oldest first. */
+  readonly dialogs: readonly SimDialog[];
+  /** Called when a dialog opens or closes (the preview draws it). Returns an unsubscribe function. */
+  onDialog(listener: (dialog: SimDialog) => void): () => void;
 }
 
 export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim {
@@ -83,6 +104,34 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
   const platform = options.platform ?? 'PC';
   engine.platform = platform;
   const info: OfficeInfo = { host: 'Excel', platform };
+  const dialogApi = options.dialogApi === undefined ? '1.2' : options.dialogApi;
+  const dialogs: SimDialog[] = [];
+  const dialogListeners = new Set<(d: SimDialog) => void>();
+  const EventType = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
+  const AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
+  function displayDialogAsync(url: string, opts: unknown, callback?: (result: { status: string; value: unknown; error?: unknown }) => void): void {
+    const handlers = new Map<string, Array<(arg: unknown) => void>>();
+    const fire = (type: string, arg: unknown) => { for (const h of handlers.get(type) ?? []) h(arg); };
+    let closed = false;
+    const notify = (d: SimDialog) => { for (const l of [...dialogListeners]) l(d); };
+    // Office refuses a second dialog while one is open (12007) and a start address that is not https (12003)
+    const refuse = (code: number, message: string) => queueMicrotask(() => callback?.({ status: 'failed', value: undefined, error: { code, message } }));
+    if (dialogs.some((d) => !d.closed)) { refuse(12007, 'A dialog box is already opened from this host window.'); return; }
+    if (!/^https:\/\//.test(url)) { refuse(12003, 'The dialog box was directed to a URL with the HTTP protocol. HTTPS is required.'); return; }
+    const record: SimDialog = {
+      url, options: opts,
+      get closed() { return closed; },
+      closeByUser() { if (closed) return; closed = true; notify(record); fire(EventType.DialogEventReceived, { error: 12006 }); },
+      messageParent(message) { if (!closed) fire(EventType.DialogMessageReceived, { message, origin: new URL(url).origin }); },
+    };
+    const dialog = {
+      addEventHandler(type: string, handler: (arg: unknown) => void) { handlers.set(type, [...(handlers.get(type) ?? []), handler]); },
+      close() { if (closed) return; closed = true; notify(record); },
+    };
+    dialogs.push(record);
+    notify(record);
+    queueMicrotask(() => callback?.({ status: 'succeeded', value: dialog }));
+  }
 
   const Office: OfficeStandIn = {
     onReady(callback) {
@@ -96,9 +145,17 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
       host: 'Excel',
       platform,
       diagnostics: { host: 'Excel', platform, version: `模拟工作簿 (stand-in, ExcelApi ${apiVersion})` },
-      requirements: { isSetSupported: (name, minVersion = '1.1') => name.toLowerCase() === 'excelapi' && versionAtLeast(apiVersion, String(minVersion)) },
+      requirements: {
+        isSetSupported: (name, minVersion = '1.1') => {
+          const have = name.toLowerCase() === 'excelapi' ? apiVersion : name.toLowerCase() === 'dialogapi' ? dialogApi : null;
+          return have !== null && versionAtLeast(have, String(minVersion));
+        },
+      },
+      ui: { displayDialogAsync },
     },
     actions: { associate: (id, fn) => void actions.set(id, fn) },
+    EventType,
+    AsyncResultStatus,
     addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
     HostType: { Word: 'Word', Excel: 'Excel', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
@@ -143,6 +200,8 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
       return addressOf(sheet, state.selection.rect);
     },
     actions,
+    dialogs,
+    onDialog(listener) { dialogListeners.add(listener); return () => void dialogListeners.delete(listener); },
   };
 }
 

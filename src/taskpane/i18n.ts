@@ -78,6 +78,8 @@ const zh = {
   feeInvalid: '请填写大于或等于0的数字（元）',
   numberTitle: (where: string) => `来自 ${where}，点击定位`,
   blockedNote: '表格有错误，相关段落未生成。',
+  noticeTitle: { done: '已插入表格', refused: '未插入表格', failed: '插入表格时出错' },
+  noticeClose: '关闭',
   language: 'zh',
 };
 
@@ -161,6 +163,8 @@ const en: Strings = {
   feeInvalid: 'Enter a number ≥ 0 (yuan)',
   numberTitle: (where: string) => `From ${where}; click to select`,
   blockedNote: 'The tables have errors; the affected paragraphs were not written.',
+  noticeTitle: { done: 'Tables inserted', refused: 'Nothing was inserted', failed: 'Inserting the tables failed' },
+  noticeClose: 'Close',
   language: 'en',
 };
 
