@@ -13,7 +13,8 @@
  * Both switches are explained for the people deploying the add-in in docs/deploy.md; the URL
  * functions live in scripts/deploy-urls.js.
  *
- * Pages: taskpane.html (the add-in), commands.html (ribbon function file, no UI) and preview.html
+ * Pages: taskpane.html (the add-in), commands.html (ribbon function file, no UI), notice.html (the dialog a
+ * ribbon button's outcome is shown in) and preview.html
  * (the task pane next to an in-browser stand-in workbook, for use without Excel).
  */
 const fs = require('fs');
@@ -63,10 +64,10 @@ module.exports = (env = {}, argv = {}) => {
   // `--env officeJs` without a value arrives as `true`: refuse it rather than build for the CDN.
   const officeJs = env.officeJs !== undefined ? resolveOfficeJsUrl(env.officeJs === true ? '' : env.officeJs, baseUrl ?? DEV_BASE_URL) : null;
 
-  const page = (name, chunks) =>
+  const page = (name, chunks, folder = name) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
-      template: `./src/${name}/${name}.html`,
+      template: `./src/${folder}/${name}.html`,
       chunks,
       inject: 'head',
       scriptLoading: 'defer', // after the synchronous office.js tag in <head>, once the DOM is parsed
@@ -78,6 +79,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      notice: './src/commands/notice.ts', // the dialog a ribbon button's outcome is shown in
       preview: './src/preview/index.ts',
     },
     output: {
@@ -130,6 +132,7 @@ module.exports = (env = {}, argv = {}) => {
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }),
       page('taskpane', ['taskpane']),
       page('commands', ['commands']),
+      page('notice', ['notice'], 'commands'),
       page('preview', ['preview']),
       ...(officeJs ? [new SelfHostedOfficeJsPlugin(officeJs, baseUrl ?? DEV_BASE_URL)] : []),
       new CopyWebpackPlugin({

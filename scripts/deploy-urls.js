@@ -14,7 +14,7 @@
  *       prints (or writes) the manifest with every dev-server URL pointing at that base
  *   node scripts/deploy-urls.js dist DIR --url-prod https://HOST/PATH/ [--office-js URL]
  *       retargets, in place, a dist/ folder that was built without switches (manifest.xml, and with
- *       --office-js also taskpane.html and commands.html)
+ *       --office-js also taskpane.html, commands.html and notice.html)
  */
 const fs = require('fs');
 const path = require('path');
@@ -26,7 +26,7 @@ const DEV_ORIGIN = 'https://localhost:3000';
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
 /** The pages that load office.js (preview.html brings its own stand-in). */
-const OFFICE_JS_PAGES = ['taskpane.html', 'commands.html'];
+const OFFICE_JS_PAGES = ['taskpane.html', 'commands.html', 'notice.html'];
 
 /** Validates `--env urlProd=…` and returns it with exactly one trailing slash. */
 function normaliseBaseUrl(raw) {

@@ -23,7 +23,7 @@ const root = path.resolve(__dirname, '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
 const assetsDir = path.join(root, 'assets');
 const manifest = read('manifest.xml');
-const templates = { 'taskpane.html': read('src/taskpane/taskpane.html'), 'commands.html': read('src/commands/commands.html') } as Record<string, string>;
+const templates = { 'taskpane.html': read('src/taskpane/taskpane.html'), 'commands.html': read('src/commands/commands.html'), 'notice.html': read('src/commands/notice.html') } as Record<string, string>;
 
 const INTRANET = 'https://ogi.gov.example/ogi/';
 const EXAMPLE_FILE = 'docs/examples/manifest-intranet.xml';
@@ -129,7 +129,7 @@ describe('resolveOfficeJsUrl (officeJs)', () => {
 
 describe('rewriteOfficeJs on the real page templates', () => {
   test('OFFICE_JS_PAGES names every template that loads office.js from the CDN', () => {
-    const htmlFiles = ['src/taskpane/taskpane.html', 'src/commands/commands.html', 'src/preview/preview.html'];
+    const htmlFiles = ['src/taskpane/taskpane.html', 'src/commands/commands.html', 'src/commands/notice.html', 'src/preview/preview.html'];
     const loading = htmlFiles.filter((f) => read(f).includes(OFFICE_JS_CDN)).map((f) => path.basename(f));
     expect([...loading].sort()).toEqual([...OFFICE_JS_PAGES].sort());
   });

@@ -50,8 +50,8 @@ test('imported HTML is parsed as text, never handed to a browser to render', () 
   expect(rendering).toEqual([]);
 });
 
-describe.each(['taskpane', 'commands'])('%s.html', (page) => {
-  const html = readFileSync(path.join(ROOT, 'src', page, `${page}.html`), 'utf8');
+describe.each([['taskpane', 'taskpane'], ['commands', 'commands'], ['notice', 'commands']])('%s.html', (page, folder) => {
+  const html = readFileSync(path.join(ROOT, 'src', folder, `${page}.html`), 'utf8');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
   const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
 

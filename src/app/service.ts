@@ -84,6 +84,8 @@ export interface CheckResult {
   errors: number;
   warnings: number;
   marked: number;
+  /** What the host says about the read (manual calculation recalculated first, a sheet too large to search…). */
+  notes: string[];
 }
 
 /** Set 1, 2… of registered tables (OGI_x, OGI_x_2 …); 0 for tables recognised by their labels. */
@@ -183,7 +185,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
   const all = sets.flatMap((s) => s.findings);
   return {
     result: {
-      sets, lost: read.lost,
+      sets, lost: read.lost, notes: read.notes ?? [],
       unregistered: read.tables.filter((t) => t.recognised).map(({ table, format, year, sheet, rect }) => ({ table, format, year, sheet, rect })), errors: all.filter((f) => f.severity === 'error').length,
       warnings: all.filter((f) => f.severity === 'warning').length, marked: marks.size,
     },

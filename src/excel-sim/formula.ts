@@ -496,6 +496,16 @@ export function toStored(v: Scalar): number | string | boolean {
   return v instanceof FErr ? v.code : v === BLANK ? 0 : v;
 }
 
+/** Computes the formula cells of `rect` on `sheet` from the values their precedents hold now, and nothing else:
+ *  what Excel does with a formula entered while calculation is manual. */
+export function calculateEntered(state: WorkbookState, sheet: SheetState, rect: { r0: number; c0: number; r1: number; c1: number }): void {
+  for (const [k, st] of Object.entries(sheet.cells)) {
+    if (st.formula === undefined) continue;
+    const [r, c] = parseKey(k);
+    if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) st.value = toStored(evaluate(state, sheet, st.formula));
+  }
+}
+
 /** Recomputes every formula cell of the workbook (memoised depth-first; a cycle yields #REF!). */
 export function recalc(state: WorkbookState): void {
   const done = new Map<string, Scalar>();

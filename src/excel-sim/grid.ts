@@ -98,6 +98,12 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     const sides: Array<[keyof CellState['borders'], 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight']> =
       [['EdgeTop', 'borderTop'], ['EdgeBottom', 'borderBottom'], ['EdgeLeft', 'borderLeft'], ['EdgeRight', 'borderRight']];
     for (const [edge, prop] of sides) { const css = borderCss(cell?.borders[edge]); if (css) td.style[prop] = css; }
+    // diagonal lines, drawn over the fill
+    const diagonals = (['DiagonalDown', 'DiagonalUp'] as const).flatMap((d) => {
+      const b = cell?.borders[d];
+      return b ? [`linear-gradient(to ${d === 'DiagonalDown' ? 'top right' : 'bottom right'}, transparent calc(50% - 0.6px), ${b.color} calc(50% - 0.6px), ${b.color} calc(50% + 0.6px), transparent calc(50% + 0.6px))`] : [];
+    });
+    if (diagonals.length) td.style.backgroundImage = diagonals.join(',');
   }
 
   function table(sheet: SheetState): HTMLElement {

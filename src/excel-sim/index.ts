@@ -3,34 +3,57 @@
  * RequestContext, enums), a minimal `Office` object and direct access to the simulated workbook state.
  * Used as the test double for the add-in's Excel code and by the browser preview page.
  */
-import { createExcelNamespace, Engine } from './api';
+import { createExcelNamespace, Engine, NEWEST_EXCEL_API, versionAtLeast } from './api';
 import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, SimError, addressOf } from './model';
 import type { CellState, CellValue, WorkbookState } from './model';
-import { parseAddress, recalc } from './formula';
+import { calculateEntered, parseAddress, recalc } from './formula';
 
 export { SimError } from './model';
+export { NEWEST_EXCEL_API, versionAtLeast } from './api';
 export type { CellState, CellValue, WorkbookState, SheetState, Rect } from './model';
 
 export interface WorkbookSimOptions {
   /** Sheet names in tab order; default ['Sheet1']. The first one is active. */
   sheets?: string[];
-  /** Highest ExcelApi requirement set answered as supported by isSetSupported; default '1.18'. */
+  /** The ExcelApi requirement set this Excel supports: isSetSupported answers from it, and every member above it is
+   *  refused at sync with ApiNotFound, as Excel does. Default: the newest set @types/office-js knows. */
   apiVersion?: string;
   /** Office.context.displayLanguage; default 'zh-CN'. */
   displayLanguage?: string;
+  /** Office.context.platform; 'OfficeOnline' (Excel on the web) refuses requests and responses over 5 MB. Default 'PC'. */
+  platform?: 'PC' | 'OfficeOnline' | 'Mac';
+  /** The DialogApi requirement set offered (Office.context.ui.displayDialogAsync); null for none. Default '1.2'. */
+  dialogApi?: string | null;
 }
 
-export interface OfficeInfo { host: 'Excel'; platform: 'PC' }
+/** A dialog opened with Office.context.ui.displayDialogAsync. */
+export interface SimDialog {
+  readonly url: string;
+  readonly options: unknown;
+  /** Closed by the page that opened it (dialog.close()) or by the person. */
+  readonly closed: boolean;
+  /** The person closes the dialog (its ✕): the opener gets DialogEventReceived with error 12006. */
+  closeByUser(): void;
+  /** The dialog page calls Office.context.ui.messageParent(message). */
+  messageParent(message: string): void;
+}
+
+export interface OfficeInfo { host: 'Excel'; platform: 'PC' | 'OfficeOnline' | 'Mac' }
 /** The parts of `Office` the simulator provides. */
 export interface OfficeStandIn {
   onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
   context: {
     displayLanguage: string;
     host: 'Excel';
-    platform: 'PC';
+    platform: OfficeInfo['platform'];
+    /** Office.context.diagnostics: the version says this is the stand-in. */
+    diagnostics: { host: 'Excel'; platform: OfficeInfo['platform']; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    ui: { displayDialogAsync(url: string, options: unknown, callback?: (result: { status: string; value: unknown; error?: unknown }) => void): void };
   };
   actions: { associate(actionId: string, fn: (...args: unknown[]) => unknown): void };
+  EventType: Record<string, string>;
+  AsyncResultStatus: Record<string, string>;
   addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void> };
   HostType: Record<string, string>;
   PlatformType: Record<string, string>;
@@ -55,7 +78,8 @@ export interface WorkbookSim {
   readonly lastSyncOperations: number;
   /** Called after every sync that changed the workbook and after user edits. Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
-  /** A user typing into a cell (bypasses the API and sheet protection): '=…' is a formula, numeric text a number. */
+  /** A user typing into a cell (bypasses the API and sheet protection; like a paste, not held to data validation):
+   *  '=…' (and '+…'/'-…' that is not a number) is a formula, numeric text a number. */
   setCell(sheet: string, address: string, input: CellValue): void;
   /** A copy of a cell's state (defaults for an untouched cell). */
   getCell(sheet: string, address: string): CellState;
@@ -65,22 +89,49 @@ export interface WorkbookSim {
   selectionAddress(): string;
   /** Functions registered with Office.actions.associate. */
   readonly actions: Map<string, (...args: unknown[]) => unknown>;
+  /** Dialogs opened with Office.context.ui.displayDialogAsync, oldest first. */
+  readonly dialogs: readonly SimDialog[];
+  /** Called when a dialog opens or closes (the preview draws it). Returns an unsubscribe function. */
+  onDialog(listener: (dialog: SimDialog) => void): () => void;
 }
-
-const versionAtLeast = (have: string, want: string): boolean => {
-  const [a, b] = [have, want].map((v) => v.split('.').map(Number));
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-};
 
 export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim {
   const state = createWorkbookState(options.sheets);
   const engine = new Engine(state);
   const actions = new Map<string, (...args: unknown[]) => unknown>();
-  const apiVersion = options.apiVersion ?? '1.18';
-  const info: OfficeInfo = { host: 'Excel', platform: 'PC' };
+  const apiVersion = options.apiVersion ?? NEWEST_EXCEL_API;
+  engine.apiVersion = apiVersion;
+  const platform = options.platform ?? 'PC';
+  engine.platform = platform;
+  const info: OfficeInfo = { host: 'Excel', platform };
+  const dialogApi = options.dialogApi === undefined ? '1.2' : options.dialogApi;
+  const dialogs: SimDialog[] = [];
+  const dialogListeners = new Set<(d: SimDialog) => void>();
+  const EventType = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
+  const AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
+  function displayDialogAsync(url: string, opts: unknown, callback?: (result: { status: string; value: unknown; error?: unknown }) => void): void {
+    const handlers = new Map<string, Array<(arg: unknown) => void>>();
+    const fire = (type: string, arg: unknown) => { for (const h of handlers.get(type) ?? []) h(arg); };
+    let closed = false;
+    const notify = (d: SimDialog) => { for (const l of [...dialogListeners]) l(d); };
+    // Office refuses a second dialog while one is open (12007) and a start address that is not https (12003)
+    const refuse = (code: number, message: string) => queueMicrotask(() => callback?.({ status: 'failed', value: undefined, error: { code, message } }));
+    if (dialogs.some((d) => !d.closed)) { refuse(12007, 'A dialog box is already opened from this host window.'); return; }
+    if (!/^https:\/\//.test(url)) { refuse(12003, 'The dialog box was directed to a URL with the HTTP protocol. HTTPS is required.'); return; }
+    const record: SimDialog = {
+      url, options: opts,
+      get closed() { return closed; },
+      closeByUser() { if (closed) return; closed = true; notify(record); fire(EventType.DialogEventReceived, { error: 12006 }); },
+      messageParent(message) { if (!closed) fire(EventType.DialogMessageReceived, { message, origin: new URL(url).origin }); },
+    };
+    const dialog = {
+      addEventHandler(type: string, handler: (arg: unknown) => void) { handlers.set(type, [...(handlers.get(type) ?? []), handler]); },
+      close() { if (closed) return; closed = true; notify(record); },
+    };
+    dialogs.push(record);
+    notify(record);
+    queueMicrotask(() => callback?.({ status: 'succeeded', value: dialog }));
+  }
 
   const Office: OfficeStandIn = {
     onReady(callback) {
@@ -92,10 +143,19 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     context: {
       displayLanguage: options.displayLanguage ?? 'zh-CN',
       host: 'Excel',
-      platform: 'PC',
-      requirements: { isSetSupported: (name, minVersion = '1.1') => name.toLowerCase() === 'excelapi' && versionAtLeast(apiVersion, minVersion) },
+      platform,
+      diagnostics: { host: 'Excel', platform, version: `模拟工作簿 (stand-in, ExcelApi ${apiVersion})` },
+      requirements: {
+        isSetSupported: (name, minVersion = '1.1') => {
+          const have = name.toLowerCase() === 'excelapi' ? apiVersion : name.toLowerCase() === 'dialogapi' ? dialogApi : null;
+          return have !== null && versionAtLeast(have, String(minVersion));
+        },
+      },
+      ui: { displayDialogAsync },
     },
     actions: { associate: (id, fn) => void actions.set(id, fn) },
+    EventType,
+    AsyncResultStatus,
     addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
     HostType: { Word: 'Word', Excel: 'Excel', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
@@ -120,7 +180,9 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     setCell(sheetName, address, input) {
       const { sheet, rect } = locate(sheetName, address);
       inputToCell(ensureCell(sheet, rect.r0, rect.c0), input ?? '');
-      recalc(state);
+      // in manual calculation mode Excel computes the entered cell only (F9 does the rest)
+      if (state.calculationMode === 'Manual') calculateEntered(state, sheet, { r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 });
+      else recalc(state);
       engine.emit();
     },
     getCell(sheetName, address) {
@@ -139,6 +201,8 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
       return areas.map((r) => addressOf(sheet, r)).join(',');
     },
     actions,
+    dialogs,
+    onDialog(listener) { dialogListeners.add(listener); return () => void dialogListeners.delete(listener); },
   };
 }
 

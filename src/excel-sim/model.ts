@@ -7,7 +7,7 @@ import { cellKey, formatAddress, isValidFormula, looksNumeric, mapRefs, MAX_COLS
 import type { Ref } from './formula';
 
 export type CellValue = number | string | boolean | null;
-export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'DiagonalDown' | 'DiagonalUp';
 export interface BorderState { style: string; color: string; weight: string }
 export interface FillState { color: string | null; pattern: 'None' | 'Solid' }
 export interface FontState { bold: boolean; color: string; name?: string; size?: number }
@@ -23,7 +23,8 @@ export interface CellState {
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
-  /** Per-cell edges. Range-level InsideHorizontal/InsideVertical map onto the cells' bottom/right (and mirrored) edges. */
+  /** Per-cell edges. Range-level InsideHorizontal/InsideVertical map onto the cells' bottom/right (and mirrored) edges;
+   *  the diagonals are the cell's own (not shared with a neighbour). */
   borders: Partial<Record<Edge, BorderState>>;
 }
 
@@ -78,6 +79,8 @@ export interface WorkbookState {
   /** The active area (`rect`), and every area of a multi-area selection (`areas`, when more than one). */
   selection: { sheetId: string; rect: Rect; areas?: Rect[] };
   nextId: number;
+  /** Application.calculationMode: in 'Manual' nothing recalculates until Application.calculate (F9). */
+  calculationMode?: 'Automatic' | 'AutomaticExceptTables' | 'Manual';
 }
 
 /** The error the simulator throws; shaped like OfficeExtension.Error (code, message, debugInfo). */
@@ -149,11 +152,18 @@ export function restoreState(target: WorkbookState, snapshot: WorkbookState): vo
 // Cell input and display
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Applies a value the way Excel applies typed input or `range.values`: '=…' is a formula, numeric text a number. */
+/**
+ * Applies a value the way Excel applies typed input or `range.values`: '=…' is a formula, and so is text that
+ * starts with '+' or '-' and is not a number (Excel takes "-A1" as "=-A1"; "-某某局" is a formula Excel cannot
+ * read, so it is refused); numeric text is a number; a leading apostrophe keeps the rest as text.
+ */
 export function inputToCell(cell: CellState, v: unknown): void {
-  if (typeof v === 'string' && v.length > 1 && v.startsWith('=')) {
-    if (!isValidFormula(v)) throw new SimError('InvalidArgument', `The formula '${v}' is not valid.`);
-    cell.formula = v;
+  const asFormula = typeof v === 'string' && cell.numberFormat !== '@' && v.length > 1
+    && (v.startsWith('=') || ((v.startsWith('+') || v.startsWith('-')) && !looksNumeric(v)));
+  if (asFormula) {
+    const f = v.startsWith('=') ? v : `=${v}`;
+    if (!isValidFormula(f)) throw new SimError('InvalidArgument', `The formula '${f}' is not valid.`);
+    cell.formula = f;
     return;
   }
   delete cell.formula;

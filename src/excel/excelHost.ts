@@ -13,6 +13,7 @@ import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTabl
 import { HostError, unregisteredName } from '../host/types';
 import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
+import { readAreaFormats, type AreaFormats } from './areaFormats';
 import { PROSE_SHEET } from '../report/prose';
 
 /** The parts of office-js this module needs; injected so tests and the preview pass the in-browser workbook. */
@@ -24,8 +25,15 @@ export interface OfficeEnv {
 export const MIN_API = '1.8';
 /** Workbook setting that keeps last year's report (JSON) for the cross-year checks. */
 export const LAST_YEAR_SETTING = 'ogi.lastYearReport';
-/** Largest used range of the active sheet searched for unregistered tables (cells). */
-const RECOGNISE_MAX_CELLS = 200000;
+/** The window of the active sheet searched for unregistered tables: A1:AD1000 (30,000 cells). Bounded so that the
+ *  read stays far below Excel's 5,000,000-cell read limit and, at up to 166 bytes a cell, below Excel on the web's
+ *  5 MB response limit; a window over that (cells of long text) is caught and the check goes on without it. */
+const RECOGNISE_ROWS = 1000;
+const RECOGNISE_COLS = 30;
+const RECOGNISE_WINDOW = 'A1:AD1000';
+/** The part of the prose sheet read: A1:J1000. */
+const PROSE_ROWS = 1000;
+const PROSE_COLS = 10;
 
 const ALL_NAMES = TABLE_IDS.flatMap((t) => registrationNames(t));
 
@@ -38,23 +46,25 @@ function freeNames(tables: readonly TableId[], used: Set<string>): Partial<Recor
   return null;
 }
 
-/** The cell formats an interrupted insertion restores (ExcelApi 1.9 getCellProperties / setCellProperties). */
-const CELL_PROPS = {
-  format: {
-    fill: { color: true, pattern: true },
-    font: { bold: true, color: true, name: true, size: true },
-    wrapText: true, horizontalAlignment: true, verticalAlignment: true,
-    borders: { style: true, color: true, weight: true },
-  },
-} as const;
+/**
+ * A plan's value as it must be written for Excel to keep it: Excel reads what is written to a range as if typed, so
+ * text starting with '+' or '-' (an agency called “-某某局”) or '@' would be taken as a formula; a leading apostrophe
+ * keeps it text (it is not part of the value). The plan's own formulas start with '=' (text starting with '=' comes
+ * from the plan already written "'=…").
+ */
+function typedText(v: string | number): string | number {
+  return typeof v === 'string' && /^[+\-@]/.test(v) ? `'${v}` : v;
+}
 
 /** What the target area held before an insertion at the selection (read in the insertion's read sync). */
 interface AreaBefore {
   /** The area itself, loaded with its number formats. */
   range: Excel.Range;
-  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  /** Fill, font, alignment and borders of each cell (see areaFormats.ts). */
+  formats: AreaFormats;
   validation: Excel.DataValidation;
-  cfs: Excel.ConditionalFormatCollection;
+  /** How many conditional formats touched the area. */
+  cfCount: OfficeExtension.ClientResult<number>;
   rows: Excel.RangeFormat[];
 }
 
@@ -70,15 +80,17 @@ interface InsertUndo {
 /**
  * Puts the workbook back as it was after an insertion's write sync failed part-way (Excel does not roll a batch
  * back: the operations before the failing one stay applied). One read sync to see what was left, one write sync.
+ * Only what the insertion writes is put back — the user's own conditional formats, validations and merges
+ * elsewhere are never cleared and re-made (Range.clear('Formats') would take conditional formats with it).
  */
-async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<void> {
+async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi: (version: string) => boolean): Promise<void> {
   const wb = ctx.workbook;
   const names = u.plan.tables.map((t) => wb.names.getItemOrNullObject(t.name).load('name'));
   const sheet = wb.worksheets.getItemOrNullObject(u.sheetName).load('name');
   const marks = wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');
   const r = u.plan.rect;
   const area = u.newSheet ? null : wb.worksheets.getItem(u.sheetName).getRangeByIndexes(r.r, r.c, r.rs, r.cs);
-  const cfs = area ? area.conditionalFormats.load('items/id') : null;
+  const cfs = area ? area.conditionalFormats.load('items/type') : null;
   await ctx.sync();
   for (const n of names) if (!n.isNullObject) n.delete();
   if (!marks.isNullObject) {
@@ -89,15 +101,17 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<voi
     if (!sheet.isNullObject) sheet.delete();
   } else if (area && cfs && u.before && !sheet.isNullObject) {
     const b = u.before;
-    const had = new Set(b.cfs.items.map((x) => x.id));
-    for (const cf of cfs.items) if (!had.has(cf.id)) cf.delete();
-    area.unmerge();
+    const ws = wb.worksheets.getItem(u.sheetName);
+    // Excel adds a conditional format "at the first/top priority" and a ConditionalFormat's id is its priority,
+    // which moves as formats are added or deleted: the insertion's own are the first ones; delete them from the
+    // last to the first so that no deletion moves one still to be deleted.
+    const added = Math.max(0, cfs.items.length - b.cfCount.value);
+    for (let i = added - 1; i >= 0; i--) cfs.items[i].delete();
+    for (const m of u.plan.merges) ws.getRangeByIndexes(m.r, m.c, m.rs, m.cs).unmerge();
     area.clear('Contents');
     if (b.validation.type === 'None') area.dataValidation.clear();
-    area.clear('Formats');
     area.numberFormat = b.range.numberFormat;
-    const ws = wb.worksheets.getItem(u.sheetName);
-    if (b.cellProps) area.setCellProperties(restorable(b.cellProps.value));
+    b.formats.restore(area);
     b.rows.forEach((f, i) => { ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight; });
     for (const { c, chars } of u.plan.columnWidths) {
       const was = u.widths.get(c);
@@ -107,17 +121,10 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo): Promise<voi
   await ctx.sync();
 }
 
-/** Cell properties as read, made fit to write back: a cell without fill is given no colour (white would be a fill). */
-function restorable(props: Excel.CellProperties[][]): Excel.SettableCellProperties[][] {
-  return props.map((row) => row.map((p) => {
-    const format = { ...p.format } as Excel.CellPropertiesFormat;
-    if (format.fill?.pattern === 'None') format.fill = { pattern: 'None' } as Excel.CellPropertiesFill;
-    return { format };
-  }));
-}
-
 export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Office: globalThis.Office }): WorkbookHost {
   const { Excel: X, Office: O } = env;
+  /** Whether this Excel has ExcelApi `version` (members above the manifest's MIN_API are only called behind this). */
+  const hasExcelApi = (version: string): boolean => !!O?.context?.requirements?.isSetSupported?.('ExcelApi', version);
   /** Registration names expected to exist, read speculatively in the first sync to save a round trip:
    *  at first the names of the first set (the usual workbook holds one report), then those last seen. */
   const known = new Set<string>(TABLE_IDS.map((t) => registrationNames(t)[0]));
@@ -136,7 +143,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   };
 
   function info(): HostInfo {
-    const ok = !!O?.context?.requirements?.isSetSupported?.('ExcelApi', MIN_API);
+    const ok = hasExcelApi(MIN_API);
     return ok
       ? { name: `Excel (ExcelApi ${MIN_API}+)`, supported: true }
       : {
@@ -168,7 +175,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const r = plan.rect;
     const all = sheet.getRangeByIndexes(r.r, r.c, r.rs, r.cs);
     all.numberFormat = plan.numberFormats;
-    all.formulas = plan.values;
+    all.formulas = plan.values.map((row) => row.map(typedText));
     const range = (x: Rect): Excel.Range => sheet.getRangeByIndexes(x.r, x.c, x.rs, x.cs);
     for (const m of plan.merges) range(m).merge(false);
     for (const { rect, style } of plan.styled) {
@@ -239,14 +246,18 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         sheet.protection.load('protected');
         area = cell.getResizedRange(size.rows - 1, size.cols - 1);
         area.load('formulas,address,numberFormat');
-        merged = area.getMergedAreasOrNullObject();
-        merged.load('address');
+        // merged areas can be read from ExcelApi 1.13 on; before that an empty merged area is not seen (the
+        // insertion's own merges replace it, as Excel's merge does)
+        if (hasExcelApi('1.13')) {
+          merged = area.getMergedAreasOrNullObject();
+          merged.load('address');
+        }
         // what an interrupted insertion must put back (see undoInsert)
         before = {
           range: area,
-          cellProps: O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ? area.getCellProperties(CELL_PROPS) : null,
+          formats: readAreaFormats(area, size.rows, size.cols, hasExcelApi),
           validation: area.dataValidation.load('type'),
-          cfs: area.conditionalFormats.load('items/id'),
+          cfCount: area.conditionalFormats.getCount(),
           rows: Array.from({ length: size.rows }, (_, i) => cell!.getOffsetRange(i, 0).format.load('rowHeight')),
         };
         for (let c = 0; c < size.cols; c++) {
@@ -267,7 +278,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       }
       let anchor = { r: 0, c: 0 };
       let sheetName: string;
-      if (target.kind === 'selection' && cell && area && sheet && merged) {
+      if (target.kind === 'selection' && cell && area && sheet) {
         if (sheet.protection.protected) {
           return { ok: false, reason: 'protected', message: `工作表“${sheet.name}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。` };
         }
@@ -276,10 +287,11 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
           if (v !== '' && v !== null) occupied.push(rectAddress({ r: cell!.rowIndex + i, c: cell!.columnIndex + j, rs: 1, cs: 1 }));
         }));
         const where = area.address.split('!').pop();
-        if (occupied.length || !merged.isNullObject) {
+        const mergedAt = hasExcelApi('1.13') && merged && !merged.isNullObject ? merged.address.split('!').pop() : null;
+        if (occupied.length || mergedAt) {
           const what = [
             occupied.length ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）` : '',
-            !merged.isNullObject ? `有合并单元格（${merged.address.split('!').pop()}）` : '',
+            mergedAt ? `有合并单元格（${mergedAt}）` : '',
           ].filter(Boolean).join('，');
           return {
             ok: false, reason: 'occupied',
@@ -307,7 +319,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         const cause = describeExcelError(e);
         const undone = await undoInsert(ctx, {
           plan, sheetName, newSheet: target.kind !== 'selection', markSheetCreated: markSheet.isNullObject, widths, before,
-        }).then(() => true, () => false);
+        }, hasExcelApi).then(() => true, () => false);
         throw new HostError(undone
           ? `插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：${cause}`
           : `插入中途出错，撤消也未能完成，请用 Excel 的“撤消”或检查 ${sheetName} 工作表。原因：${cause}`, (e as { code?: string }).code);
@@ -322,8 +334,12 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   /** Read registered tables and the prose sheet. Names and sheets seen before in this session are read
    *  speculatively in the same sync; if one has gone, the read falls back to the plain path. */
-  async function readIn(ctx: Excel.RequestContext, proseName: string = PROSE_SHEET): Promise<TablesRead> {
+  /** The part of a sheet read for prose: the first rows of columns A:J (one paragraph a row; bounded like any read). */
+  const proseWindow = (ws: Excel.Worksheet): Excel.Range => ws.getRangeByIndexes(0, 0, PROSE_ROWS, PROSE_COLS).getUsedRangeOrNullObject(true).load('values');
+
+  async function readIn(ctx: Excel.RequestContext, proseName: string = PROSE_SHEET, recognise = true): Promise<TablesRead> {
     const wb = ctx.workbook;
+    const notes: string[] = [];
     const items = ALL_NAMES.map((n) => {
       const item = wb.names.getItemOrNullObject(n);
       item.load('name,comment,formula,type');
@@ -334,33 +350,55 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const load = (r: Excel.Range): Excel.Range => r.load('values,address,rowIndex,columnIndex,rowCount,columnCount');
     const ranges = new Map<string, Excel.Range>();
     for (const n of known) ranges.set(n, load(wb.names.getItem(n).getRangeOrNullObject()));
-    let prose: Excel.Range | null = knownProse.has(proseName) ? wb.worksheets.getItem(proseName).getUsedRangeOrNullObject(true).load('values') : null;
+    let prose: Excel.Range | null = knownProse.has(proseName) ? proseWindow(wb.worksheets.getItem(proseName)) : null;
     const lastYearSetting = wb.settings.getItemOrNullObject(LAST_YEAR_SETTING);
     lastYearSetting.load('value');
+    const app = wb.application.load('calculationMode');
     const active = wb.worksheets.getActiveWorksheet();
     active.load('name');
-    const activeUsed = active.getUsedRangeOrNullObject(true);
-    activeUsed.load('values,rowIndex,columnIndex,rowCount,columnCount');
+    // Tables typed or pasted without the add-in are looked for on the active sheet. The read is bounded before it
+    // is made: Excel refuses to read more than 5,000,000 cells of a range, and Excel on the web refuses a response
+    // over 5 MB (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+    // Only the window A1:AD1000 is read; of the whole sheet only how far it reaches.
+    const extent = recognise ? active.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') : null;
+    const activeUsed = recognise ? active.getRangeByIndexes(0, 0, RECOGNISE_ROWS, RECOGNISE_COLS).getUsedRangeOrNullObject(true) : null;
+    activeUsed?.load('values,rowIndex,columnIndex,rowCount,columnCount');
     try {
       await ctx.sync();
     } catch (e) {
+      const code = (e as { code?: string }).code;
+      // Excel on the web: what the window holds is over 5 MB (cells of long text); check without looking for
+      // unregistered tables, and say so
+      if (recognise && code === 'ResponsePayloadSizeLimitExceeded') {
+        const read = await readIn(ctx, proseName, false);
+        return { ...read, notes: [...(read.notes ?? []), `当前工作表内容过多（超过网页版 Excel 一次读取 5 MB 的限制），本次没有在其中按标签查找未登记的表格；已登记的表格照常校验。`] };
+      }
       // only a name or sheet that has gone since the last read sends us down the plain path; any other
       // refusal (cell being edited, workbook busy) is the user's to hear about
-      const code = (e as { code?: string }).code;
       if ((!ranges.size && !prose) || !['ItemNotFound', 'InvalidReference', 'InvalidArgument'].includes(code ?? '')) throw e;
       known.clear();
       knownProse.clear();
-      return readIn(ctx, proseName);
+      return readIn(ctx, proseName, recognise);
     }
     const found = items.filter((x) => !x.item.isNullObject);
     for (const n of [...ranges.keys()]) if (!found.some((f) => f.n === n)) ranges.delete(n);
     const missing = found.filter(({ n }) => !ranges.has(n));
+    // Manual calculation: totals computed by formulas may be stale. Recalculate (as F9 does) and read the values
+    // again, in the same second round trip as anything still missing.
+    const manual = app.calculationMode === 'Manual';
+    if (manual) {
+      wb.application.calculate('Recalculate');
+      for (const r of ranges.values()) load(r);
+      if (prose) prose.load('values');
+      activeUsed?.load('values');
+      notes.push('Excel 当前为手动计算模式：校验前已重新计算公式（相当于按 F9），读取的是计算后的数值。');
+    }
     for (const { n, item } of missing) ranges.set(n, load(item.getRangeOrNullObject()));
     const proseActual = sheets.items.find((s) => s.name.toLowerCase() === proseName.trim().toLowerCase())?.name;
     const hasProse = proseActual !== undefined && proseActual !== MARK_SHEET;
     const proseMissing = hasProse && !prose;
-    if (proseMissing) prose = wb.worksheets.getItem(proseActual as string).getUsedRangeOrNullObject(true).load('values');
-    if (missing.length || proseMissing) await ctx.sync();
+    if (proseMissing) prose = proseWindow(wb.worksheets.getItem(proseActual as string));
+    if (missing.length || proseMissing || manual) await ctx.sync();
     if (hasProse) knownProse.add(proseName); else knownProse.delete(proseName);
     hasMarkSheet = sheets.items.some((s) => s.name === MARK_SHEET);
     const tables: ReadTable[] = [];
@@ -390,16 +428,25 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       });
     }
     // tables typed or pasted on the active sheet without registration, found by their labels
-    if (!activeUsed.isNullObject && activeUsed.rowCount * activeUsed.columnCount <= RECOGNISE_MAX_CELLS && active.name !== MARK_SHEET) {
-      const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
-      const year = yearInSheet(activeUsed.values) ?? NaN;
-      for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
-        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+    if (activeUsed && extent && active.name !== MARK_SHEET) {
+      const before = tables.length;
+      if (!activeUsed.isNullObject) {
+        const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
+        const year = yearInSheet(activeUsed.values) ?? NaN;
+        for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
+          tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+        }
+      }
+      const beyond = !extent.isNullObject && (extent.rowIndex + extent.rowCount > RECOGNISE_ROWS || extent.columnIndex + extent.columnCount > RECOGNISE_COLS);
+      const onActive = tables.some((t) => t.sheet === active.name);
+      if (beyond && tables.length === before && !onActive) {
+        notes.push(`工作表“${active.name}”的内容超出 ${RECOGNISE_WINDOW}（到第 ${extent.rowIndex + extent.rowCount} 行、第 ${extent.columnIndex + extent.columnCount} 列）：未登记的表格只在 ${RECOGNISE_WINDOW} 中按标签查找，没有找到。如表格在更下方或更右侧，请把它移到这一范围内，或用“插入表格”重新插入后填写。`);
       }
     }
     return {
       tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null,
       lastYear: lastYearSetting.isNullObject ? null : String(lastYearSetting.value),
+      ...(notes.length ? { notes } : {}),
     };
   }
 
@@ -478,7 +525,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       for (let i = 2; existing.includes(name); i++) name = `${sheet}(${i})`;
       const ws = sheets.add(name);
       const range = ws.getRangeByIndexes(0, 0, rows.length, 2);
-      range.values = rows;
+      range.values = rows.map((row) => row.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
       ws.getRangeByIndexes(0, 0, 1, 2).format.font.bold = true;
       ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 40;
       ws.getRangeByIndexes(0, 1, 1, 1).format.columnWidth = 520;
@@ -506,8 +553,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(p.sheet as string);
       ws.activate();
-      // several areas at once (ExcelApi 1.9); before that, the first cell
-      if (p.areas.length > 1 && O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9')) ws.getRanges(p.areas.map((a) => rectAddress(a)).join(',')).select();
+      // several areas at once (RangeAreas.select, ExcelApi 1.18); before that, the first cell
+      if (p.areas.length > 1 && O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.18')) ws.getRanges(p.areas.map((a) => rectAddress(a)).join(',')).select();
       else if (p.areas.length > 1) ws.getRangeByIndexes(p.areas[0].r, p.areas[0].c, 1, 1).select();
       else ws.getRangeByIndexes(p.areas[0].r, p.areas[0].c, p.areas[0].rs, p.areas[0].cs).select();
       await ctx.sync();

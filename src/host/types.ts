@@ -41,6 +41,8 @@ export interface TablesRead {
   prose: unknown[][] | null;
   /** Last year's report kept in the workbook by 导入上年报告 (JSON text), or null. */
   lastYear?: string | null;
+  /** What the reader had to do or leave out, in Chinese (manual calculation recalculated, a sheet too large to search…). */
+  notes?: string[];
 }
 
 export type InsertOutcome =

@@ -6,7 +6,8 @@ import { createWorkbookSim, installGlobals } from '../excel-sim';
 import { renderWorkbook } from '../excel-sim/grid';
 import { createExcelHost } from '../excel/excelHost';
 import { mountPane } from '../taskpane/mount';
-import { insertAllFromRibbon } from '../commands/ribbon';
+import { registerCommands } from '../commands/commands';
+import { renderNotice } from '../commands/noticeView';
 
 const params = new URLSearchParams(location.search);
 const sim = createWorkbookSim({
@@ -21,13 +22,41 @@ const host = createExcelHost({ Excel: sim.Excel as typeof Excel, Office: sim.Off
 renderWorkbook(document.getElementById('sheet') as HTMLElement, sim);
 void mountPane(document.getElementById('pane') as HTMLElement, host, sim.Office.context.displayLanguage);
 
-// A stand-in for the ribbon button 插入全部表格 (Home tab, group 政务公开年报).
-const ribbon = document.getElementById('ribbon-insert');
+// A stand-in for the ribbon button 插入全部表格 (Home tab, group 政务公开年报): it runs the function command
+// registered by commands.ts, as Excel does; the outcome dialog it opens is drawn over the page.
+registerCommands(sim.Office as typeof Office, host);
+const ribbon = document.getElementById('ribbon-insert') as HTMLButtonElement | null;
+const status = document.getElementById('ribbon-status');
 if (ribbon) {
   ribbon.addEventListener('click', () => {
-    void insertAllFromRibbon(host).then((text) => {
-      const status = document.getElementById('ribbon-status');
-      if (status) status.textContent = text;
-    });
+    ribbon.disabled = true;
+    if (status) status.textContent = '正在运行…';
+    const action = sim.actions.get('insertAllTables') as (event: { completed: () => void }) => void;
+    action({ completed: () => { ribbon.disabled = false; if (status) status.textContent = ''; } });
   });
 }
+sim.onDialog((dialog) => {
+  const id = `dialog-${sim.dialogs.indexOf(dialog)}`;
+  document.getElementById(id)?.remove();
+  if (dialog.closed) return;
+  const overlay = document.createElement('div');
+  overlay.id = id;
+  overlay.className = 'preview-dialog';
+  overlay.setAttribute('role', 'dialog');
+  overlay.setAttribute('aria-modal', 'true');
+  overlay.setAttribute('data-testid', 'office-dialog');
+  const frame = document.createElement('div');
+  frame.className = 'preview-dialog-frame';
+  const x = document.createElement('button');
+  x.type = 'button';
+  x.className = 'preview-dialog-x';
+  x.setAttribute('aria-label', '关闭对话框 (close)');
+  x.textContent = '×';
+  x.addEventListener('click', () => dialog.closeByUser());
+  const body = document.createElement('main');
+  frame.append(x, body);
+  overlay.appendChild(frame);
+  document.body.appendChild(overlay);
+  // what notice.html shows, drawn here: its close button sends messageParent('close') to the command
+  void renderNotice(body, new URL(dialog.url).search, () => dialog.messageParent('close'));
+});

@@ -117,7 +117,7 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
   const widths = new Map<number, number>();
   let row = 0;
   if (req.titles) {
-    values[0][0] = reportTitle(req.year, req.agency);
+    values[0][0] = writable(reportTitle(req.year, req.agency)); // an agency name starting with '=' stays text
     plan.styled.push({ rect: { r: anchor.r, c: anchor.c, rs: 1, cs: 1 }, style: 'reportTitle' });
     row = 2;
   }

@@ -99,5 +99,7 @@ export const en: Strings = {
   feeInvalid: 'Enter a number ≥ 0 (yuan)',
   numberTitle: (where: string) => `From ${where}; click to select`,
   blockedNote: 'The tables have errors; the affected paragraphs were not written.',
+  noticeTitle: { done: 'Tables inserted', refused: 'Nothing was inserted', failed: 'Inserting the tables failed' },
+  noticeClose: 'Close',
   language: 'en',
 };

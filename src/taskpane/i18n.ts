@@ -102,6 +102,8 @@ const zh = {
   feeInvalid: '请填写大于或等于0的数字（元）',
   numberTitle: (where: string) => `来自 ${where}，点击定位`,
   blockedNote: '表格有错误，相关段落未生成。',
+  noticeTitle: { done: '已插入表格', refused: '未插入表格', failed: '插入表格时出错' },
+  noticeClose: '关闭',
   language: 'zh',
 };
 

@@ -106,7 +106,8 @@ describe('fill and font', () => {
 });
 
 describe('cell properties', () => {
-  const sides = (style: string) => ({ top: { style }, bottom: { style }, left: { style }, right: { style } });
+  // Excel's CellBorderCollection has eight sides; a single cell's inside lines are 'None'
+  const sides = (style: string) => Object.fromEntries(['top', 'bottom', 'left', 'right', 'horizontal', 'vertical', 'diagonalDown', 'diagonalUp'].map((k) => [k, { style }]));
   test('setCellProperties and getCellProperties round trip', async () => {
     const { X } = setup();
     await X.run(async (ctx) => {

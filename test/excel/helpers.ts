@@ -1,12 +1,18 @@
 /** Test helpers over the one in-browser workbook (src/excel-sim): a host on a fresh workbook, and reads through the API. */
-import { createWorkbookSim } from '../../src/excel-sim';
+import { createWorkbookSim, NEWEST_EXCEL_API } from '../../src/excel-sim';
 import { createExcelHost } from '../../src/excel/excelHost';
 import type { WorkbookHost } from '../../src/host/types';
 
 export type Sim = ReturnType<typeof createWorkbookSim>;
 
-export function setup(opts: Parameters<typeof createWorkbookSim>[0] = { sheets: ['Sheet1'] }): { sim: Sim; host: WorkbookHost; X: typeof Excel } {
-  const sim = createWorkbookSim(opts);
+/** The ExcelApi levels every test of src/excel runs at: the manifest's minimum, the first with cell properties,
+ *  the last without merged-area reads, the first with them, and the newest @types/office-js knows. */
+export const API_LEVELS = ['1.8', '1.9', '1.12', '1.13', NEWEST_EXCEL_API] as const;
+/** The two ends, for the slow tests. */
+export const API_ENDS = ['1.8', NEWEST_EXCEL_API] as const;
+
+export function setup(options: Parameters<typeof createWorkbookSim>[0] = {}): { sim: Sim; host: WorkbookHost; X: typeof Excel } {
+  const sim = createWorkbookSim({ sheets: ['Sheet1'], ...options });
   const X = sim.Excel as typeof Excel;
   const host = createExcelHost({ Excel: X, Office: sim.Office as typeof Office });
   return { sim, host, X };

@@ -111,6 +111,9 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
           <NoticeBody>{msg.title && <NoticeTitle>{msg.title}</NoticeTitle>}{msg.text}</NoticeBody>
         </Notice>
       )}
+      {result?.notes.map((n) => (
+        <Notice key={n} intent="info" layout="multiline" data-testid="check-note"><NoticeBody>{n}</NoticeBody></Notice>
+      ))}
       {result?.unregistered.length ? (
         <Notice intent="info" layout="multiline" data-testid="unregistered">
           <NoticeBody>
