@@ -4,7 +4,7 @@
  * (?k=done|refused|failed&m=message&l=en), and a close button. Text only: the message is written with
  * textContent, never as HTML.
  */
-import { stringsFor } from '../taskpane/i18n';
+import { stringsFor } from '../taskpane/i18n-en';
 
 export function renderNotice(container: HTMLElement, search: string, close: () => void): void {
   const q = new URLSearchParams(search);

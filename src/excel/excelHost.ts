@@ -13,7 +13,7 @@ import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTabl
 import { HostError, unregisteredName } from '../host/types';
 import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
-import { readAreaFormats, type AreaFormats } from './areaFormats';
+import type { AreaFormats } from './areaFormats';
 import { PROSE_SHEET } from '../report/prose';
 
 /** The parts of office-js this module needs; injected so tests and the preview pass the in-browser workbook. */
@@ -224,6 +224,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   async function insertTables(req: PlanRequest, target: InsertTarget): Promise<InsertOutcome> {
     const size = planSize(req);
+    // what an insertion at the selection saves to put back if it fails part-way (not on the pane's first screen)
+    const { readAreaFormats } = target.kind === 'selection' ? await import(/* webpackChunkName: "area-formats" */ './areaFormats') : { readAreaFormats: null };
     return run(async (ctx) => {
       const wb = ctx.workbook;
       // ---- read
@@ -255,7 +257,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         // what an interrupted insertion must put back (see undoInsert)
         before = {
           range: area,
-          formats: readAreaFormats(area, size.rows, size.cols, hasExcelApi),
+          formats: (readAreaFormats as NonNullable<typeof readAreaFormats>)(area, size.rows, size.cols, hasExcelApi),
           validation: area.dataValidation.load('type'),
           cfCount: area.conditionalFormats.getCount(),
           rows: Array.from({ length: size.rows }, (_, i) => cell!.getOffsetRange(i, 0).format.load('rowHeight')),

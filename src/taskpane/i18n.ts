@@ -1,6 +1,7 @@
-/** The pane's words: Simplified Chinese first, English when Office's UI language is English. */
+/** The pane's words: Simplified Chinese first (here, on the first screen), English when Office's UI language is
+ *  English (i18n-en.ts, loaded only then). */
 
-const zh = {
+export const zh = {
   appTitle: '政务公开年报助手',
   appSubtitle: '政府信息公开工作年度报告',
   insertSection: '插入统计表格',
@@ -85,89 +86,10 @@ const zh = {
 
 export type Strings = typeof zh;
 
-const en: Strings = {
-  appTitle: 'OGI Annual Report Assistant',
-  appSubtitle: 'Open government information annual report',
-  insertSection: 'Insert statistical tables',
-  year: 'Report year',
-  yearHint: 'Statistics cover 1 January to 31 December of that year',
-  agency: 'Agency name',
-  agencyPlaceholder: 'e.g. XX City People’s Government',
-  format: 'Table format',
-  formatAuto: (f: string) => `Automatic by year (${f} format)`,
-  format2021: '2021 format (国办公开办函〔2021〕30号)',
-  format2019: '2019 format (国办公开办函〔2019〕60号, years 2019–2020)',
-  formulas: 'Totals as formulas (sum of their parts)',
-  target: 'Insert at',
-  targetSelection: 'The selected cell',
-  targetNewSheet: 'A new worksheet',
-  insertAll: 'Insert all tables',
-  insertOne: (name: string) => `Insert ${name}`,
-  inserted: (address: string, sheet: string) => `Tables inserted at ${address} on sheet “${sheet}”.`,
-  insertFailedTitle: 'Nothing inserted',
-  offerNewSheet: 'Insert on a new sheet',
-  checkSection: 'Check (reconciliation rules)',
-  check: 'Check',
-  clear: 'Clear marks',
-  cleared: (n: number) => (n ? `Marks removed from ${n} cells; your own formatting is untouched.` : 'There were no marks to clear.'),
-  noTables: 'This workbook has no report tables inserted by the assistant yet. Insert the tables first.',
-  allGood: (title: string) => `${title}: every reconciliation and value check passed.`,
-  summary: (e: number, w: number) => `${e} errors and ${w} warnings found.`,
-  errors: 'Errors',
-  warnings: 'Warnings',
-  clickToSelect: 'Click to select the cell',
-  lostTables: 'These tables could not be read:',
-  working: 'Working…',
-  unexpected: 'Unexpected error: ',
-  recognised: (sheet: string, tables: string) => `Unregistered tables found by their labels on sheet “${sheet}”: ${tables}. They were checked too; register them so problem cells can be marked and the tables found after moves.`,
-  register: 'Register these tables',
-  registered: (n: number) => `${n} tables registered.`,
-  proseFindings: 'Report text against the tables',
-  proseSheet: 'Sheet with the report text',
-  proseSheetHint: 'Checked against the tables and used by the export; one paragraph per row, column A the section (1–6 or 一–六)',
-  helpSection: 'Help: what each check means',
-  helpIntro: 'After a check, red cells are errors (numbers that disagree and must be corrected) and amber cells are warnings (verify, and explain in the report if needed); each is also listed above, click to go to it. Clearing marks removes only the colours, never your own formatting. The rules below are quoted in the official Chinese wording.',
-  helpRelations: 'Reconciliation rules of the tables',
-  helpCells: 'Cell values',
-  helpCross: 'Against last year\'s report',
-  helpNarrative: 'Report text against the tables',
-  helpSeverity: (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'error or warning'),
-  helpVersion: (v: string) => `OGI annual-report assistant, version ${v}`,
-  exportSection: 'Export the report',
-  exportAgencyHint: 'Used in the title; sections 一 and 五 come from the 报告正文 sheet, with marked places to fill in where it has none; the speaker and the fee are those of “Write the text”',
-  exportWord: 'Export Word',
-  exportHtml: 'Export web page',
-  exported: (name: string) => `Exported “${name}”.`,
-  exportedWithErrors: (name: string, n: number) => `Exported “${name}”, but the tables still have ${n} errors: check and correct them before publishing.`,
-  lastYearSection: 'Last year\'s report (cross-year checks)',
-  lastYearPaste: 'Paste last year\'s published report',
-  lastYearHint: 'Copy it from the government website, or open a .txt / .html / .json file; only the table figures are kept, for the carry-over and year-on-year checks',
-  lastYearImport: 'Import',
-  lastYearRemove: 'Remove last year\'s report',
-  lastYearRemoved: 'Last year\'s report was removed from the workbook.',
-  lastYearFile: 'Open a file (.txt / .html / .json / .xlsx)…',
-  lastYearFileType: (name: string) => `Cannot read “${name}”: choose a .txt, .html, .json or .xlsx file.`,
-  narrativeSection: 'Write the summary text',
-  generate: 'Write text',
-  regenerate: 'Write again',
-  copy: 'Copy',
-  copied: 'Copied to the clipboard.',
-  copyFailed: 'The clipboard is not available; select the text and copy it by hand.',
-  insertProse: 'Insert into a sheet',
-  proseInserted: (sheet: string) => `Text inserted on sheet “${sheet}” (one paragraph per row).`,
-  proseInsertedBeside: (sheet: string, main: string) => `A “${main}” sheet exists already, so the new text went to “${sheet}” to leave it untouched. Checks and export read the sheet named under “Sheet with the report text” (by default “${main}”): to use the new text, enter “${sheet}” there.`,
-  who: 'Subject',
-  whoHint: 'e.g. 本机关, 全市, 本单位',
-  fee: 'Information processing fee (yuan)',
-  feeHint: 'Fees collected this year; 0 if none; leave empty to skip section 六',
-  feeInvalid: 'Enter a number ≥ 0 (yuan)',
-  numberTitle: (where: string) => `From ${where}; click to select`,
-  blockedNote: 'The tables have errors; the affected paragraphs were not written.',
-  noticeTitle: { done: 'Tables inserted', refused: 'Nothing was inserted', failed: 'Inserting the tables failed' },
-  noticeClose: 'Close',
-  language: 'en',
-};
+/** Whether Office's UI language is English. */
+export const isEnglish = (displayLanguage: string | null | undefined): boolean => !!displayLanguage && /^en\b/i.test(displayLanguage);
 
-export function stringsFor(displayLanguage: string | undefined): Strings {
-  return displayLanguage && /^en\b/i.test(displayLanguage) ? en : zh;
+/** The words for Office's UI language; English is fetched only when it is needed. */
+export async function loadStrings(displayLanguage: string | undefined): Promise<Strings> {
+  return isEnglish(displayLanguage) ? (await import(/* webpackChunkName: "strings-en" */ './i18n-en')).en : zh;
 }

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/components/App';
-import { stringsFor } from '../../src/taskpane/i18n';
+import { stringsFor } from '../../src/taskpane/i18n-en';
 import { setup } from '../excel/helpers';
 
 function renderPane(lang = 'zh-CN') {
