@@ -8,6 +8,9 @@
  *   … --env officeJs=office-js/office.js                           → taskpane.html and commands.html load
  *                                            office.js from that URL (absolute https, or relative to
  *                                            urlProd) instead of Microsoft's CDN, CSP adjusted to match
+ *   … --env officeJs=bundled                                       → the same with office-js/office.js, and
+ *                                            the office.js files of @microsoft/office-js copied, unmodified,
+ *                                            into dist/office-js/: an isolated network needs no CDN
  *   webpack serve --mode development                               → dev server on port 3000
  *
  * Both switches are explained for the people deploying the add-in in docs/deploy.md; the URL
@@ -45,6 +48,21 @@ class SelfHostedOfficeJsPlugin {
   }
 }
 
+/** Where `--env officeJs=bundled` puts office.js and the files it loads (per host, platform and language). */
+const BUNDLED_OFFICE_JS_DIR = 'office-js';
+
+/** Copies @microsoft/office-js's dist/ into dist/office-js/, unmodified (its licence allows redistributing the
+ *  files as they are; `minimized` keeps the minifier off them), without the debug builds the add-in never loads. */
+function bundledOfficeJs() {
+  const pkg = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+  return new CopyWebpackPlugin({
+    patterns: [
+      { from: path.join(pkg, 'dist'), to: BUNDLED_OFFICE_JS_DIR, info: { minimized: true }, globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js', '**/*.d.ts'] } },
+      { from: path.join(pkg, 'LICENSE.md'), to: `${BUNDLED_OFFICE_JS_DIR}/LICENSE.md` },
+    ],
+  });
+}
+
 /** https with the office-addin-dev-certs files when they exist, plain http otherwise. */
 function devServerTransport() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
@@ -62,7 +80,9 @@ module.exports = (env = {}, argv = {}) => {
   const dev = mode === 'development';
   const baseUrl = env.urlProd ? normaliseBaseUrl(env.urlProd) : null;
   // `--env officeJs` without a value arrives as `true`: refuse it rather than build for the CDN.
-  const officeJs = env.officeJs !== undefined ? resolveOfficeJsUrl(env.officeJs === true ? '' : env.officeJs, baseUrl ?? DEV_BASE_URL) : null;
+  const bundleOfficeJs = env.officeJs === 'bundled';
+  const officeJsPath = bundleOfficeJs ? `${BUNDLED_OFFICE_JS_DIR}/office.js` : env.officeJs === true ? '' : env.officeJs;
+  const officeJs = env.officeJs !== undefined ? resolveOfficeJsUrl(officeJsPath, baseUrl ?? DEV_BASE_URL) : null;
 
   const page = (name, chunks, folder = name) =>
     new HtmlWebpackPlugin({
@@ -135,6 +155,7 @@ module.exports = (env = {}, argv = {}) => {
       page('notice', ['notice'], 'commands'),
       page('preview', ['preview']),
       ...(officeJs ? [new SelfHostedOfficeJsPlugin(officeJs, baseUrl ?? DEV_BASE_URL)] : []),
+      ...(bundleOfficeJs ? [bundledOfficeJs()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },

@@ -248,3 +248,27 @@ describe('command line (node scripts/deploy-urls.js)', () => {
     expect(() => main(['deploy', '--url-prod', INTRANET])).toThrow(/unknown command/);
   });
 });
+
+describe('webpack --env officeJs=bundled (one switch for an isolated network)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => { plugins: Array<{ constructor: { name: string }; officeJsUrl?: string; patterns?: Array<{ from: string; to: string; info?: { minimized?: boolean }; globOptions?: { ignore?: string[] } }> }> };
+
+  test('copies the office.js files of @microsoft/office-js, unmodified, to office-js/ and loads office.js from there', () => {
+    const { plugins } = config({ urlProd: INTRANET, officeJs: 'bundled' }, { mode: 'production' });
+    const selfHosted = plugins.find((p) => p.constructor.name === 'SelfHostedOfficeJsPlugin');
+    expect(selfHosted?.officeJsUrl).toBe(`${INTRANET}office-js/office.js`);
+    const copies = plugins.filter((p) => p.constructor.name === 'CopyPlugin').flatMap((p) => p.patterns ?? []);
+    const officeJs = copies.find((p) => p.to === 'office-js');
+    expect(officeJs?.from).toBe(path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'));
+    expect(officeJs?.info?.minimized).toBe(true); // not run through the minifier
+    expect(officeJs?.globOptions?.ignore).toContain('**/*.debug.js');
+    expect(copies.some((p) => p.to === 'office-js/LICENSE.md')).toBe(true);
+    expect(fs.existsSync(path.join(officeJs!.from, 'office.js'))).toBe(true);
+  });
+
+  test('without the switch nothing is copied and the CDN stays', () => {
+    const { plugins } = config({}, { mode: 'production' });
+    expect(plugins.some((p) => p.constructor.name === 'SelfHostedOfficeJsPlugin')).toBe(false);
+    expect(plugins.flatMap((p) => p.patterns ?? []).some((p) => p.to === 'office-js')).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /** Function file of the ribbon buttons (manifest FunctionName="insertAllTables"). */
 import { createExcelHost } from '../excel/excelHost';
 import { insertAllFromRibbon, type RibbonOutcome } from './ribbon';
+import { startOffice } from '../taskpane/startup';
 
 /** The page the outcome is shown on (same folder as this function file: the dialog must be on its domain). */
 export const NOTICE_PAGE = 'notice.html';
@@ -38,6 +39,10 @@ export function registerCommands(office: typeof Office, host = createExcelHost()
   });
 }
 
-if (typeof Office !== 'undefined') {
-  void Office.onReady(() => registerCommands(Office));
+// commands.html (the preview imports registerCommands and has no #container): the same start-up as the pane, so a
+// function file whose office.js never calls back says why when IT opens it
+const container = typeof document !== 'undefined' ? document.getElementById('container') : null;
+if (container) {
+  (window as unknown as { __ogiMounted?: boolean }).__ogiMounted = true;
+  startOffice(container, () => registerCommands(Office));
 }

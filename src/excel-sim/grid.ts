@@ -1,11 +1,13 @@
 /**
  * Plain-DOM view of the simulated workbook: sheet tabs plus the active sheet drawn as an HTML table like Excel
  * (column letters, row numbers, computed values, merges, fills incl. conditional formats, bold, wrap, borders,
- * column widths, selection outline, notes). Pressing on a cell selects it and opens a small editor; Enter, or pressing
- * on another cell or tab, stores a changed input as a user edit (sim.setCell); Escape cancels. Cell data is only
- * ever written with textContent.
+ * column widths, selection outline, notes). Pressing on a cell selects it and opens a small editor; Enter (which then
+ * moves down, as in Excel), or pressing on another cell or tab, stores a changed input as the user's typing,
+ * held to the cell's data validation (sim.typeIn: a refused value brings up Excel's Stop alert, 重试/取消); Escape
+ * cancels. A validated cell's input prompt shows while it is selected; a selection made elsewhere (the pane) is
+ * scrolled into view, and redraws keep the scroll position. Cell data is only ever written with textContent.
  */
-import type { WorkbookSim } from './index';
+import type { ValidationAlert, WorkbookSim } from './index';
 import { cellKey, cfApplies, colName } from './formula';
 import { boundingRect, formatText, usedRect } from './model';
 import type { BorderState, CellState, Rect, SheetState } from './model';
@@ -27,6 +29,12 @@ const CSS = `
 .sim-grid .sim-tabs button{border:1px solid #ccc;background:#fff;padding:2px 10px;font:inherit;cursor:pointer}
 .sim-grid .sim-tabs button.sim-active{border-bottom:2px solid #217346;font-weight:bold;color:#217346}
 .sim-grid .sim-status{min-height:1.3em;color:#a00;padding:0 4px}
+.sim-grid .sim-prompt{border:1px solid #c8c6c4;background:#ffffe1;padding:2px 6px;display:flex;gap:6px;flex-wrap:wrap}
+.sim-grid .sim-alert{border:1px solid #a4262c;background:#fff;padding:8px 10px;box-shadow:0 4px 12px rgba(0,0,0,.2)}
+.sim-grid .sim-alert-title{font-weight:bold;color:#a4262c}
+.sim-grid .sim-alert-message{margin:4px 0 8px}
+.sim-grid .sim-alert-buttons{display:flex;gap:8px}
+.sim-grid .sim-alert-buttons button{font:inherit;padding:2px 12px}
 `;
 
 const px = (points: number) => `${Math.round((points * 4) / 3)}px`;
@@ -48,10 +56,14 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
   const style = doc.createElement('style');
   style.textContent = CSS;
   container.appendChild(root);
-  let editing: { sheetId: string; r: number; c: number } | null = null;
-  /** Saves the open editor's input if it changed (set while an editor is open). */
-  let commitPending: (() => void) | null = null;
+  let editing: { sheetId: string; r: number; c: number; text?: string } | null = null;
+  /** Saves the open editor's input if it changed (set while an editor is open); false when Excel refused it. */
+  let commitPending: (() => boolean) | null = null;
   let status = '';
+  /** Excel's Stop alert for typed input its data validation rejects (the cell stays in edit, as in Excel). */
+  let alert: (ValidationAlert & { sheetId: string; r: number; c: number; text: string }) | null = null;
+  /** The selection last drawn: a new one (from the pane, or Enter) is scrolled into view, as Excel does. */
+  let drawnSelection = '';
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
     const e = doc.createElement(tag);
@@ -66,7 +78,7 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
       const b = el('button', s.id === active.id ? 'sim-active' : '', s.name);
       b.type = 'button';
       b.setAttribute('data-testid', 'sim-tab');
-      b.addEventListener('click', () => { commitPending?.(); editing = null; status = ''; sim.select(s.name, 'A1'); });
+      b.addEventListener('click', () => { if (alert || commitPending?.() === false) { draw(); return; } editing = null; status = ''; sim.select(s.name, 'A1'); });
       bar.appendChild(b);
     }
     return bar;
@@ -165,7 +177,7 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
           ].filter(Boolean);
           if (shadows.length) td.style.boxShadow = shadows.join(',');
         }
-        if (editing && editing.sheetId === sheet.id && editing.r === r && editing.c === c) td.appendChild(editor(sheet, addr, cell));
+        if (editing && editing.sheetId === sheet.id && editing.r === r && editing.c === c) td.appendChild(editor(sheet, addr, cell, area));
         else td.textContent = cell ? formatText(cell.value, cell.numberFormat) : '';
         // like Excel, text that does not wrap runs on over the empty cells to its right
         const next = sheet.cells[cellKey(r, area.c1 + 1)];
@@ -180,7 +192,8 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
         td.addEventListener('mousedown', (e) => {
           if (editing?.r === r && editing?.c === c && editing.sheetId === sheet.id) return;
           e.preventDefault(); // keep the focus for the editor opened below
-          commitPending?.();
+          // Excel keeps you in a cell whose typed value its validation refused until you retry or cancel
+          if (alert || commitPending?.() === false) { draw(); return; }
           editing = sheet.protected ? null : { sheetId: sheet.id, r, c };
           status = sheet.protected ? `工作表“${sheet.name}”受保护，不能编辑单元格。` : '';
           sim.select(sheet.name, addr);
@@ -192,38 +205,106 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     return tbl;
   }
 
-  function editor(sheet: SheetState, addr: string, cell: CellState | undefined): HTMLInputElement {
+  function editor(sheet: SheetState, addr: string, cell: CellState | undefined, area: Rect): HTMLInputElement {
     const input = el('input', 'sim-input');
     input.setAttribute('data-testid', 'sim-input');
     const initial = cell?.formula ?? (cell ? String(cell.value ?? '') : '');
-    input.value = initial;
-    /** Saves a changed input as a user edit; redraws only when asked (Enter/Escape), not while another press is handled. */
-    const finish = (save: boolean, redraw: boolean) => {
-      if (commitPending !== commit) return;
+    input.value = editing?.text ?? initial;
+    /** Saves a changed input as the user's typing, held to the cell's data validation; redraws only when asked
+     *  (Enter/Escape), not while another press is handled. Returns false when Excel's Stop alert refused it. */
+    const finish = (save: boolean, redraw: boolean): boolean => {
+      if (commitPending !== commit) return true;
       commitPending = null;
+      const here = editing;
       editing = null;
       if (save && input.value !== initial) {
-        try { sim.setCell(sheet.name, addr, input.value); return; } catch (e) { status = `输入无效：${(e as Error).message}`; }
+        try {
+          const typed = sim.typeIn(sheet.name, addr, input.value);
+          if (!typed.accepted) {
+            alert = { ...typed.alert, sheetId: sheet.id, r: area.r0, c: area.c0, text: input.value };
+            editing = here && { ...here, text: input.value };
+            if (redraw) draw();
+            return false;
+          }
+          return true;
+        } catch (e) { status = `输入无效：${(e as Error).message}`; }
       }
       if (redraw) draw();
+      return true;
     };
-    const commit = () => finish(true, false);
+    const commit = (): boolean => finish(true, false);
     commitPending = commit;
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') finish(true, true);
-      else if (e.key === 'Escape') finish(false, true);
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const moved = area.r1 + 1 < 1048576;
+        if (finish(true, false) && moved) {
+          // like Excel, Enter moves to the cell below (below the whole merged area), ready for typing
+          editing = sheet.protected ? null : { sheetId: sheet.id, r: area.r1 + 1, c: area.c0 };
+          sim.select(sheet.name, `${colName(area.c0)}${area.r1 + 2}`);
+        } else draw();
+      } else if (e.key === 'Escape') finish(false, true);
     });
     queueMicrotask(() => input.focus());
     return input;
+  }
+
+  /** Excel's Stop alert: its title and message, 重试 (back to the cell, the text kept) or 取消 (the old value stays). */
+  function alertBox(): HTMLElement {
+    const box = el('div', 'sim-alert');
+    box.setAttribute('role', 'alertdialog');
+    box.setAttribute('data-testid', 'sim-alert');
+    const title = el('div', 'sim-alert-title', alert?.title ?? '');
+    const message = el('div', 'sim-alert-message', alert?.message ?? '');
+    box.setAttribute('aria-label', alert?.title ?? '');
+    const retry = el('button', '', '重试');
+    retry.type = 'button';
+    retry.addEventListener('click', () => {
+      if (alert) editing = { sheetId: alert.sheetId, r: alert.r, c: alert.c, text: alert.text };
+      alert = null;
+      draw();
+    });
+    const cancel = el('button', '', '取消');
+    cancel.type = 'button';
+    cancel.addEventListener('click', () => { alert = null; editing = null; commitPending = null; draw(); });
+    const buttons = el('div', 'sim-alert-buttons');
+    buttons.append(retry, cancel);
+    box.append(title, message, buttons);
+    queueMicrotask(() => retry.focus());
+    return box;
   }
 
   function draw(): void {
     const st = sim.state;
     const sheet = st.sheets.find((s) => s.id === st.activeSheetId) ?? st.sheets[0];
     if (editing && editing.sheetId !== sheet.id) editing = null;
+    if (alert && alert.sheetId !== sheet.id) alert = null;
+    // keep where the sheet was scrolled to (a redraw after an edit must not jump back to A1)
+    const previous = root.querySelector('.sim-scroll') as HTMLElement | null;
+    const at = previous ? { top: previous.scrollTop, left: previous.scrollLeft } : null;
     const scroll = el('div', 'sim-scroll');
     scroll.appendChild(table(sheet));
-    root.replaceChildren(style, scroll, tabs(sheet), el('div', 'sim-status', status));
+    const sel = st.selection;
+    const prompt = sel.sheetId === sheet.id ? sim.promptAt(sheet.name, `${colName(sel.rect.c0)}${sel.rect.r0 + 1}`) : null;
+    const parts: HTMLElement[] = [style, scroll];
+    if (prompt && !alert) {
+      // the input prompt Excel shows beside a validated cell
+      const p = el('div', 'sim-prompt');
+      p.setAttribute('data-testid', 'sim-prompt');
+      p.setAttribute('role', 'status');
+      p.append(el('strong', '', prompt.title), el('span', '', prompt.message));
+      parts.push(p);
+    }
+    if (alert) parts.push(alertBox());
+    root.replaceChildren(...parts, tabs(sheet), el('div', 'sim-status', status));
+    if (at) { scroll.scrollTop = at.top; scroll.scrollLeft = at.left; }
+    const key = JSON.stringify([st.activeSheetId, sel]);
+    if (key !== drawnSelection) {
+      drawnSelection = key;
+      const td = scroll.querySelector('[data-selected="true"]') as HTMLElement | null;
+      // scrollIntoView is not in every DOM (jsdom): the browser has it
+      if (td && typeof td.scrollIntoView === 'function') td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   }
 
   draw();

@@ -4,9 +4,9 @@
  * Used as the test double for the add-in's Excel code and by the browser preview page.
  */
 import { createExcelNamespace, Engine, NEWEST_EXCEL_API, versionAtLeast } from './api';
-import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, SimError, addressOf } from './model';
-import type { CellState, CellValue, WorkbookState } from './model';
-import { calculateEntered, parseAddress, recalc } from './formula';
+import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, newCell, SimError, addressOf } from './model';
+import type { CellState, CellValue, SheetState, WorkbookState } from './model';
+import { calculateEntered, evaluate, FErr, parseAddress, recalc } from './formula';
 
 export { SimError } from './model';
 export { NEWEST_EXCEL_API, versionAtLeast } from './api';
@@ -25,6 +25,9 @@ export interface WorkbookSimOptions {
   /** The DialogApi requirement set offered (Office.context.ui.displayDialogAsync); null for none. Default '1.2'. */
   dialogApi?: string | null;
 }
+
+/** What Excel's error alert of a data validation says. */
+export interface ValidationAlert { title: string; message: string; style: string }
 
 /** A dialog opened with Office.context.ui.displayDialogAsync. */
 export interface SimDialog {
@@ -81,6 +84,11 @@ export interface WorkbookSim {
   /** A user typing into a cell (bypasses the API and sheet protection; like a paste, not held to data validation):
    *  '=…' (and '+…'/'-…' that is not a number) is a formula, numeric text a number. */
   setCell(sheet: string, address: string, input: CellValue): void;
+  /** A user typing into a cell and pressing Enter, held to the cell's data validation as Excel holds typed input:
+   *  a value the rule rejects with a Stop alert is not entered, and the alert (its title and message) comes back. */
+  typeIn(sheet: string, address: string, input: string): { accepted: true } | { accepted: false; alert: ValidationAlert };
+  /** The input prompt Excel shows when this cell is selected (its data validation's prompt), or null. */
+  promptAt(sheet: string, address: string): { title: string; message: string } | null;
   /** A copy of a cell's state (defaults for an untouched cell). */
   getCell(sheet: string, address: string): CellState;
   /** A user selecting a range (activates its sheet). */
@@ -93,6 +101,56 @@ export interface WorkbookSim {
   readonly dialogs: readonly SimDialog[];
   /** Called when a dialog opens or closes (the preview draws it). Returns an unsubscribe function. */
   onDialog(listener: (dialog: SimDialog) => void): () => void;
+}
+
+/** Excel's own words when a validation's alert has none (its Stop alert on typed input that breaks the rule). */
+const DEFAULT_ALERT = { title: 'Microsoft Excel', message: 'This value doesn\'t match the data validation restrictions defined for this cell.' };
+
+/**
+ * Whether Excel accepts `input` typed into (r, c): the value it would become (a number for numeric text, the
+ * result of a formula) against the cell's data validation (whole number, decimal, text length, with their
+ * operator). Returns the error alert when a Stop alert refuses it; Warning and Information alerts let the value in.
+ * List, date, time and custom rules are not modelled (accepted).
+ */
+function checkTyped(state: WorkbookState, sheet: SheetState, r: number, c: number, input: string): ValidationAlert | null {
+  const dv = sheet.validations.find((v) => r >= v.range.r0 && r <= v.range.r1 && c >= v.range.c0 && c <= v.range.c1);
+  if (!dv || !dv.errorAlert.showAlert || dv.errorAlert.style !== 'Stop') return null;
+  const probe = newCell();
+  probe.numberFormat = cellAt(sheet, r, c).numberFormat;
+  inputToCell(probe, input);
+  if (input === '' && dv.ignoreBlanks) return null;
+  let value: unknown = probe.value;
+  if (probe.formula !== undefined) {
+    const v = evaluate(state, sheet, probe.formula);
+    value = v instanceof FErr ? v.code : v;
+  }
+  const [kind, rule] = Object.entries(dv.rule)[0] ?? [];
+  if (!kind || !rule) return null;
+  const bound = (f: unknown): number => {
+    if (typeof f === 'number') return f;
+    const v = evaluate(state, sheet, String(f).startsWith('=') ? String(f) : `=${String(f)}`);
+    return typeof v === 'number' ? v : NaN;
+  };
+  const within = (x: number): boolean => {
+    const a = bound(rule.formula1), b = rule.formula2 !== undefined ? bound(rule.formula2) : NaN;
+    switch (rule.operator) {
+      case 'Between': return x >= Math.min(a, b) && x <= Math.max(a, b);
+      case 'NotBetween': return x < Math.min(a, b) || x > Math.max(a, b);
+      case 'EqualTo': return x === a;
+      case 'NotEqualTo': return x !== a;
+      case 'GreaterThan': return x > a;
+      case 'LessThan': return x < a;
+      case 'GreaterThanOrEqualTo': return x >= a;
+      case 'LessThanOrEqualTo': return x <= a;
+      default: return true;
+    }
+  };
+  let ok = true;
+  if (kind === 'wholeNumber') ok = typeof value === 'number' && Number.isInteger(value) && within(value);
+  else if (kind === 'decimal') ok = typeof value === 'number' && within(value);
+  else if (kind === 'textLength') ok = within(String(value ?? '').length);
+  if (ok) return null;
+  return { title: dv.errorAlert.title || DEFAULT_ALERT.title, message: dv.errorAlert.message || DEFAULT_ALERT.message, style: dv.errorAlert.style };
 }
 
 export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim {
@@ -184,6 +242,18 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
       if (state.calculationMode === 'Manual') calculateEntered(state, sheet, { r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 });
       else recalc(state);
       engine.emit();
+    },
+    typeIn(sheetName, address, input) {
+      const { sheet, rect } = locate(sheetName, address);
+      const verdict = checkTyped(state, sheet, rect.r0, rect.c0, input);
+      if (verdict) return { accepted: false, alert: verdict };
+      this.setCell(sheetName, address, input);
+      return { accepted: true };
+    },
+    promptAt(sheetName, address) {
+      const { sheet, rect } = locate(sheetName, address);
+      const dv = sheet.validations.find((v) => rect.r0 >= v.range.r0 && rect.r0 <= v.range.r1 && rect.c0 >= v.range.c0 && rect.c0 <= v.range.c1);
+      return dv && dv.prompt.showPrompt && (dv.prompt.title || dv.prompt.message) ? { title: dv.prompt.title, message: dv.prompt.message } : null;
     },
     getCell(sheetName, address) {
       const { sheet, rect } = locate(sheetName, address);

@@ -9,11 +9,11 @@ import {
 } from '../report/plan';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import { tableLayout } from '../report/layout';
-import type { HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
+import type { HostEnvironment, HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
 import { HostError, unregisteredName } from '../host/types';
 import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
-import { readAreaFormats, type AreaFormats } from './areaFormats';
+import type { AreaFormats } from './areaFormats';
 import { PROSE_SHEET } from '../report/prose';
 
 /** The parts of office-js this module needs; injected so tests and the preview pass the in-browser workbook. */
@@ -224,6 +224,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
 
   async function insertTables(req: PlanRequest, target: InsertTarget): Promise<InsertOutcome> {
     const size = planSize(req);
+    // what an insertion at the selection saves to put back if it fails part-way (not on the pane's first screen)
+    const { readAreaFormats } = target.kind === 'selection' ? await import(/* webpackChunkName: "area-formats" */ './areaFormats') : { readAreaFormats: null };
     return run(async (ctx) => {
       const wb = ctx.workbook;
       // ---- read
@@ -255,7 +257,7 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         // what an interrupted insertion must put back (see undoInsert)
         before = {
           range: area,
-          formats: readAreaFormats(area, size.rows, size.cols, hasExcelApi),
+          formats: (readAreaFormats as NonNullable<typeof readAreaFormats>)(area, size.rows, size.cols, hasExcelApi),
           validation: area.dataValidation.load('type'),
           cfCount: area.conditionalFormats.getCount(),
           rows: Array.from({ length: size.rows }, (_, i) => cell!.getOffsetRange(i, 0).format.load('rowHeight')),
@@ -476,24 +478,61 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
-  async function clearMarks(): Promise<number> {
+  async function clearMarks(only?: string[]): Promise<number> {
     return run(async (ctx) => {
       const markSheet = ctx.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
       markSheet.load('name');
-      const used = markSheet.getUsedRangeOrNullObject(true);
-      used.load('values');
+      const blockOf = (n: string): Excel.Range => { const b = markBlock(n); return markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW, MARK_BLOCK_COLS); };
+      // the codes of the tables named, or of the whole (small) mark sheet
+      const reads = only ? only.map((n) => blockOf(n).load('values')) : [markSheet.getUsedRangeOrNullObject(true).load('values')];
       await ctx.sync();
-      if (markSheet.isNullObject || used.isNullObject) return 0;
-      const count = used.values.flat().filter((v) => typeof v === 'number' && v > 0).length;
-      for (const t of TABLE_IDS) {
-        for (const n of registrationNames(t)) {
-          const b = markBlock(n);
-          markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW, MARK_BLOCK_COLS).clear('Contents');
-        }
-      }
+      if (markSheet.isNullObject) return 0;
+      const count = reads.filter((r) => !r.isNullObject).flatMap((r) => r.values.flat()).filter((v) => typeof v === 'number' && v > 0).length;
+      for (const n of only ?? ALL_NAMES) blockOf(n).clear('Contents');
       await ctx.sync();
       return count;
     });
+  }
+
+  async function writeCells(tableName: string, cells: Array<{ r: number; c: number; value: number }>): Promise<void> {
+    await run(async (ctx) => {
+      const range = ctx.workbook.names.getItem(tableName).getRange();
+      for (const { r, c, value } of cells) range.getCell(r, c).values = [[value]];
+      await ctx.sync();
+    });
+  }
+
+  async function discardSheet(sheetName: string): Promise<void> {
+    await run(async (ctx) => {
+      const wb = ctx.workbook;
+      const items = ALL_NAMES.map((n) => ({ n, item: wb.names.getItemOrNullObject(n).load('name,formula') }));
+      const sheet = wb.worksheets.getItemOrNullObject(sheetName).load('name');
+      const markSheet = wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');
+      await ctx.sync();
+      const found = items.filter(({ item }) => !item.isNullObject);
+      const onSheet = found.filter(({ item }) => parseAddress(String(item.formula).replace(/^=/, ''))?.sheet === sheetName);
+      for (const { n, item } of onSheet) {
+        item.delete();
+        known.delete(n);
+        if (!markSheet.isNullObject) { const b = markBlock(n); markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW + 1, MARK_BLOCK_COLS).clear('Contents'); }
+      }
+      if (!markSheet.isNullObject && onSheet.length === found.length) markSheet.delete();
+      if (!sheet.isNullObject) sheet.delete();
+      await ctx.sync();
+      if (!markSheet.isNullObject && onSheet.length === found.length) hasMarkSheet = false;
+    });
+  }
+
+  function environment(): HostEnvironment {
+    const d = O?.context?.diagnostics;
+    let highest: string | null = null;
+    for (let minor = 1; minor <= 99 && hasExcelApi(`1.${minor}`); minor++) highest = `1.${minor}`;
+    return {
+      application: 'Excel',
+      version: d?.version ? String(d.version) : '未知（unknown）',
+      platform: String(d?.platform ?? O?.context?.platform ?? '未知（unknown）'),
+      api: highest ? `ExcelApi ${highest}` : '不支持 ExcelApi（none）',
+    };
   }
 
   async function selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void> {
@@ -584,5 +623,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     });
   }
 
-  return { info, insertTables, readTables, checkAndMark, clearMarks, selectCells, selectAddress, registerTables, sheetNames, insertProse, storeLastYear };
+  return {
+    info, insertTables, readTables, checkAndMark, clearMarks, selectCells, selectAddress, registerTables, sheetNames, insertProse, storeLastYear,
+    environment, writeCells, discardSheet,
+  };
 }

@@ -78,6 +78,18 @@ export interface HostInfo {
   reason?: string;
 }
 
+/** The host application as IT needs to know it (the self-test reports it). */
+export interface HostEnvironment {
+  /** e.g. 'Excel' */
+  application: string;
+  /** The application's version, e.g. '16.0.17928.20114'. */
+  version: string;
+  /** e.g. 'PC', 'OfficeOnline', 'Mac'. */
+  platform: string;
+  /** The highest API level supported, e.g. 'ExcelApi 1.17'. */
+  api: string;
+}
+
 export interface ReadOptions {
   /** The sheet holding the report's prose, one paragraph per row (default 报告正文). */
   proseSheet?: string;
@@ -92,8 +104,9 @@ export interface WorkbookHost {
   /** Read the tables and, in the same step, hand them to `decide`, then apply the marks it returns
    *  (replacing the add-in's earlier marks). One read and one write. */
   checkAndMark<T>(decide: (read: TablesRead) => { marks: Mark[]; result: T }, options?: ReadOptions): Promise<T>;
-  /** Remove every mark the add-in made; the user's own formatting is untouched. Returns how many cells were unmarked. */
-  clearMarks(): Promise<number>;
+  /** Remove every mark the add-in made (or only those of the tables named); the user's own formatting is untouched.
+   *  Returns how many cells were unmarked. */
+  clearMarks(only?: string[]): Promise<number>;
   /** Select cells of a registered table (the first one gets the focus). */
   selectCells(tableName: string, cells: Array<{ r: number; c: number }>): Promise<void>;
   /** Select cells by their sheet-qualified address: one cell ('Sheet1'!D6) or several areas of a sheet ('Sheet1'!D6:I6,D9). */
@@ -106,6 +119,13 @@ export interface WorkbookHost {
   sheetNames(): Promise<string[]>;
   /** Write rows of prose on a new sheet named `sheet` (or `sheet(2)`… when taken). Never overwrites. Returns the sheet used. */
   insertProse(sheet: string, rows: Array<[number | string, string]>): Promise<string>;
+  /** Version, platform and API level of the host (for the self-test's report). */
+  environment(): HostEnvironment;
+  /** Type numbers into cells of a registered table, as a person would (the self-test's wrong total). */
+  writeCells(tableName: string, cells: Array<{ r: number; c: number; value: number }>): Promise<void>;
+  /** Remove a sheet the add-in made with the tables registered on it: their names, their marks, the sheet (and the
+   *  hidden mark sheet when no registered table is left). For the self-test's scratch sheet. */
+  discardSheet(sheet: string): Promise<void>;
 }
 
 /** A Chinese message for a failure, with the English reason where useful. */

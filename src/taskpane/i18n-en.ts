@@ -101,5 +101,8 @@ export const en: Strings = {
   blockedNote: 'The tables have errors; the affected paragraphs were not written.',
   noticeTitle: { done: 'Tables inserted', refused: 'Nothing was inserted', failed: 'Inserting the tables failed' },
   noticeClose: 'Close',
+  selfTestSection: 'Self-test (for IT, after deploying)',
+  selfTestIntro: 'On a new sheet it inserts the tables, types a wrong total, checks and marks, clears the marks and removes the sheet, showing each step passed or failed. Run it once in Excel after deploying; if a step fails, send the result to whoever maintains the add-in.',
+  selfTestRun: 'Run the self-test',
   language: 'en',
 };

@@ -6,7 +6,7 @@
 import { TABLE_NAMES } from '../report/formats';
 import type { TableId } from '../report/types';
 
-const zh = {
+export const zh = {
   appTitle: '政务公开年报助手',
   appSubtitle: '政府信息公开工作年度报告',
   insertSection: '插入统计表格',
@@ -68,6 +68,9 @@ const zh = {
   helpNarrative: '报告文字与表格核对',
   helpSeverity: (s: string): string => (s === 'error' ? '错误' : s === 'warning' ? '提示' : '错误或提示'),
   helpVersion: (v: string) => `政务公开年报助手 版本 ${v}`,
+  selfTestSection: '自检（信息化人员部署后运行）',
+  selfTestIntro: '在一个新的工作表上插入表格、填入一个错误的总计、校验并标记、清除标记，最后删除该工作表，逐项显示是否通过。部署后请在 Excel 中运行一次；有失败时把结果发给维护人员。',
+  selfTestRun: '运行自检',
   exportSection: '导出报告',
   exportAgencyHint: '写入报告标题；留空时用插入表格时填写的单位名称。第一、五部分等用“报告正文”工作表中的文字，没有的留出待填写的位置；主语和信息处理费与“生成文字”相同',
   exportWord: '导出 Word',

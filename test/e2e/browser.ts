@@ -42,12 +42,15 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** A fixed clock for the page (Date.now and new Date()), e.g. '2026-01-15T09:00:00+08:00'. */
   now?: string | number | Date;
+  /** Script run in the page before its own (e.g. to shorten the start-up wait: window.__ogiStartupTimeoutMs). */
+  init?: string;
 }
 
 export async function open(browser: Browser, file: string, opts: OpenOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, locale: 'zh-CN' });
   if (opts.now !== undefined) await context.clock.setFixedTime(opts.now);
   const page = await context.newPage();
+  if (opts.init) await page.addInitScript(opts.init);
   const refused: string[] = [];
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -161,3 +161,39 @@ describe('limits Excel has', () => {
     expect(pc.getCell('Sheet1', 'F3000').value).toBe(long);
   });
 });
+
+describe('data validation holds typed input as Excel does', () => {
+  const setup = async () => {
+    const sim = createWorkbookSim();
+    await sim.Excel.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2:B5').dataValidation;
+      dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      dv.prompt = { showPrompt: true, title: '件数', message: '请填写大于或等于0的整数' };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: '件数有误', message: '件数应为大于或等于0的整数' };
+      const money = ctx.workbook.worksheets.getItem('Sheet1').getRange('C2').dataValidation;
+      money.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      await ctx.sync();
+    });
+    return sim;
+  };
+
+  test('“/”, “1件”, a negative count and a fraction are refused with the rule\'s own alert; the cell keeps its value', async () => {
+    const sim = await setup();
+    sim.setCell('Sheet1', 'B2', 7);
+    for (const input of ['/', '1件', '-1', '2.5', '=0-3']) {
+      expect(sim.typeIn('Sheet1', 'B2', input)).toEqual({ accepted: false, alert: { title: '件数有误', message: '件数应为大于或等于0的整数', style: 'Stop' } });
+    }
+    expect(sim.getCell('Sheet1', 'B2').value).toBe(7);
+    for (const input of ['0', '12', '=1+2', '']) expect(sim.typeIn('Sheet1', 'B2', input)).toEqual({ accepted: true });
+    expect(sim.getCell('Sheet1', 'B2').value).toBe('');
+    // a rule without its own alert text gets Excel's words
+    expect(sim.typeIn('Sheet1', 'C2', '3.5万元')).toMatchObject({ accepted: false, alert: { title: 'Microsoft Excel', message: "This value doesn't match the data validation restrictions defined for this cell." } });
+    expect(sim.typeIn('Sheet1', 'C2', '3.5')).toEqual({ accepted: true });
+    // a cell without validation takes anything; a paste or the API is not held to the rule (as in Excel)
+    expect(sim.typeIn('Sheet1', 'D2', '1件')).toEqual({ accepted: true });
+    sim.setCell('Sheet1', 'B3', '48件');
+    expect(sim.getCell('Sheet1', 'B3').value).toBe('48件');
+    expect(sim.promptAt('Sheet1', 'B4')).toEqual({ title: '件数', message: '请填写大于或等于0的整数' });
+    expect(sim.promptAt('Sheet1', 'D4')).toBeNull();
+  });
+});

@@ -49,7 +49,7 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
       <hr className={s.rule} />
       <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />
-      <HelpPanel strings={strings} version={version} />
+      <HelpPanel strings={strings} version={version} host={host} />
     </div>
   );
 }

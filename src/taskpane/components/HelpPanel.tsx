@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { WorkbookHost } from '../../host/types';
+import { Busy } from './Notice';
 import { CELL_RULES, RELATION_RULES } from '../../report/rules';
 import { CROSS_RULES } from '../../report/crossYear';
 import { NARRATIVE_RULES } from '../../report/narrativeCheck';
@@ -19,9 +21,14 @@ const useStyles = makeStyles({
 /** The same rule may be declared once per format (or per pair of years); the help lists it once. */
 const once = (rules: readonly RuleDoc[]): RuleDoc[] => rules.filter((r, i) => rules.findIndex((x) => x.id === r.id) === i);
 
-/** What each check means, in the official wording the rules are declared with (src/report), and the version. */
-export function HelpPanel({ strings, version }: { strings: Strings; version: string }): React.ReactElement {
+/** The self-test, loaded when it is asked for (not on the pane's first screen). */
+const SelfTestPanel = React.lazy(() => import(/* webpackChunkName: "selftest" */ './SelfTestPanel'));
+
+/** What each check means, in the official wording the rules are declared with (src/report), the self-test for IT,
+ *  and the version. */
+export function HelpPanel({ strings, version, host }: { strings: Strings; version: string; host: WorkbookHost }): React.ReactElement {
   const s = useStyles();
+  const [selfTest, setSelfTest] = React.useState(false);
   const groups: Array<[string, RuleDoc[]]> = [
     [strings.helpRelations, once(RELATION_RULES)],
     [strings.helpCells, once(CELL_RULES)],
@@ -48,6 +55,15 @@ export function HelpPanel({ strings, version }: { strings: Strings; version: str
           </ul>
         </section>
       ))}
+      <section aria-label={strings.selfTestSection}>
+        <h3 className={s.h3}>{strings.selfTestSection}</h3>
+        <Text as="p" size={200}>{strings.selfTestIntro}</Text>
+        {selfTest ? (
+          <React.Suspense fallback={<Busy label={strings.working} />}>
+            <SelfTestPanel host={host} language={strings.language} version={version} />
+          </React.Suspense>
+        ) : <Button size="small" onClick={() => setSelfTest(true)} data-testid="selftest-run">{strings.selfTestRun}</Button>}
+      </section>
       <Text as="p" size={200} data-testid="version">{strings.helpVersion(version)}</Text>
     </details>
   );
