@@ -11,7 +11,6 @@ import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report
 import { tableLayout } from '../report/layout';
 import type { HostEnvironment, HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
 import { HostError, unregisteredName } from '../host/types';
-import { recogniseTables, yearInSheet } from '../report/recognise';
 import { describeExcelError } from './errors';
 import type { AreaFormats } from './areaFormats';
 import { PROSE_SHEET } from '../report/prose';
@@ -433,6 +432,9 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     if (activeUsed && extent && active.name !== MARK_SHEET) {
       const before = tables.length;
       if (!activeUsed.isNullObject) {
+        // the recogniser (labels of both formats) is loaded on the first check, not with the pane's first screen;
+        // loading it is no Excel round trip
+        const { recogniseTables, yearInSheet } = await import(/* webpackChunkName: "recognise" */ '../report/recognise');
         const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
         const year = yearInSheet(activeUsed.values) ?? NaN;
         for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
