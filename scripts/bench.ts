@@ -25,8 +25,7 @@ import { checkReport } from '../src/report/check';
 import { emptyReport, setReportValue } from '../src/report/report';
 import { allLayouts } from '../src/report/layout';
 import type { FormatId, Report } from '../src/report/types';
-import { importReport } from '../src/report/import';
-import { corpusEntries, measure } from '../test/corpus/measure';
+import { corpusEntries, measure, rawFindings } from '../test/corpus/measure';
 
 const line = (o: Record<string, unknown>): void => console.log(JSON.stringify(o));
 
@@ -233,9 +232,7 @@ function corpus(): void {
     const f = path.join(e.dir, 'judged.json');
     if (!existsSync(f)) continue;
     const judged = JSON.parse(readFileSync(f, 'utf8')).findings as Array<{ message: string; verdict: string }>;
-    const r = importReport(readFileSync(e.input, 'utf8'));
-    const raised = [...r.problems.map((m) => `导入：${m}`), ...[...r.findings, ...checkReport(r.report, undefined, { published: true })].map((x) => x.message)];
-    for (const msg of raised) {
+    for (const msg of rawFindings(e).map((x) => x.message)) {
       const j = judged.find((x) => x.message === msg);
       if (j?.verdict === 'true') judgedTrue += 1;
       else if (j?.verdict === 'false') judgedFalse += 1;

@@ -9,7 +9,7 @@ import path from 'path';
 import { checkReport } from '../../src/report/check';
 import { importReport } from '../../src/report/import';
 import type { Finding } from '../../src/report/types';
-import { corpusEntries, measure, type CorpusEntry, type Measured } from './measure';
+import { corpusEntries, measure, rawFindings, type CorpusEntry, type Measured } from './measure';
 
 const entries = corpusEntries();
 const results = new Map<string, Measured>(entries.map((e) => [e.meta.id, measure(e)]));
@@ -23,15 +23,7 @@ const judgedOf = (e: CorpusEntry): Judged[] | null => {
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')).findings as Judged[]) : null;
 };
 
-/** What `ogi-report check` says of the raw file: the import's problems and findings, then every check. */
-function findingsOf(e: CorpusEntry): Finding[] {
-  const r = importReport(readFileSync(e.input, 'utf8'));
-  return [
-    ...r.problems.map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}` })),
-    ...r.findings,
-    ...checkReport(r.report, undefined, { published: true }),
-  ];
-}
+const findingsOf = rawFindings;
 
 afterAll(() => {
   const rows = [...results.values()];

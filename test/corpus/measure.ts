@@ -6,9 +6,10 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'fs';
 import path from 'path';
+import { checkReport } from '../../src/report/check';
 import { importReport } from '../../src/report/import';
 import { parseCell } from '../../src/report/parse';
-import type { RawValue, Report } from '../../src/report/types';
+import type { Finding, RawValue, Report } from '../../src/report/types';
 
 export const CORPUS_DIR = __dirname;
 
@@ -88,4 +89,15 @@ export function measure(entry: CorpusEntry, read: (source: string) => Pick<Repor
   }
   for (const key of have.keys()) if (!want.has(key)) m.extra.push(key);
   return m;
+}
+
+/** What `ogi-report check FILE` says of a raw corpus file: the import's problems (as errors), its findings,
+ *  then every check of a published report. The corpus test and the bench count the same findings. */
+export function rawFindings(e: CorpusEntry): Finding[] {
+  const r = importReport(readFileSync(e.input, 'utf8'));
+  return [
+    ...r.problems.map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}` })),
+    ...r.findings,
+    ...checkReport(r.report, undefined, { published: true }),
+  ];
 }
