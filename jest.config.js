@@ -8,7 +8,14 @@ const transform = {
 const transformIgnorePatterns = ['/node_modules/(?!pdfjs-dist/)'];
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, transformIgnorePatterns, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/'] },
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/test/e2e/'],
+    },
     { displayName: 'dom', testEnvironment: 'jsdom', transform, testMatch: ['<rootDir>/test/**/*.test.tsx'] },
     { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], slowTestThreshold: 30 },
   ],

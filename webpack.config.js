@@ -28,7 +28,14 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const PDFJS = path.dirname(require.resolve('pdfjs-dist/package.json'));
-const { DEV_BASE_URL, OFFICE_JS_PAGES, normaliseBaseUrl, rewriteManifestUrls, resolveOfficeJsUrl, rewriteOfficeJs } = require('./scripts/deploy-urls');
+const {
+  DEV_BASE_URL,
+  OFFICE_JS_PAGES,
+  normaliseBaseUrl,
+  rewriteManifestUrls,
+  resolveOfficeJsUrl,
+  rewriteOfficeJs,
+} = require('./scripts/deploy-urls');
 
 /** Swaps the CDN office.js for `officeJsUrl` in the pages that load it, before html-webpack-plugin
  *  injects the bundles and minifies (so the rewrite sees the template exactly as written). */
@@ -57,7 +64,12 @@ function bundledOfficeJs() {
   const pkg = path.dirname(require.resolve('@microsoft/office-js/package.json'));
   return new CopyWebpackPlugin({
     patterns: [
-      { from: path.join(pkg, 'dist'), to: BUNDLED_OFFICE_JS_DIR, info: { minimized: true }, globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js', '**/*.d.ts'] } },
+      {
+        from: path.join(pkg, 'dist'),
+        to: BUNDLED_OFFICE_JS_DIR,
+        info: { minimized: true },
+        globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js', '**/*.d.ts'] },
+      },
       { from: path.join(pkg, 'LICENSE.md'), to: `${BUNDLED_OFFICE_JS_DIR}/LICENSE.md` },
     ],
   });
@@ -145,9 +157,7 @@ module.exports = (env = {}, argv = {}) => {
         },
       },
     },
-    performance: dev
-      ? { hints: false }
-      : { hints: 'warning', maxAssetSize: 2 * 1024 * 1024, maxEntrypointSize: 2 * 1024 * 1024 },
+    performance: dev ? { hints: false } : { hints: 'warning', maxAssetSize: 2 * 1024 * 1024, maxEntrypointSize: 2 * 1024 * 1024 },
     plugins: [
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }),
       page('taskpane', ['taskpane']),
@@ -170,8 +180,7 @@ module.exports = (env = {}, argv = {}) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform: {
-              transformer: (content) =>
-                baseUrl ? rewriteManifestUrls(content.toString('utf8'), baseUrl) : content,
+              transformer: (content) => (baseUrl ? rewriteManifestUrls(content.toString('utf8'), baseUrl) : content),
             },
           },
         ],

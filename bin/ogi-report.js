@@ -13,6 +13,11 @@ try {
   throw e;
 }
 cli.main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`内部错误：${e && e.message ? e.message : e}\n`); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`内部错误：${e && e.message ? e.message : e}\n`);
+    process.exitCode = 2;
+  },
 );

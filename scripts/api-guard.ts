@@ -22,7 +22,10 @@ import ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..');
 type Level = string | { get: string; set: string };
-interface Levels { excel: Record<string, Record<string, Level>>; office: Record<string, Record<string, string[]>> }
+interface Levels {
+  excel: Record<string, Record<string, Level>>;
+  office: Record<string, Record<string, string[]>>;
+}
 
 export interface Unguarded {
   file: string;
@@ -56,11 +59,21 @@ function sourceFiles(dir: string, skip: string[]): string[] {
 }
 
 /** The sets a guard expression checks when true: [{set, version}] (negated checks count for the other branch). */
-function checksIn(expr: ts.Expression, checker: ts.TypeChecker, negate = false): Array<{ set: string; version: string; positive: boolean }> {
+function checksIn(
+  expr: ts.Expression,
+  checker: ts.TypeChecker,
+  negate = false,
+): Array<{ set: string; version: string; positive: boolean }> {
   const out: Array<{ set: string; version: string; positive: boolean }> = [];
   const visit = (n: ts.Node, neg: boolean): void => {
-    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) { visit(n.operand, !neg); return; }
-    if (ts.isParenthesizedExpression(n)) { visit(n.expression, neg); return; }
+    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) {
+      visit(n.operand, !neg);
+      return;
+    }
+    if (ts.isParenthesizedExpression(n)) {
+      visit(n.expression, neg);
+      return;
+    }
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
@@ -72,7 +85,8 @@ function checksIn(expr: ts.Expression, checker: ts.TypeChecker, negate = false):
       // a const holding a check
       const sym = checker.getSymbolAtLocation(n);
       const decl = sym?.valueDeclaration;
-      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) visit(decl.initializer, neg);
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)
+        visit(decl.initializer, neg);
       return;
     }
     ts.forEachChild(n, (c) => visit(c, neg));
@@ -82,10 +96,14 @@ function checksIn(expr: ts.Expression, checker: ts.TypeChecker, negate = false):
 }
 
 const satisfies = (checks: ReturnType<typeof checksIn>, needs: Array<{ set: string; version: string }>, positive: boolean): boolean =>
-  checks.some((c) => c.positive === positive && needs.some((n) => n.set.toLowerCase() === c.set.toLowerCase() && cmp(c.version, n.version) >= 0));
+  checks.some(
+    (c) => c.positive === positive && needs.some((n) => n.set.toLowerCase() === c.set.toLowerCase() && cmp(c.version, n.version) >= 0),
+  );
 
 const exits = (st: ts.Statement): boolean =>
-  ts.isReturnStatement(st) || ts.isThrowStatement(st) || (ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]));
+  ts.isReturnStatement(st) ||
+  ts.isThrowStatement(st) ||
+  (ts.isBlock(st) && st.statements.length > 0 && exits(st.statements[st.statements.length - 1]));
 
 /** Whether `node` only runs once one of `needs` was found supported. */
 function guarded(node: ts.Node, needs: Array<{ set: string; version: string }>, checker: ts.TypeChecker): boolean {
@@ -108,7 +126,13 @@ function guarded(node: ts.Node, needs: Array<{ set: string; version: string }>, 
       // `if (!check) return …;` before this statement
       const list = (p as ts.Block).statements;
       for (const st of list.slice(0, list.indexOf(child as ts.Statement))) {
-        if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && satisfies(checksIn(st.expression, checker), needs, false)) return true;
+        if (
+          ts.isIfStatement(st) &&
+          !st.elseStatement &&
+          exits(st.thenStatement) &&
+          satisfies(checksIn(st.expression, checker), needs, false)
+        )
+          return true;
       }
     }
   }
@@ -139,9 +163,19 @@ export function findUnguarded(options: { files?: string[]; minimum?: string; lev
   // src/excel-sim implements the API rather than calling it
   const files = options.files ?? sourceFiles(path.join(ROOT, 'src'), [path.join(ROOT, 'src', 'excel-sim')]);
   const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, jsx: ts.JsxEmit.ReactJSX,
-    strict: true, esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, noEmit: true, allowJs: false,
-    types: ['office-js', 'node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')], lib: ['lib.es2021.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    jsx: ts.JsxEmit.ReactJSX,
+    strict: true,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    skipLibCheck: true,
+    noEmit: true,
+    allowJs: false,
+    types: ['office-js', 'node'],
+    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    lib: ['lib.es2021.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
   });
   const checker = program.getTypeChecker();
   const out: Unguarded[] = [];
@@ -163,15 +197,26 @@ export function findUnguarded(options: { files?: string[]; minimum?: string; lev
     }
     if (o.ns[0] === 'Office') {
       const key = [...o.ns.slice(1), o.owner].filter(Boolean).join('.') || 'Office';
-      const sets = (levels.office[o.owner ? key : o.ns.length > 1 ? o.ns.slice(1).join('.') : 'Office']?.[name] ?? []).filter((s) => !/^Mailbox /.test(s));
-      return sets.map((s) => { const [set, version] = s.split(' '); return { set, version }; });
+      const sets = (levels.office[o.owner ? key : o.ns.length > 1 ? o.ns.slice(1).join('.') : 'Office']?.[name] ?? []).filter(
+        (s) => !/^Mailbox /.test(s),
+      );
+      return sets.map((s) => {
+        const [set, version] = s.split(' ');
+        return { set, version };
+      });
     }
     return [];
   };
 
   const report = (sf: ts.SourceFile, node: ts.Node, member: string, needs: Array<{ set: string; version: string }>): void => {
     const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    out.push({ file: path.relative(ROOT, sf.fileName), line: line + 1, member, needs: needs.map((n) => `${n.set} ${n.version}`).join(' or '), text: node.getText(sf).slice(0, 120) });
+    out.push({
+      file: path.relative(ROOT, sf.fileName),
+      line: line + 1,
+      member,
+      needs: needs.map((n) => `${n.set} ${n.version}`).join(' or '),
+      text: node.getText(sf).slice(0, 120),
+    });
   };
 
   for (const sf of program.getSourceFiles()) {
@@ -182,23 +227,42 @@ export function findUnguarded(options: { files?: string[]; minimum?: string; lev
         const decl = sym?.declarations?.find(isOfficeDts);
         if (decl) {
           const parent = node.parent;
-          const access = ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? 'set' : 'get';
+          const access =
+            ts.isBinaryExpression(parent) &&
+            parent.left === node &&
+            parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+            parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+              ? 'set'
+              : 'get';
           const needs = needsOf(decl, node.name.text, access);
           const o = ownerOf(decl);
-          if (needs.length && !guarded(node, needs, checker)) report(sf, node, `${o?.owner ?? o?.ns.join('.')}.${node.name.text}${access === 'set' ? ' (set)' : ''}`, needs);
+          if (needs.length && !guarded(node, needs, checker))
+            report(sf, node, `${o?.owner ?? o?.ns.join('.')}.${node.name.text}${access === 'set' ? ' (set)' : ''}`, needs);
         }
       }
       // load('a,b/c') and load(['a', 'b']): each path is a property read
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'load') {
-        const args = node.arguments.flatMap((a) => (ts.isStringLiteralLike(a) ? [a.text] : ts.isArrayLiteralExpression(a) ? a.elements.filter(ts.isStringLiteralLike).map((e) => e.text) : []));
+        const args = node.arguments.flatMap((a) =>
+          ts.isStringLiteralLike(a)
+            ? [a.text]
+            : ts.isArrayLiteralExpression(a)
+              ? a.elements.filter(ts.isStringLiteralLike).map((e) => e.text)
+              : [],
+        );
         const receiver = checker.getTypeAtLocation(node.expression.expression);
         for (const spec of args.flatMap((a) => a.split(','))) {
           let type: ts.Type | undefined = receiver;
-          for (const seg of spec.split('/').map((x) => x.trim()).filter(Boolean)) {
+          for (const seg of spec
+            .split('/')
+            .map((x) => x.trim())
+            .filter(Boolean)) {
             if (!type) break;
             const prop: ts.Symbol | undefined = type.getNonNullableType().getProperty(seg);
             const decl = prop?.declarations?.find(isOfficeDts);
-            if (!prop || !decl) { type = undefined; break; }
+            if (!prop || !decl) {
+              type = undefined;
+              break;
+            }
             const needs = needsOf(decl, seg, 'get');
             const o = ownerOf(decl);
             if (needs.length && !guarded(node, needs, checker)) report(sf, node, `${o?.owner}.${seg} (load '${spec}')`, needs);

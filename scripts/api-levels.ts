@@ -79,11 +79,16 @@ function officeSets(doc: string): string[] {
   const section: string[] = [];
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
-    if (i > start && (/^@\w/.test(l) || /^\*\*[^*]+\*\*/.test(l) || (l.trim() !== '' && !/^-\s/.test(l.trim()) && !/\{@link/.test(l)))) break;
+    if (i > start && (/^@\w/.test(l) || /^\*\*[^*]+\*\*/.test(l) || (l.trim() !== '' && !/^-\s/.test(l.trim()) && !/\{@link/.test(l))))
+      break;
     if (/\bif\b/i.test(l)) continue;
     section.push(l);
   }
-  for (const m of section.join('\n').matchAll(/\{@link\s+https:\/\/learn\.microsoft\.com\/javascript\/api\/requirement-sets\/[^\s|}]*\s*\|\s*([A-Za-z]+)(?:\s+(\d+\.\d+))?\s*\}/g)) {
+  for (const m of section
+    .join('\n')
+    .matchAll(
+      /\{@link\s+https:\/\/learn\.microsoft\.com\/javascript\/api\/requirement-sets\/[^\s|}]*\s*\|\s*([A-Za-z]+)(?:\s+(\d+\.\d+))?\s*\}/g,
+    )) {
     out.add(`${m[1]} ${m[2] ?? '1.1'}`);
   }
   return [...out].sort();
@@ -130,7 +135,10 @@ export function generate(dtsText = readFileSync(DTS, 'utf8')): ApiLevels {
     if (!body || !ts.isModuleBlock(body)) return;
     const top: Record<string, string[]> = {};
     for (const st of body.statements) {
-      if (ts.isModuleDeclaration(st)) { officeMembers(st, `${prefix}${st.name.getText(sf)}.`); continue; }
+      if (ts.isModuleDeclaration(st)) {
+        officeMembers(st, `${prefix}${st.name.getText(sf)}.`);
+        continue;
+      }
       if (ts.isInterfaceDeclaration(st) || ts.isClassDeclaration(st)) {
         const name = `${prefix}${st.name?.text}`;
         const entry: Record<string, string[]> = {};
@@ -147,7 +155,8 @@ export function generate(dtsText = readFileSync(DTS, 'utf8')): ApiLevels {
         for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) top[d.name.text] = officeSets(docOf(dtsText, st));
       }
     }
-    if (Object.keys(top).length) out.office[prefix ? prefix.slice(0, -1) : 'Office'] = { ...(out.office[prefix ? prefix.slice(0, -1) : 'Office'] ?? {}), ...top };
+    if (Object.keys(top).length)
+      out.office[prefix ? prefix.slice(0, -1) : 'Office'] = { ...(out.office[prefix ? prefix.slice(0, -1) : 'Office'] ?? {}), ...top };
   };
 
   for (const st of sf.statements) {
@@ -174,7 +183,8 @@ export function generate(dtsText = readFileSync(DTS, 'utf8')): ApiLevels {
   }
   out.newestExcelApi = newest;
   // stable order, so that the file only changes when the definitions do
-  const sortObj = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sortObj = <T>(o: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   out.excel = sortObj(Object.fromEntries(Object.entries(out.excel).map(([k, v]) => [k, sortObj(v)])));
   out.office = sortObj(Object.fromEntries(Object.entries(out.office).map(([k, v]) => [k, sortObj(v)])));
   out.notes = sortObj(out.notes);
@@ -186,7 +196,13 @@ export const serialise = (levels: ApiLevels): string => `${JSON.stringify(levels
 if (require.main === module) {
   const text = serialise(generate());
   if (process.argv.includes('--check')) {
-    const current = (() => { try { return readFileSync(OUT, 'utf8'); } catch { return ''; } })();
+    const current = (() => {
+      try {
+        return readFileSync(OUT, 'utf8');
+      } catch {
+        return '';
+      }
+    })();
     if (current !== text) {
       console.error(`${path.relative(ROOT, OUT)} is not what @types/office-js says: run npx tsx scripts/api-levels.ts`);
       process.exit(1);
@@ -195,6 +211,8 @@ if (require.main === module) {
   } else {
     writeFileSync(OUT, text);
     const levels = JSON.parse(text) as ApiLevels;
-    console.log(`wrote ${path.relative(ROOT, OUT)}: ${Object.keys(levels.excel).length} Excel classes, ${Object.keys(levels.office).length} Office interfaces, newest ExcelApi ${levels.newestExcelApi}`);
+    console.log(
+      `wrote ${path.relative(ROOT, OUT)}: ${Object.keys(levels.excel).length} Excel classes, ${Object.keys(levels.office).length} Office interfaces, newest ExcelApi ${levels.newestExcelApi}`,
+    );
   }
 }

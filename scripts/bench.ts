@@ -32,7 +32,7 @@ const line = (o: Record<string, unknown>): void => console.log(JSON.stringify(o)
 function randomReport(format: FormatId, seed: number): Report {
   const r = emptyReport(format, format === '2019' ? 2020 : 2025);
   let x = seed;
-  const rnd = (): number => ((x = (x * 1103515245 + 12345) % 2147483648) % 100);
+  const rnd = (): number => (x = (x * 1103515245 + 12345) % 2147483648) % 100;
   for (const l of allLayouts(format)) for (const c of l.data) setReportValue(r, c.key as string, rnd());
   return r;
 }
@@ -64,8 +64,13 @@ const kb = (n: number): number => Math.round(n / 102.4) / 10;
 /** The scripts taskpane.html loads before the first screen, gzip-compressed as a web server would send them. */
 function bundleSizes(): void {
   const html = path.join(DIST, 'taskpane.html');
-  if (!existsSync(html)) { line({ action: 'bundle', skipped: 'dist/ missing: npm run build first' }); return; }
-  const initial = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  if (!existsSync(html)) {
+    line({ action: 'bundle', skipped: 'dist/ missing: npm run build first' });
+    return;
+  }
+  const initial = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src));
   const sizes = initial.map((src) => {
     const buf = readFileSync(path.join(DIST, src));
     return { file: src, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) };
@@ -74,13 +79,28 @@ function bundleSizes(): void {
   line({ action: 'bundle', page: 'taskpane.html', initialGzipKB: Math.round(gz * 10) / 10, budgetKB: 250, targetKB: 150, files: sizes });
   const lazy = (readdirSync(DIST) as string[])
     .filter((f) => f.endsWith('.js') && !['taskpane.js', 'vendor.js', 'commands.js', 'preview.js', 'legacy-check.js'].includes(f))
-    .map((f) => { const buf = readFileSync(path.join(DIST, f)); return { file: f, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }; });
-  line({ action: 'bundle', lazyChunks: lazy, note: 'loaded on demand: exceljs+xlsx to open a last-year workbook, importer for pasted text, pdf+pdfjs (worker in pdfjs/) to open a PDF, narrative for 生成文字, export+docx for 导出' });
+    .map((f) => {
+      const buf = readFileSync(path.join(DIST, f));
+      return { file: f, raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) };
+    });
+  line({
+    action: 'bundle',
+    lazyChunks: lazy,
+    note: 'loaded on demand: exceljs+xlsx to open a last-year workbook, importer for pasted text, pdf+pdfjs (worker in pdfjs/) to open a PDF, narrative for 生成文字, export+docx for 导出',
+  });
   const worker = path.join(DIST, 'pdfjs', 'pdf.worker.min.js');
   if (existsSync(worker)) {
     const buf = readFileSync(worker);
-    const data = ['cmaps', 'standard_fonts'].map((d) => (readdirSync(path.join(DIST, 'pdfjs', d)) as string[]).reduce((a, f) => a + readFileSync(path.join(DIST, 'pdfjs', d, f)).length, 0));
-    line({ action: 'bundle', pdfWorker: { file: 'pdfjs/pdf.worker.min.js', raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) }, cmapsKB: kb(data[0]), standardFontsKB: kb(data[1]), note: 'fetched only when a PDF is opened (cMaps only for PDFs with predefined CMaps)' });
+    const data = ['cmaps', 'standard_fonts'].map((d) =>
+      (readdirSync(path.join(DIST, 'pdfjs', d)) as string[]).reduce((a, f) => a + readFileSync(path.join(DIST, 'pdfjs', d, f)).length, 0),
+    );
+    line({
+      action: 'bundle',
+      pdfWorker: { file: 'pdfjs/pdf.worker.min.js', raw: kb(buf.length), gzip: kb(gzipSync(buf, { level: 9 }).length) },
+      cmapsKB: kb(data[0]),
+      standardFontsKB: kb(data[1]),
+      note: 'fetched only when a PDF is opened (cMaps only for PDFs with predefined CMaps)',
+    });
   }
   const commands = readFileSync(path.join(DIST, 'commands.js'));
   line({ action: 'bundle', page: 'commands.html', gzipKB: kb(gzipSync(commands, { level: 9 }).length) });
@@ -134,8 +154,15 @@ async function batchCheck(n = 1000): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const rss = /OGI_MAXRSS_KB=(\d+)/.exec(res.stderr ?? '')?.[1];
   const rows = existsSync(out) ? readFileSync(out, 'utf8').trim().split(/\r?\n/).length - 1 : 0;
-  line({ action: 'check-1000-xlsx', files: n, summaryRows: rows, exit: res.status, seconds: Math.round(seconds * 10) / 10,
-    filesPerSecond: Math.round(n / seconds), peakMemoryMB: rss ? Math.round(Number(rss) / 1024) : null });
+  line({
+    action: 'check-1000-xlsx',
+    files: n,
+    summaryRows: rows,
+    exit: res.status,
+    seconds: Math.round(seconds * 10) / 10,
+    filesPerSecond: Math.round(n / seconds),
+    peakMemoryMB: rss ? Math.round(Number(rss) / 1024) : null,
+  });
   await fs.rm(out, { force: true });
 }
 
@@ -157,9 +184,16 @@ async function pdfImport(): Promise<void> {
     return items;
   };
   const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
-  const ms = async (fn: () => Promise<unknown>): Promise<number> => { const t0 = performance.now(); await fn(); return performance.now() - t0; };
+  const ms = async (fn: () => Promise<unknown>): Promise<number> => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
   const all = files.map((f) => ({ f, data: new Uint8Array(readFileSync(path.join(dir, f))) }));
-  for (const { data } of all) { await bare(data); importPositioned(await readPdfText(data)); } // warm-up
+  for (const { data } of all) {
+    await bare(data);
+    importPositioned(await readPdfText(data));
+  } // warm-up
   const round = (x: number): number => Math.round(x * 10) / 10;
   for (const { f, data } of all) {
     const extract: number[] = [];
@@ -169,16 +203,29 @@ async function pdfImport(): Promise<void> {
     let pages = 0;
     for (let i = 0; i < 5; i++) {
       extract.push(await ms(() => bare(data)));
-      full.push(await ms(async () => {
-        const text = await readPdfText(data);
-        pages = text.length;
-        const t0 = performance.now();
-        const r = importPositioned(text);
-        geometry.push(performance.now() - t0);
-        cells = Object.values(r.report.tables).reduce((a, t) => a + Object.values(t ?? {}).reduce((b, row) => b + Object.keys(row).length, 0), 0);
-      }));
+      full.push(
+        await ms(async () => {
+          const text = await readPdfText(data);
+          pages = text.length;
+          const t0 = performance.now();
+          const r = importPositioned(text);
+          geometry.push(performance.now() - t0);
+          cells = Object.values(r.report.tables).reduce(
+            (a, t) => a + Object.values(t ?? {}).reduce((b, row) => b + Object.keys(row).length, 0),
+            0,
+          );
+        }),
+      );
     }
-    line({ action: 'pdf-import', file: f, pages, cells, importMs: round(median(full)), pdfjsExtractMs: round(median(extract)), tablesFromPositionsMs: round(median(geometry)) });
+    line({
+      action: 'pdf-import',
+      file: f,
+      pages,
+      cells,
+      importMs: round(median(full)),
+      pdfjsExtractMs: round(median(extract)),
+      tablesFromPositionsMs: round(median(geometry)),
+    });
   }
 }
 
@@ -210,7 +257,14 @@ function cliStartup(): void {
   const compiled = median(['bin/ogi-report.js', '--help']);
   const tsx = median(['-r', 'tsx/cjs', '-e', "require('./src/cli/main.ts').main(['--help'], { out() {}, err() {} })"]);
   const check = median(['bin/ogi-report.js', 'check', 'test/fixtures/huaian-2024.txt']);
-  line({ action: 'cli-startup', bareNodeMs: bare, compiledHelpMs: compiled, aboveBareMs: compiled - bare, tsxHelpMs: tsx, compiledCheckOneTextMs: check });
+  line({
+    action: 'cli-startup',
+    bareNodeMs: bare,
+    compiledHelpMs: compiled,
+    aboveBareMs: compiled - bare,
+    tsxHelpMs: tsx,
+    compiledCheckOneTextMs: check,
+  });
 }
 
 function corpus(): void {
@@ -224,8 +278,21 @@ function corpus(): void {
     const k = kinds.get(m.kind) ?? { right: 0, total: 0, wrong: 0, reports: 0 };
     kinds.set(m.kind, { right: k.right + m.right, total: k.total + m.total, wrong: k.wrong + m.wrong.length, reports: k.reports + 1 });
   }
-  for (const [kind, k] of kinds) line({ action: 'corpus', kind, reports: k.reports, cellsRight: k.right, cells: k.total, share: +(k.right / k.total).toFixed(3), wrong: k.wrong });
-  const all = [...kinds.values()].reduce((a, k) => ({ right: a.right + k.right, total: a.total + k.total, wrong: a.wrong + k.wrong }), { right: 0, total: 0, wrong: 0 });
+  for (const [kind, k] of kinds)
+    line({
+      action: 'corpus',
+      kind,
+      reports: k.reports,
+      cellsRight: k.right,
+      cells: k.total,
+      share: +(k.right / k.total).toFixed(3),
+      wrong: k.wrong,
+    });
+  const all = [...kinds.values()].reduce((a, k) => ({ right: a.right + k.right, total: a.total + k.total, wrong: a.wrong + k.wrong }), {
+    right: 0,
+    total: 0,
+    wrong: 0,
+  });
   let judgedTrue = 0;
   let judgedFalse = 0;
   for (const e of entries) {
@@ -238,7 +305,18 @@ function corpus(): void {
       else if (j?.verdict === 'false') judgedFalse += 1;
     }
   }
-  line({ action: 'corpus', kind: 'overall', reports: entries.length, cellsRight: all.right, cells: all.total, share: +(all.right / all.total).toFixed(3), wrong: all.wrong, findingsTrue: judgedTrue, findingsFalse: judgedFalse, importMsPerReport: +(ms / entries.length).toFixed(1) });
+  line({
+    action: 'corpus',
+    kind: 'overall',
+    reports: entries.length,
+    cellsRight: all.right,
+    cells: all.total,
+    share: +(all.right / all.total).toFixed(3),
+    wrong: all.wrong,
+    findingsTrue: judgedTrue,
+    findingsFalse: judgedFalse,
+    importMsPerReport: +(ms / entries.length).toFixed(1),
+  });
 }
 
 void (async () => {
@@ -251,4 +329,7 @@ void (async () => {
   engine();
   await pdfImport();
   if (!quick) await batchCheck();
-})().catch((e) => { console.error(e); process.exit(1); });
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

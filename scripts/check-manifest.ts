@@ -207,7 +207,7 @@ export function parseXml(source: string): XmlElement {
         const colon = qname.indexOf(':');
         const prefix = colon < 0 ? '' : qname.slice(0, colon);
         const local = colon < 0 ? qname : qname.slice(colon + 1);
-        if (prefix === '') return { prefix, local, ns: isAttr ? '' : scope.get('') ?? '' };
+        if (prefix === '') return { prefix, local, ns: isAttr ? '' : (scope.get('') ?? '') };
         const ns = scope.get(prefix);
         if (ns === undefined) fail(`namespace prefix "${prefix}" is not declared`, start);
         return { prefix, local, ns: ns as string };
@@ -528,14 +528,16 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
 
   // ---------------------------------------------------------------- hosts, requirements, settings, permissions
   const hostNames = kids(top.get('Hosts'), 'Host').map((h) => attr(h, 'Name'));
-  if (top.has('Hosts') && !hostNames.includes('Workbook')) err(`Hosts must include <Host Name="Workbook"/>, found ${JSON.stringify(hostNames)}`);
+  if (top.has('Hosts') && !hostNames.includes('Workbook'))
+    err(`Hosts must include <Host Name="Workbook"/>, found ${JSON.stringify(hostNames)}`);
 
   const sets = kids(kid(top.get('Requirements'), 'Sets'), 'Set');
   summary.requirementSets = sets.map((s) => ({ name: attr(s, 'Name') ?? '', minVersion: attr(s, 'MinVersion') }));
   const excelApi = summary.requirementSets.find((s) => s.name === 'ExcelApi');
   if (top.has('Requirements')) {
     if (!excelApi) err('Requirements must name the ExcelApi set');
-    else if (!excelApi.minVersion || !/^\d+\.\d+$/.test(excelApi.minVersion)) err(`ExcelApi needs a MinVersion like 1.8, found "${excelApi.minVersion}"`);
+    else if (!excelApi.minVersion || !/^\d+\.\d+$/.test(excelApi.minVersion))
+      err(`ExcelApi needs a MinVersion like 1.8, found "${excelApi.minVersion}"`);
   }
 
   const defaultSettings = top.get('DefaultSettings');
@@ -550,7 +552,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
 
   const permissions = top.get('Permissions')?.text.trim() ?? null;
   summary.permissions = permissions;
-  if (permissions !== null && permissions !== 'ReadWriteDocument') err(`Permissions must be ReadWriteDocument (needed for the Excel APIs), found "${permissions}"`);
+  if (permissions !== null && permissions !== 'ReadWriteDocument')
+    err(`Permissions must be ReadWriteDocument (needed for the Excel APIs), found "${permissions}"`);
 
   // ---------------------------------------------------------------- VersionOverrides
   const overrides = top.get('VersionOverrides');
@@ -558,7 +561,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
     summary.urls = urlsSeen;
     return done();
   }
-  if (xsiType(overrides) !== 'VersionOverridesV1_0') err(`VersionOverrides xsi:type must be VersionOverridesV1_0, found ${xsiType(overrides)}`);
+  if (xsiType(overrides) !== 'VersionOverridesV1_0')
+    err(`VersionOverrides xsi:type must be VersionOverridesV1_0, found ${xsiType(overrides)}`);
 
   // Resources by kind.
   const resources = new Map<string, { kind: ResourceKind; el: XmlElement }>();
@@ -585,7 +589,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
       resources.set(rid, { kind: spec.kind, el: item });
       summary.resources[spec.kind].push(rid);
       if (spec.kind === 'image' || spec.kind === 'url') checkUrlSetting(item, `resource "${rid}"`);
-      else checkLocalised(item, spec.kind === 'short' ? SHORT_MAX : LONG_MAX, `${spec.kind === 'short' ? 'short' : 'long'} string "${rid}"`);
+      else
+        checkLocalised(item, spec.kind === 'short' ? SHORT_MAX : LONG_MAX, `${spec.kind === 'short' ? 'short' : 'long'} string "${rid}"`);
     }
   }
 
@@ -600,7 +605,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
     const found = resources.get(resid);
     if (!wanted) err(`${where(el)} carries resid="${resid}" but is not a resource reference this check knows`);
     else if (!found) err(`${where(el)} refers to resid="${resid}", which Resources does not define`);
-    else if (found.kind !== wanted) err(`${where(el)} refers to resid="${resid}", a ${found.kind} resource, but needs a ${wanted} resource`);
+    else if (found.kind !== wanted)
+      err(`${where(el)} refers to resid="${resid}", a ${found.kind} resource, but needs a ${wanted} resource`);
   }
   for (const [rid, { el }] of resources) if (!referenced.has(rid)) err(`resource "${rid}" ${where(el)} is never used`);
 
@@ -632,7 +638,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
     }
     const dims = pngSize(file);
     if (!dims) err(`${context}: ${file} is not a PNG`);
-    else if (dims.width !== size || dims.height !== size) err(`${context}: ${file} is ${dims.width}x${dims.height}, expected ${size}x${size}`);
+    else if (dims.width !== size || dims.height !== size)
+      err(`${context}: ${file} is ${dims.width}x${dims.height}, expected ${size}x${size}`);
   };
   const checkIconList = (owner: XmlElement, context: string): void => {
     const icon = kid(owner, 'Icon');
@@ -667,7 +674,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
 
     const functionFile = kid(desktop, 'FunctionFile');
     if (!functionFile) err('DesktopFormFactor has no FunctionFile');
-    else if (urlOf(functionFile) !== `${baseUrl}commands.html`) err(`FunctionFile must resolve to ${baseUrl}commands.html, found ${urlOf(functionFile)}`);
+    else if (urlOf(functionFile) !== `${baseUrl}commands.html`)
+      err(`FunctionFile must resolve to ${baseUrl}commands.html, found ${urlOf(functionFile)}`);
 
     const surface = kids(desktop, 'ExtensionPoint').find((e) => xsiType(e) === 'PrimaryCommandSurface') ?? null;
     if (!surface) err('DesktopFormFactor has no ExtensionPoint xsi:type="PrimaryCommandSurface"');
@@ -686,7 +694,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
         const context = `control "${cid}"`;
         if (xsiType(control) !== 'Button') err(`${context} must be xsi:type="Button"`);
         const supertip = kid(control, 'Supertip');
-        if (!supertip || !kid(supertip, 'Title') || !kid(supertip, 'Description')) err(`${context} needs a Supertip with Title and Description`);
+        if (!supertip || !kid(supertip, 'Title') || !kid(supertip, 'Description'))
+          err(`${context} needs a Supertip with Title and Description`);
         checkIconList(control, context);
         const action = kid(control, 'Action');
         const info: RibbonControl = { id: cid, label: shortOf(kid(control, 'Label')), action: xsiType(action) };
@@ -703,7 +712,8 @@ export function checkManifest(xml: string, options: CheckOptions = {}): CheckRes
     if (!show) err('the ribbon has no ShowTaskpane button');
     else {
       if (show.taskpaneId !== 'ButtonId1') err(`the ShowTaskpane button must use TaskpaneId ButtonId1, found ${show.taskpaneId}`);
-      if (show.sourceLocation !== `${baseUrl}taskpane.html`) err(`the ShowTaskpane button must open ${baseUrl}taskpane.html, found ${show.sourceLocation}`);
+      if (show.sourceLocation !== `${baseUrl}taskpane.html`)
+        err(`the ShowTaskpane button must open ${baseUrl}taskpane.html, found ${show.sourceLocation}`);
     }
     if (!summary.controls.some((c) => c.action === 'ExecuteFunction' && c.functionName === 'insertAllTables')) {
       err('the ribbon has no ExecuteFunction button running insertAllTables');

@@ -84,7 +84,10 @@ const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // The office.js tag and the CSP meta tag, as written in the templates (quoted attributes) or as
 // html-webpack-plugin's minifier leaves them in dist/ (quotes dropped where they are not needed).
-const OFFICE_JS_TAG = new RegExp(`<script\\s+src=(?:"${escapeRegExp(OFFICE_JS_CDN)}"|${escapeRegExp(OFFICE_JS_CDN)})\\s*>\\s*</script>`, 'g');
+const OFFICE_JS_TAG = new RegExp(
+  `<script\\s+src=(?:"${escapeRegExp(OFFICE_JS_CDN)}"|${escapeRegExp(OFFICE_JS_CDN)})\\s*>\\s*</script>`,
+  'g',
+);
 const CSP_META = /(<meta\s+http-equiv=(?:"Content-Security-Policy"|Content-Security-Policy)\s+content=")([^"]*)("\s*\/?>)/gi;
 
 /**
@@ -106,11 +109,15 @@ function rewriteOfficeJs(html, officeJsUrl, pageBaseUrl = DEV_BASE_URL) {
 
   let out = html.replace(OFFICE_JS_TAG, () => `<script src="${escapeAttribute(target.href)}"></script>`);
   out = out.replace(CSP_META, (_all, open, policy, close) => {
-    const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+    const directives = policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
     const index = directives.findIndex((d) => /^script-src\s/i.test(d));
     if (index < 0) throw new Error('the Content-Security-Policy has no script-src directive');
     const sources = directives[index].split(/\s+/).slice(1);
-    if (!sources.includes(OFFICE_JS_CDN_ORIGIN)) throw new Error(`script-src does not name ${OFFICE_JS_CDN_ORIGIN}: "${directives[index]}"`);
+    if (!sources.includes(OFFICE_JS_CDN_ORIGIN))
+      throw new Error(`script-src does not name ${OFFICE_JS_CDN_ORIGIN}: "${directives[index]}"`);
     const kept = sources.filter((s) => s !== OFFICE_JS_CDN_ORIGIN);
     if (target.origin !== pageOrigin && !kept.includes(target.origin)) kept.push(target.origin);
     directives[index] = ['script-src', ...kept].join(' ');
@@ -168,7 +175,9 @@ function main(argv) {
     const manifestFile = path.join(target, 'manifest.xml');
     const manifest = fs.readFileSync(manifestFile, 'utf8');
     if (!manifest.includes(DEV_BASE_URL)) {
-      throw new Error(`${manifestFile} has no ${DEV_BASE_URL} URLs: it was built for another host already; start again from a build without --env urlProd`);
+      throw new Error(
+        `${manifestFile} has no ${DEV_BASE_URL} URLs: it was built for another host already; start again from a build without --env urlProd`,
+      );
     }
     writes.push([manifestFile, rewriteManifestUrls(manifest, baseUrl)]);
     if (args.officeJs !== undefined) {

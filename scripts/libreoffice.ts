@@ -27,8 +27,12 @@ export async function convert(input: string, format: string, outDir: string): Pr
   await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), XCU);
   try {
     await new Promise<void>((resolve, reject) => {
-      execFile(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, input],
-        { timeout: 120000 }, (err, _out, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve()));
+      execFile(
+        SOFFICE,
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, input],
+        { timeout: 120000 },
+        (err, _out, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve()),
+      );
     });
   } finally {
     await fs.rm(profile, { recursive: true, force: true });

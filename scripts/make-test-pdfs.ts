@@ -53,15 +53,22 @@ interface Layout {
   repeatHeaders?: boolean;
 }
 
-const scale = (total: number) => (w: number[]): number[] => {
-  const sum = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => Math.round((x / sum) * total * 100) / 100);
-};
+const scale =
+  (total: number) =>
+  (w: number[]): number[] => {
+    const sum = w.reduce((a, b) => a + b, 0);
+    return w.map((x) => Math.round((x / sum) * total * 100) / 100);
+  };
 
 const LAYOUTS: Layout[] = [
   { name: 'song-a4', font: 'Noto Serif CJK SC', latin: 'Liberation Serif', size: 10.5, numberAlign: 'center' },
   {
-    name: 'hei-narrow', font: 'Noto Sans CJK SC', latin: 'Noto Sans CJK SC', size: 9, numberAlign: 'end', breakBefore: 15,
+    name: 'hei-narrow',
+    font: 'Noto Sans CJK SC',
+    latin: 'Noto Sans CJK SC',
+    size: 9,
+    numberAlign: 'end',
+    breakBefore: 15,
     widths: {
       applications: () => [0.62, 1.5, 3.1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2],
       active: () => [2.6, 2.2, 2.2, 2.2],
@@ -96,7 +103,11 @@ function layoutParagraphs(text: string): string[] {
 }
 
 /** Paragraphs of a web-copied section (高安): one per non-empty line. */
-const lineParagraphs = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lineParagraphs = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function loadDoc(id: string, titleLines: number, paragraphs: (t: string) => string[]): Doc {
   const report = parseReportJson(readFileSync(path.join(FIX, `${id}.json`), 'utf8'));
@@ -106,13 +117,17 @@ function loadDoc(id: string, titleLines: number, paragraphs: (t: string) => stri
   const typed = new Map<string, string>();
   for (const f of imported.findings) {
     const n = /^表(\d)/.exec(f.message)?.[1];
-    if (n && typeof f.expected === 'string' && typeof f.actual === 'string') typed.set(`${TABLE_IDS[Number(n) - 1]}:${f.expected}`, f.actual);
+    if (n && typeof f.expected === 'string' && typeof f.actual === 'string')
+      typed.set(`${TABLE_IDS[Number(n) - 1]}:${f.expected}`, f.actual);
   }
   const sections = ['1', '2', '3', '4', '5', '6'].map((k) => {
     // the heading line (淮安's transcription opens section 四 with the table row 四、结转下年度继续办理),
     // then the paragraphs after it; sections 二–四 are their tables: only the heading is prose
     const lines = (report.text?.[k] ?? '').split('\n');
-    const h = Math.max(0, lines.findIndex((x) => sectionOfHeading(x) === Number(k)));
+    const h = Math.max(
+      0,
+      lines.findIndex((x) => sectionOfHeading(x) === Number(k)),
+    );
     return { heading: lines[h].trim(), paragraphs: ['2', '3', '4'].includes(k) ? [] : paragraphs(lines.slice(h + 1).join('\n')) };
   });
   return { id, report, title: pre.slice(0, titleLines), preamble: pre.slice(titleLines), sections, typed };
@@ -144,18 +159,39 @@ function tableXml(doc: Doc, table: TableId, layout: Layout, textWidth: number, n
     for (let c = 0; c < l.cols; c++) {
       const cell = at.get(`${r},${c}`);
       if (!cell) {
-        cells.push(covered.has(`${r},${c}`) ? '<table:covered-table-cell/>' : '<table:table-cell table:style-name="C" office:value-type="string"><text:p/></table:table-cell>');
+        cells.push(
+          covered.has(`${r},${c}`)
+            ? '<table:covered-table-cell/>'
+            : '<table:table-cell table:style-name="C" office:value-type="string"><text:p/></table:table-cell>',
+        );
         continue;
       }
       const span = `${cell.rs > 1 ? ` table:number-rows-spanned="${cell.rs}"` : ''}${cell.cs > 1 ? ` table:number-columns-spanned="${cell.cs}"` : ''}`;
-      const para = cell.role === 'data' ? (layout.numberAlign === 'end' ? 'PN' : 'PC') : cell.role === 'header' || cell.role === 'corner' || cell.role === 'blockTitle' ? 'PC' : 'PL';
-      cells.push(`<table:table-cell table:style-name="C"${span} office:value-type="string"><text:p text:style-name="${para}">${esc(cellText(doc, table, cell))}</text:p></table:table-cell>`);
+      const para =
+        cell.role === 'data'
+          ? layout.numberAlign === 'end'
+            ? 'PN'
+            : 'PC'
+          : cell.role === 'header' || cell.role === 'corner' || cell.role === 'blockTitle'
+            ? 'PC'
+            : 'PL';
+      cells.push(
+        `<table:table-cell table:style-name="C"${span} office:value-type="string"><text:p text:style-name="${para}">${esc(cellText(doc, table, cell))}</text:p></table:table-cell>`,
+      );
     }
     const rowStyle = table === 'applications' && layout.breakBefore === r ? 'RB' : 'R';
     rows.push(`<table:table-row table:style-name="${rowStyle}">${cells.join('')}</table:table-row>`);
   }
-  const cols = widths.map((w, i) => `<style:style style:name="T${n}.${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`).join('');
-  const head = layout.repeatHeaders && headerRows > 0 ? `<table:table-header-rows>${rows.slice(0, headerRows).join('')}</table:table-header-rows>` : '';
+  const cols = widths
+    .map(
+      (w, i) =>
+        `<style:style style:name="T${n}.${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`,
+    )
+    .join('');
+  const head =
+    layout.repeatHeaders && headerRows > 0
+      ? `<table:table-header-rows>${rows.slice(0, headerRows).join('')}</table:table-header-rows>`
+      : '';
   const body = layout.repeatHeaders && headerRows > 0 ? rows.slice(headerRows) : rows;
   const xml = `<table:table table:name="表${n}" table:style-name="T${n}">${widths.map((_, i) => `<table:table-column table:style-name="T${n}.${i}"/>`).join('')}${head}${body.join('')}</table:table>`;
   return `${cols}\u0000${xml}`;
@@ -179,7 +215,9 @@ function fodt(doc: Doc, layout: Layout): string {
       const [cols, xml] = tableXml(doc, table, layout, textWidth, n).split('\u0000');
       colStyles.push(cols);
       const width = (layout.widths?.[table] ?? scale(textWidth))(tableLayout(doc.report.format, table).widths).reduce((a, b) => a + b, 0);
-      tableStyles.push(`<style:style style:name="T${n}" style:family="table"><style:table-properties style:width="${width.toFixed(2)}cm" table:align="center"/></style:style>`);
+      tableStyles.push(
+        `<style:style style:name="T${n}" style:family="table"><style:table-properties style:width="${width.toFixed(2)}cm" table:align="center"/></style:style>`,
+      );
       body.push(xml);
     }
     for (const t of s.paragraphs) body.push(p('Body', t));
@@ -221,7 +259,11 @@ ${body.join('\n')}
 function soffice(input: string, outDir: string, filter = 'pdf'): void {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'ogi-lo-pdf-'));
   try {
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, input], { stdio: 'pipe', timeout: 120000 });
+    execFileSync(
+      SOFFICE,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, input],
+      { stdio: 'pipe', timeout: 120000 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -244,13 +286,22 @@ function imagePdf(jpeg: Buffer): Buffer {
     i += 2 + len;
   }
   const content = `q 595 0 0 842 0 0 cm /Im0 Do Q`;
-  return pdfFile([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
-    Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')]),
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ].map((body) => (typeof body === 'string' ? Buffer.from(body, 'latin1') : body)));
+  return pdfFile(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
+      Buffer.concat([
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+          'latin1',
+        ),
+        jpeg,
+        Buffer.from('\nendstream', 'latin1'),
+      ]),
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ].map((body) => (typeof body === 'string' ? Buffer.from(body, 'latin1') : body)),
+  );
 }
 
 /** A PDF written by hand whose Chinese font is not embedded: the Adobe font STSong-Light through the
@@ -263,7 +314,7 @@ function cmapFontPdf(doc: Doc, rotated = false): Buffer {
   const H = 842;
   const text = (t: string, x: number, top: number, size = 11): void => {
     // shown at (x, top) of the page as seen; with /Rotate 90 that is user space (top, x), text running up
-    const tm = rotated ? `0 1 -1 0 ${(top).toFixed(1)} ${x.toFixed(1)}` : `1 0 0 1 ${x.toFixed(1)} ${(H - top).toFixed(1)}`;
+    const tm = rotated ? `0 1 -1 0 ${top.toFixed(1)} ${x.toFixed(1)}` : `1 0 0 1 ${x.toFixed(1)} ${(H - top).toFixed(1)}`;
     ops.push(`BT /F1 ${size} Tf ${tm} Tm ${hex(t)} Tj ET`);
   };
   text(doc.title[0], 240, 80, 16);
@@ -329,7 +380,21 @@ function main(): void {
   // a scan: page 2 of 淮安 song-a4 (table 1) as a JPEG, in a PDF of one page holding only that image
   const scanned = path.join(OUT, 'huaian-2024-song-a4.pdf');
   if (existsSync(scanned) && (!only.length || only.includes('scan'))) {
-    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '50', '-gray', '-jpeg', '-jpegopt', 'quality=50', '-singlefile', scanned, path.join(tmp, 'scan')]);
+    execFileSync('pdftoppm', [
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-r',
+      '50',
+      '-gray',
+      '-jpeg',
+      '-jpegopt',
+      'quality=50',
+      '-singlefile',
+      scanned,
+      path.join(tmp, 'scan'),
+    ]);
     writeFileSync(path.join(OUT, 'scan.pdf'), imagePdf(readFileSync(path.join(tmp, 'scan.jpg'))));
     console.log('scan.pdf');
   }
@@ -343,11 +408,18 @@ function main(): void {
     const src = path.join(tmp, 'encrypted.fodt');
     const huaian = docs[1];
     writeFileSync(src, fodt({ ...huaian, sections: [], preamble: huaian.preamble.slice(0, 1) }, LAYOUTS[0]));
-    soffice(src, tmp, 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"ogi"}}');
+    soffice(
+      src,
+      tmp,
+      'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"ogi"}}',
+    );
     writeFileSync(path.join(OUT, 'encrypted.pdf'), readFileSync(path.join(tmp, 'encrypted.pdf')));
     console.log('encrypted.pdf');
   }
-  writeFileSync(path.join(OUT, 'not-a-pdf.pdf'), '淮安市人民政府2024年政府信息公开工作年度报告\n这是一个被改了扩展名的文本文件，不是 PDF。\n');
+  writeFileSync(
+    path.join(OUT, 'not-a-pdf.pdf'),
+    '淮安市人民政府2024年政府信息公开工作年度报告\n这是一个被改了扩展名的文本文件，不是 PDF。\n',
+  );
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -104,12 +104,15 @@ async function typeInGrid(page: Page, addr: string, text: string): Promise<void>
 
 /** Scroll the task pane so that `selector` starts near its top. */
 async function paneTo(page: Page, selector: string, offset = 8): Promise<void> {
-  await page.evaluate(([sel, off]) => {
-    const pane = document.getElementById('pane') as HTMLElement;
-    const el = document.querySelector(sel) as HTMLElement | null;
-    if (!el) throw new Error(`no ${sel} in the pane`);
-    pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - off;
-  }, [selector, offset] as const);
+  await page.evaluate(
+    ([sel, off]) => {
+      const pane = document.getElementById('pane') as HTMLElement;
+      const el = document.querySelector(sel) as HTMLElement | null;
+      if (!el) throw new Error(`no ${sel} in the pane`);
+      pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - off;
+    },
+    [selector, offset] as const,
+  );
 }
 
 /** The workbook scrolled to A1; every row of the sheet must fit (a scrolled grid would show the wrong row
@@ -137,7 +140,7 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
   const out = path.resolve(options.out ?? DEFAULT_OUT);
   const log = options.log ?? (() => undefined);
   await fs.mkdir(out, { recursive: true });
-  const browser = options.browser ?? await launch();
+  const browser = options.browser ?? (await launch());
   const files: string[] = [];
   try {
     const { page, errors, refused } = await open(browser, 'preview.html', { viewport: VIEWPORT, now: NOW });
@@ -161,7 +164,12 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
           return { paneWidth: pane.width, paneBottom: pane.bottom, top: r.top, bottom: r.bottom };
         }, opts.region);
         const top = Math.max(headerHeight, Math.floor(box.top) - 12);
-        clip = { x: 0, y: top, width: Math.ceil(box.paneWidth), height: Math.min(Math.ceil(box.bottom) + 12, Math.floor(box.paneBottom)) - top };
+        clip = {
+          x: 0,
+          y: top,
+          width: Math.ceil(box.paneWidth),
+          height: Math.min(Math.ceil(box.bottom) + 12, Math.floor(box.paneBottom)) - top,
+        };
       }
       await page.screenshot({ path: file, animations: 'disabled', caret: 'hide', clip });
       if (errors.length) throw new Error(`页面出错：${errors.join('；')}`);
@@ -186,14 +194,17 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
       const v = values.get(key);
       if (v !== undefined && v !== null) entries.push([addr, v]);
     }
-    const formulas = await page.evaluate(([sheet, list]) => {
-      let n = 0;
-      for (const [addr, v] of list) {
-        if (window.__ogiSim.getCell(sheet, addr).formula) n++;
-        else window.__ogiSim.setCell(sheet, addr, v);
-      }
-      return n;
-    }, [SHEET, entries] as const);
+    const formulas = await page.evaluate(
+      ([sheet, list]) => {
+        let n = 0;
+        for (const [addr, v] of list) {
+          if (window.__ogiSim.getCell(sheet, addr).formula) n++;
+          else window.__ogiSim.setCell(sheet, addr, v);
+        }
+        return n;
+      },
+      [SHEET, entries] as const,
+    );
     log(`  ${entries.length - formulas} 个单元格填入数字，${formulas} 个总计单元格是公式`);
     await page.locator(`[data-testid="sim-grid"] td[data-addr="${where.get('applications.granted.natural' as CellKey)}"]`).click();
     await page.keyboard.press('Escape');
@@ -239,7 +250,8 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
     await page.getByTestId('generate').click();
     const first = page.locator('[data-testid="paragraph"][data-section="1"]');
     await first.getByText('同比增长').waitFor();
-    if (!(await first.textContent())?.includes(`${YEAR}年，${AGENCY}共收到`)) throw new Error('生成的文字没有以插入表格时填写的单位名称为主语');
+    if (!(await first.textContent())?.includes(`${YEAR}年，${AGENCY}共收到`))
+      throw new Error('生成的文字没有以插入表格时填写的单位名称为主语');
     const number = page.locator('[data-testid="paragraph"][data-section="3"] [data-testid="number"]').first();
     const numberAt = where.get((await number.getAttribute('data-cells'))?.split(' ')[0] as CellKey);
     await paneTo(page, '#narrative-h');
@@ -253,7 +265,8 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
     await page.getByTestId('narrative-message').getByText('已将文字插入工作表“报告正文”').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
     await page.getByTestId('export-message').getByText('已导出').waitFor();
-    if (download.suggestedFilename() !== `${AGENCY}${YEAR}年政府信息公开工作年度报告.docx`) throw new Error(`导出的文件名是 ${download.suggestedFilename()}`);
+    if (download.suggestedFilename() !== `${AGENCY}${YEAR}年政府信息公开工作年度报告.docx`)
+      throw new Error(`导出的文件名是 ${download.suggestedFilename()}`);
     await paneTo(page, '#export-h');
     await shot('09-export');
 

@@ -23,7 +23,11 @@ const root = path.resolve(__dirname, '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
 const assetsDir = path.join(root, 'assets');
 const manifest = read('manifest.xml');
-const templates = { 'taskpane.html': read('src/taskpane/taskpane.html'), 'commands.html': read('src/commands/commands.html'), 'notice.html': read('src/commands/notice.html') } as Record<string, string>;
+const templates = {
+  'taskpane.html': read('src/taskpane/taskpane.html'),
+  'commands.html': read('src/commands/commands.html'),
+  'notice.html': read('src/commands/notice.html'),
+} as Record<string, string>;
 
 const INTRANET = 'https://ogi.gov.example/ogi/';
 const EXAMPLE_FILE = 'docs/examples/manifest-intranet.xml';
@@ -76,7 +80,11 @@ describe('rewriteManifestUrls for an intranet host', () => {
     expect(rewritten).not.toMatch(/localhost/);
     expect(rewritten).toContain('<AppDomain>https://ogi.gov.example</AppDomain>');
     // Nothing but the URLs changed.
-    expect(rewritten.replace(/https:\/\/ogi\.gov\.example\/ogi\//g, DEV_BASE_URL).replace(/https:\/\/ogi\.gov\.example/g, 'https://localhost:3000')).toBe(manifest);
+    expect(
+      rewritten
+        .replace(/https:\/\/ogi\.gov\.example\/ogi\//g, DEV_BASE_URL)
+        .replace(/https:\/\/ogi\.gov\.example/g, 'https://localhost:3000'),
+    ).toBe(manifest);
   });
 
   test('passes every structural rule with that base URL, and the source manifest does not', () => {
@@ -142,13 +150,15 @@ describe('rewriteOfficeJs on the real page templates', () => {
       expect(scriptSrcOf(template)).toBe("script-src 'self' https://appsforoffice.microsoft.com");
     });
 
-    test('office.js on the add-in host: loaded from there, script-src is just \'self\', nothing else changes', () => {
+    test("office.js on the add-in host: loaded from there, script-src is just 'self', nothing else changes", () => {
       const url = resolveOfficeJsUrl('office-js/office.js', INTRANET);
       const out = rewriteOfficeJs(template, url, INTRANET);
       expect(out).toContain('<script src="https://ogi.gov.example/ogi/office-js/office.js"></script>');
       expect(out).not.toMatch(/appsforoffice/);
       expect(scriptSrcOf(out)).toBe("script-src 'self'");
-      expect(directives(cspOf(out)).filter((d) => !d.startsWith('script-src'))).toEqual(directives(cspOf(template)).filter((d) => !d.startsWith('script-src')));
+      expect(directives(cspOf(out)).filter((d) => !d.startsWith('script-src'))).toEqual(
+        directives(cspOf(template)).filter((d) => !d.startsWith('script-src')),
+      );
       // Only the office.js line and the CSP line differ.
       const before = template.split('\n');
       const after = out.split('\n');
@@ -174,7 +184,7 @@ describe('rewriteOfficeJs on the real page templates', () => {
 
   test('also rewrites the minified pages of a built dist/ (unquoted attributes)', () => {
     const minified =
-      '<!doctype html><html lang=zh-CN><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content="default-src \'self\'; script-src \'self\' https://appsforoffice.microsoft.com; object-src \'none\'">' +
+      "<!doctype html><html lang=zh-CN><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; object-src 'none'\">" +
       '<title>政务公开年报助手</title><script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=commands.js></script></head><body></body></html>';
     const out = rewriteOfficeJs(minified, 'https://ogi.gov.example/ogi/office-js/office.js', INTRANET);
     expect(out).toContain('<script src="https://ogi.gov.example/ogi/office-js/office.js"></script><script defer src=commands.js></script>');
@@ -251,7 +261,16 @@ describe('command line (node scripts/deploy-urls.js)', () => {
 
 describe('webpack --env officeJs=bundled (one switch for an isolated network)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require('../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => { plugins: Array<{ constructor: { name: string }; officeJsUrl?: string; patterns?: Array<{ from: string; to: string; info?: { minimized?: boolean }; globOptions?: { ignore?: string[] } }> }> };
+  const config = require('../webpack.config.js') as (
+    env: Record<string, unknown>,
+    argv: Record<string, unknown>,
+  ) => {
+    plugins: Array<{
+      constructor: { name: string };
+      officeJsUrl?: string;
+      patterns?: Array<{ from: string; to: string; info?: { minimized?: boolean }; globOptions?: { ignore?: string[] } }>;
+    }>;
+  };
 
   test('copies the office.js files of @microsoft/office-js, unmodified, to office-js/ and loads office.js from there', () => {
     const { plugins } = config({ urlProd: INTRANET, officeJs: 'bundled' }, { mode: 'production' });

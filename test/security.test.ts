@@ -16,7 +16,10 @@ function files(dir: string): string[] {
   });
 }
 
-const sources = SHIPPED.flatMap((d) => files(path.join(ROOT, d))).map((f) => ({ file: path.relative(ROOT, f), text: readFileSync(f, 'utf8') }));
+const sources = SHIPPED.flatMap((d) => files(path.join(ROOT, d))).map((f) => ({
+  file: path.relative(ROOT, f),
+  text: readFileSync(f, 'utf8'),
+}));
 
 test('no eval, no new Function, no string timers, no HTML injection APIs in shipped code', () => {
   expect(sources.length).toBeGreaterThan(40);
@@ -50,19 +53,29 @@ test('imported HTML is parsed as text, never handed to a browser to render', () 
   expect(rendering).toEqual([]);
 });
 
-describe.each([['taskpane', 'taskpane'], ['commands', 'commands'], ['notice', 'commands']])('%s.html', (page, folder) => {
+describe.each([
+  ['taskpane', 'taskpane'],
+  ['commands', 'commands'],
+  ['notice', 'commands'],
+])('%s.html', (page, folder) => {
   const html = readFileSync(path.join(ROOT, 'src', folder, `${page}.html`), 'utf8');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v]),
+  );
 
   test('has a Content-Security-Policy allowing its own files and office.js only', () => {
-    expect(directives.get('default-src')).toEqual(['\'self\'']);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
     const scripts = directives.get('script-src') ?? [];
-    expect(scripts[0]).toBe('\'self\'');
+    expect(scripts[0]).toBe("'self'");
     expect(scripts.slice(1).every((s) => /^https:\/\//.test(s) || /^<%=/.test(s))).toBe(true);
     expect(scripts.join(' ')).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
-    expect(directives.get('connect-src')).toEqual(['\'self\'']);
-    expect(directives.get('object-src')).toEqual(['\'none\'']);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
   });
 
   test('loads no script but office.js from outside', () => {

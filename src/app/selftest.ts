@@ -38,7 +38,11 @@ export function scratchSheetName(existing: string[], base = 'OGI自检'): string
 }
 
 /** Runs the self-test; `onStep` hears of each step as it ends (the pane shows progress). Never throws. */
-export async function runSelfTest(host: WorkbookHost, onStep: (s: StepResult) => void = () => undefined, now = (): number => Date.now()): Promise<SelfTestReport> {
+export async function runSelfTest(
+  host: WorkbookHost,
+  onStep: (s: StepResult) => void = () => undefined,
+  now = (): number => Date.now(),
+): Promise<SelfTestReport> {
   const steps: StepResult[] = [];
   const environment = host.environment();
   let sheet: string | null = null;
@@ -95,7 +99,11 @@ export async function runSelfTest(host: WorkbookHost, onStep: (s: StepResult) =>
       return { r: c.r, c: c.c };
     };
     // 结果维持 3、尚未审结 1，总计却填 5（应为 4）
-    await host.writeCells(r.name, [{ ...at('upheld'), value: 3 }, { ...at('pending'), value: 1 }, { ...r.total, value: 5 }]);
+    await host.writeCells(r.name, [
+      { ...at('upheld'), value: 3 },
+      { ...at('pending'), value: 1 },
+      { ...r.total, value: 5 },
+    ]);
     return '在表3“行政复议”一行填入：结果维持 3，尚未审结 1，总计 5（应为 4）';
   });
 
@@ -107,7 +115,9 @@ export async function runSelfTest(host: WorkbookHost, onStep: (s: StepResult) =>
       marks = checked.marks;
       return checked;
     });
-    const finding = result.sets.flatMap((s) => s.findings).find((f) => f.rule === 'T3-SUM' && f.locations.some((l) => l.tableName === r.name && l.r === r.total.r && l.c === r.total.c));
+    const finding = result.sets
+      .flatMap((s) => s.findings)
+      .find((f) => f.rule === 'T3-SUM' && f.locations.some((l) => l.tableName === r.name && l.r === r.total.r && l.c === r.total.c));
     if (!finding) throw new Error('校验没有发现填错的总计（应有 T3-SUM 错误）');
     const mark = marks.find((m) => m.tableName === r.name && m.r === r.total.r && m.c === r.total.c);
     if (!mark || mark.severity !== 'error') throw new Error('填错的总计没有被标为错误');
@@ -121,22 +131,34 @@ export async function runSelfTest(host: WorkbookHost, onStep: (s: StepResult) =>
   });
 
   // the scratch sheet goes whatever happened before (if it was made)
-  await step('remove', async () => {
-    if (!sheet) return '没有创建自检工作表，无需删除';
-    await host.discardSheet(sheet);
-    const left = await host.sheetNames();
-    if (left.includes(sheet)) throw new Error(`工作表“${sheet}”仍在`);
-    const read = await host.readTables();
-    const stale = read.tables.filter((t) => tableNames.includes(t.name)).map((t) => t.name).concat(read.lost.filter((l) => tableNames.includes(l.name)).map((l) => l.name));
-    if (stale.length) throw new Error(`自检登记的名称仍在：${stale.join('、')}`);
-    return `已删除工作表“${sheet}”及其登记的名称和标记`;
-  }, true);
+  await step(
+    'remove',
+    async () => {
+      if (!sheet) return '没有创建自检工作表，无需删除';
+      await host.discardSheet(sheet);
+      const left = await host.sheetNames();
+      if (left.includes(sheet)) throw new Error(`工作表“${sheet}”仍在`);
+      const read = await host.readTables();
+      const stale = read.tables
+        .filter((t) => tableNames.includes(t.name))
+        .map((t) => t.name)
+        .concat(read.lost.filter((l) => tableNames.includes(l.name)).map((l) => l.name));
+      if (stale.length) throw new Error(`自检登记的名称仍在：${stale.join('、')}`);
+      return `已删除工作表“${sheet}”及其登记的名称和标记`;
+    },
+    true,
+  );
 
   return { environment, steps, passed: steps.every((s) => s.status === 'passed'), at: new Date(now()).toISOString() };
 }
 
 const STEP_TITLES: Record<StepId, string> = {
-  environment: '环境', insert: '插入表格', type: '填入错误的总计', check: '校验并标记', clear: '清除标记', remove: '删除自检工作表',
+  environment: '环境',
+  insert: '插入表格',
+  type: '填入错误的总计',
+  check: '校验并标记',
+  clear: '清除标记',
+  remove: '删除自检工作表',
 };
 const STATUS: Record<StepResult['status'], string> = { passed: '通过', failed: '失败', 'not-run': '未运行' };
 

@@ -32,8 +32,12 @@ export interface InsertOptions {
 export function planRequest(o: InsertOptions): PlanRequest {
   const tables = o.tables ?? [...TABLE_IDS];
   return {
-    format: o.format ?? formatForYear(o.year), year: o.year, agency: o.agency?.trim() || undefined, tables,
-    titles: tables.length === TABLE_IDS.length, formulas: o.formulas ?? true,
+    format: o.format ?? formatForYear(o.year),
+    year: o.year,
+    agency: o.agency?.trim() || undefined,
+    tables,
+    titles: tables.length === TABLE_IDS.length,
+    formulas: o.formulas ?? true,
   };
 }
 
@@ -97,14 +101,18 @@ function cellValue(v: RawValue): RawValue {
 
 /** Values of the first set of registered tables, as a value source (for the narrative), with the agency
  *  given when they were inserted. */
-export function sourceOfTables(tables: ReadTable[]): { format: FormatId; year: number; agency?: string; get: (key: CellKey) => RawValue | undefined } | null {
+export function sourceOfTables(
+  tables: ReadTable[],
+): { format: FormatId; year: number; agency?: string; get: (key: CellKey) => RawValue | undefined } | null {
   const first = [...tables].sort((a, b) => setIndex(a.name) - setIndex(b.name))[0];
   if (!first) return null;
   const set = tables.filter((t) => setIndex(t.name) === setIndex(first.name) && t.format === first.format);
   const byTable = new Map(set.map((t) => [t.table, t]));
   const agency = set.find((t) => t.agency)?.agency;
   return {
-    format: first.format, year: first.year, ...(agency ? { agency } : {}),
+    format: first.format,
+    year: first.year,
+    ...(agency ? { agency } : {}),
     get: (key) => {
       const t = byTable.get(key.split('.')[0] as TableId);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
@@ -148,7 +156,13 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
       const t = byTable.get(key.split('.')[0] as TableId);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
       if (!t || !cell) return null;
-      return { key, tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` };
+      return {
+        key,
+        tableName: t.name,
+        r: cell.r,
+        c: cell.c,
+        address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}`,
+      };
     };
     const get = (key: CellKey): RawValue | undefined => {
       const t = byTable.get(key.split('.')[0] as TableId);
@@ -177,7 +191,16 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const title = group[0].recognised
       ? `工作表“${group[0].sheet}”中按标签识别的表格（未登记，${format}年格式）`
       : `${Number.isNaN(year) ? '年度未知' : `${year}年`}（${format}年格式）`;
-    sets.push({ title, sheet: group[0].sheet, format, year, ...(agency ? { agency } : {}), tables: TABLE_IDS.filter((t) => tables.includes(t)), findings, get });
+    sets.push({
+      title,
+      sheet: group[0].sheet,
+      format,
+      year,
+      ...(agency ? { agency } : {}),
+      tables: TABLE_IDS.filter((t) => tables.includes(t)),
+      findings,
+      get,
+    });
   }
   // two sets of one year and format are told apart by their sheets
   const shared = sets.filter((set) => sets.filter((x) => x.title === set.title).length > 1);
@@ -185,9 +208,15 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
   const all = sets.flatMap((s) => s.findings);
   return {
     result: {
-      sets, lost: read.lost, notes: read.notes ?? [],
-      unregistered: read.tables.filter((t) => t.recognised).map(({ table, format, year, sheet, rect }) => ({ table, format, year, sheet, rect })), errors: all.filter((f) => f.severity === 'error').length,
-      warnings: all.filter((f) => f.severity === 'warning').length, marked: marks.size,
+      sets,
+      lost: read.lost,
+      notes: read.notes ?? [],
+      unregistered: read.tables
+        .filter((t) => t.recognised)
+        .map(({ table, format, year, sheet, rect }) => ({ table, format, year, sheet, rect })),
+      errors: all.filter((f) => f.severity === 'error').length,
+      warnings: all.filter((f) => f.severity === 'warning').length,
+      marked: marks.size,
     },
     marks: [...marks.values()],
   };
@@ -237,13 +266,22 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   if (!src) return null;
   const last = lastYearOf(read);
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
-  const paragraphs = generateNarrative(src, { ...options, who: speaker(options.who, src.agency), lastYear: options.lastYear ?? usableLastYear(last, src) });
+  const paragraphs = generateNarrative(src, {
+    ...options,
+    who: speaker(options.who, src.agency),
+    lastYear: options.lastYear ?? usableLastYear(last, src),
+  });
   const where: WorkbookNarrative['where'] = new Map();
   const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
   for (const t of read.tables) {
     if (t.format !== src.format || setIndex(t.name) !== firstSet) continue;
     for (const cell of tableLayout(t.format, t.table).data) {
-      where.set(cell.key as CellKey, { tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` });
+      where.set(cell.key as CellKey, {
+        tableName: t.name,
+        r: cell.r,
+        c: cell.c,
+        address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}`,
+      });
     }
   }
   return { paragraphs, where, year: src.year, format: src.format, ...(src.agency ? { agency: src.agency } : {}) };
@@ -255,9 +293,12 @@ export const headingsOf = (p: Pick<Paragraph, 'title' | 'part'>): string[] => (p
 /** Rows for the 报告正文 sheet from generated paragraphs: a paragraph with a sub-heading (一（二）) comes after a row
  *  holding it, so that the text stays under its heading wherever it is later edited, checked or exported. */
 export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {
-  return [[PROSE_HEADER[0], PROSE_HEADER[1]], ...paragraphs.filter((p) => !p.blocked).flatMap((p): Array<[number, string]> => [
-    ...(p.part ? [[p.section, p.part] as [number, string]] : []), [p.section, p.text],
-  ])];
+  return [
+    [PROSE_HEADER[0], PROSE_HEADER[1]],
+    ...paragraphs
+      .filter((p) => !p.blocked)
+      .flatMap((p): Array<[number, string]> => [...(p.part ? [[p.section, p.part] as [number, string]] : []), [p.section, p.text]]),
+  ];
 }
 
 export interface LastYearImport {
@@ -271,7 +312,13 @@ export interface LastYearImport {
 export function reportFromTables(tables: ReadTable[]): Report | null {
   const src = sourceOfTables(tables);
   if (!src) return null;
-  const report: Report = { schema: 'ogi-report/1', format: src.format, year: src.year, ...(src.agency ? { agency: src.agency } : {}), tables: {} };
+  const report: Report = {
+    schema: 'ogi-report/1',
+    format: src.format,
+    year: src.year,
+    ...(src.agency ? { agency: src.agency } : {}),
+    tables: {},
+  };
   for (const table of TABLE_IDS) {
     const layout = tableLayout(src.format, table);
     if (src.get(layout.data[0].key as CellKey) === undefined) continue;
@@ -313,7 +360,8 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
     report = result.report;
     problems = result.problems;
     // the reasons are listed under the message, each once
-    if (!Object.keys(report.tables).length) return { ok: false, message: problems.length ? '没有读到年报表格：' : '没有读到年报表格。', problems };
+    if (!Object.keys(report.tables).length)
+      return { ok: false, message: problems.length ? '没有读到年报表格：' : '没有读到年报表格。', problems };
     if (!report.year) return { ok: false, message: '没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）', problems };
   }
   return keepLastYear(host, report, problems);
@@ -337,7 +385,8 @@ export async function importLastYearPdf(host: WorkbookHost, bytes: ArrayBuffer, 
   if (result.chars === 0) return { ok: false, message: `${fileName}：${pdf.NO_TEXT_LAYER}`, problems: [] };
   const { report, problems } = result;
   // the reasons are listed under the message, each once
-  if (!Object.keys(report.tables).length) return { ok: false, message: `${fileName}：没有读到年报表格${problems.length ? '：' : '。'}`, problems };
+  if (!Object.keys(report.tables).length)
+    return { ok: false, message: `${fileName}：没有读到年报表格${problems.length ? '：' : '。'}`, problems };
   if (!report.year) return { ok: false, message: `${fileName}：没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）`, problems };
   return keepLastYear(host, report, problems);
 }
@@ -349,10 +398,22 @@ async function keepLastYear(host: WorkbookHost, report: Report, problems: string
   const now = sourceOfTables(registered.length ? registered : read.tables);
   const mismatch = now && Number.isInteger(now.year) ? lastYearMismatch(now, report) : null;
   if (mismatch) return { ok: false, message: `未保存：${mismatch}。跨年度核对和同比变化只用上一年度同一单位的报告。`, problems };
-  const kept: Report = { schema: 'ogi-report/1', format: report.format, year: report.year, tables: report.tables, ...(report.agency ? { agency: report.agency } : {}) };
+  const kept: Report = {
+    schema: 'ogi-report/1',
+    format: report.format,
+    year: report.year,
+    tables: report.tables,
+    ...(report.agency ? { agency: report.agency } : {}),
+  };
   await host.storeLastYear(JSON.stringify(kept));
-  const tables = TABLE_IDS.filter((t) => report.tables[t]).map((t) => TABLE_NAMES[t].split(' ')[0]).join('、');
-  return { ok: true, message: `已保存${agencyName(report.agency) ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`, problems };
+  const tables = TABLE_IDS.filter((t) => report.tables[t])
+    .map((t) => TABLE_NAMES[t].split(' ')[0])
+    .join('、');
+  return {
+    ok: true,
+    message: `已保存${agencyName(report.agency) ?? ''}${report.year}年报告（${report.format}年格式，${tables}），校验时将核对上年结转等跨年度关系，生成文字时写出同比变化。`,
+    problems,
+  };
 }
 
 export interface WorkbookExport {
@@ -364,7 +425,11 @@ export interface WorkbookExport {
 }
 
 /** 导出 Word / 导出网页: the report from the workbook's tables and 报告正文 prose, checked first. */
-export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'html', meta: { agency?: string; fee?: number | null; who?: string; proseSheet?: string }): Promise<WorkbookExport | null> {
+export async function exportFromWorkbook(
+  host: WorkbookHost,
+  kind: 'docx' | 'html',
+  meta: { agency?: string; fee?: number | null; who?: string; proseSheet?: string },
+): Promise<WorkbookExport | null> {
   const read = await host.readTables({ proseSheet: meta.proseSheet });
   const registered = read.tables.filter((t) => !t.recognised);
   const report = reportFromTables(registered.length ? registered : read.tables);
@@ -376,7 +441,10 @@ export async function exportFromWorkbook(host: WorkbookHost, kind: 'docx' | 'htm
   const { buildDocument } = await import(/* webpackChunkName: "export" */ '../report/export/document');
   const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
   const lastYear = usableLastYear(lastYearOf(read), { year: report.year, agency: tablesAgency }); // 同比 figures, as 生成文字 writes them
-  const generated = generateNarrative({ format: report.format, year: report.year, get: reportSource(report), agency: tablesAgency }, { who: speaker(meta.who, report.agency), fee: meta.fee, lastYear });
+  const generated = generateNarrative(
+    { format: report.format, year: report.year, get: reportSource(report), agency: tablesAgency },
+    { who: speaker(meta.who, report.agency), fee: meta.fee, lastYear },
+  );
   const doc = buildDocument({ report, generated, meta: { agency: report.agency } });
   const name = `${report.agency ?? ''}${report.year}年政府信息公开工作年度报告`;
   if (kind === 'html') {

@@ -57,12 +57,14 @@ export async function exportCommand(args: Args, io: ExportIo): Promise<number> {
   if (!out) throw new UsageError('需要 --out 输出文件（.docx 或 .html）');
   if (!/\.(docx|html?)$/i.test(out)) {
     const ext = path.extname(out);
-    throw new UsageError(`${ext ? `“${ext}”` : `“${out}”没有扩展名，`}不是可导出的文件类型；可导出的有 .docx（Word 文档）和 .html（网页），如 --out 报告.docx`);
+    throw new UsageError(
+      `${ext ? `“${ext}”` : `“${out}”没有扩展名，`}不是可导出的文件类型；可导出的有 .docx（Word 文档）和 .html（网页），如 --out 报告.docx`,
+    );
   }
   const fee = feeOf(args);
   const input = await readInput(file);
   const report = input.kind === 'report' ? input.report : reportOfWorkbook(file, input.workbook, str(args, 'prose-sheet'));
-  const importProblems = input.kind === 'report' ? input.imported?.problems.length ?? 0 : 0;
+  const importProblems = input.kind === 'report' ? (input.imported?.problems.length ?? 0) : 0;
   const errors = importProblems + checkReport(report).filter((f) => f.severity === 'error').length;
 
   const generated = narrativeOf(report, { who: str(args, 'who'), fee });

@@ -14,7 +14,12 @@ import { NO_TEXT_LAYER, PdfReadError } from '../pdf/text';
 export class InputError extends Error {}
 
 export type Input =
-  | { kind: 'report'; file: string; report: Report; /** findings and problems from importing a published text */ imported?: { findings: Finding[]; problems: string[] } }
+  | {
+      kind: 'report';
+      file: string;
+      report: Report;
+      /** findings and problems from importing a published text */ imported?: { findings: Finding[]; problems: string[] };
+    }
   | { kind: 'workbook'; file: string; workbook: ExcelJS.Workbook };
 
 function reason(e: unknown): string {
@@ -64,7 +69,9 @@ export async function readInput(file: string, overrides: ReadOverrides = {}): Pr
   if (ext === '.xlsx' || ext === '.xlsm') {
     if (data.length === 0) throw new InputError(`${file}：文件为空（empty file）`);
     if (data.subarray(0, 4).toString('latin1') === '\xd0\xcf\x11\xe0') {
-      throw new InputError(`${file}：工作簿已加密（设置了打开密码）或实际是旧版 .xls / WPS .et 格式，请在 Excel 或 WPS 中打开，点“文件 › 另存为”，存为不设密码的 .xlsx（encrypted or legacy workbook）`);
+      throw new InputError(
+        `${file}：工作簿已加密（设置了打开密码）或实际是旧版 .xls / WPS .et 格式，请在 Excel 或 WPS 中打开，点“文件 › 另存为”，存为不设密码的 .xlsx（encrypted or legacy workbook）`,
+      );
     }
     const workbook = new ExcelJS.Workbook();
     try {

@@ -62,7 +62,14 @@ export interface FileResult {
   get?: ValueSource;
 }
 
-const plainFinding = (f: Finding): Finding => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, expected: f.expected ?? null, actual: f.actual ?? null });
+const plainFinding = (f: Finding): Finding => ({
+  rule: f.rule,
+  severity: f.severity,
+  cells: f.cells,
+  message: f.message,
+  expected: f.expected ?? null,
+  actual: f.actual ?? null,
+});
 
 /** Marks for a report's findings, placed on a workbook made from the same plan. */
 function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, format: FormatId): Mark[] {
@@ -79,7 +86,13 @@ function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, 
 }
 
 function fillWorkbook(report: Report) {
-  const wb = templateWorkbook({ format: report.format, year: report.year, agency: report.agency, formulas: true, values: reportSource(report) });
+  const wb = templateWorkbook({
+    format: report.format,
+    year: report.year,
+    agency: report.agency,
+    formulas: true,
+    values: reportSource(report),
+  });
   if (report.text) writeProse(wb, report.text);
   return wb;
 }
@@ -133,12 +146,31 @@ async function check(args: Args, io: Io): Promise<number> {
       if (input.kind === 'report') {
         const imported = input.imported;
         const findings = [
-          ...(imported?.problems ?? []).map((message): Finding => ({ rule: 'STRUCTURE', severity: 'error', cells: [], message: `导入：${message}`, expected: null, actual: null })),
+          ...(imported?.problems ?? []).map((message): Finding => ({
+            rule: 'STRUCTURE',
+            severity: 'error',
+            cells: [],
+            message: `导入：${message}`,
+            expected: null,
+            actual: null,
+          })),
           ...(imported?.findings ?? []),
           ...checkReport(input.report, undefined, { published: true }),
-          ...(last ? checkAcrossYears({ format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency }, last) : []),
+          ...(last
+            ? checkAcrossYears(
+                { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency },
+                last,
+              )
+            : []),
         ];
-        results.push({ file, agency: agencyName(input.report.agency), format: input.report.format, year: input.report.year, findings, get: reportSource(input.report) });
+        results.push({
+          file,
+          agency: agencyName(input.report.agency),
+          format: input.report.format,
+          year: input.report.year,
+          findings,
+          get: reportSource(input.report),
+        });
         if (outDir) {
           const wb = fillWorkbook(input.report);
           const read = readTables(wb);
@@ -149,11 +181,20 @@ async function check(args: Args, io: Io): Promise<number> {
       } else {
         const read = readTables(input.workbook, { proseSheet });
         if (!read.tables.length) {
-          throw new InputError(`${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`);
+          throw new InputError(
+            `${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`,
+          );
         }
         const { result, marks } = checkTables(read, last);
         for (const set of result.sets) {
-          results.push({ file, agency: agencyName(set.agency), format: set.format, year: Number.isNaN(set.year) ? null : set.year, findings: set.findings.map(plainFinding), get: set.get });
+          results.push({
+            file,
+            agency: agencyName(set.agency),
+            format: set.format,
+            year: Number.isNaN(set.year) ? null : set.year,
+            findings: set.findings.map(plainFinding),
+            get: set.get,
+          });
         }
         if (outDir) {
           applyMarks(input.workbook, read, marks);
@@ -169,10 +210,19 @@ async function check(args: Args, io: Io): Promise<number> {
   }
   if (summary && summaryOut) {
     await writeSummary(summary, summaryOut, results, unreadableFiles);
-    io.out(`已写出汇总 ${summaryOut}：${results.length} 份报告${unreadableFiles.length ? `，${unreadableFiles.length} 个文件无法读取` : ''}\n`);
+    io.out(
+      `已写出汇总 ${summaryOut}：${results.length} 份报告${unreadableFiles.length ? `，${unreadableFiles.length} 个文件无法读取` : ''}\n`,
+    );
     return unreadable ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
-  if (args.options.has('json')) io.out(`${JSON.stringify(results.map(({ get: _get, ...r }) => ({ ...r, findings: r.findings.map(plainFinding) })), null, 2)}\n`);
+  if (args.options.has('json'))
+    io.out(
+      `${JSON.stringify(
+        results.map(({ get: _get, ...r }) => ({ ...r, findings: r.findings.map(plainFinding) })),
+        null,
+        2,
+      )}\n`,
+    );
   else {
     io.out(results.map(renderText).join('\n'));
     if (folders || files.length > 1) io.out(`${totalLine(files.length, results, unreadableFiles.length)}\n`);
@@ -204,8 +254,17 @@ function summaryRows(results: FileResult[], unreadable: Array<{ file: string; me
   const rows: Array<Array<string | number>> = results.map((r) => {
     const errors = r.findings.filter((f) => f.severity === 'error');
     const top = [...errors, ...r.findings.filter((f) => f.severity === 'warning')].slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
-    const totals = KEY_TOTALS.map(([, cells]) => (r.get ? valueOf(r.get, cells) ?? '' : ''));
-    return [r.file, r.agency ?? '', r.year ?? '', `${r.format}年格式`, ...totals, errors.length, r.findings.length - errors.length, top.join('；')];
+    const totals = KEY_TOTALS.map(([, cells]) => (r.get ? (valueOf(r.get, cells) ?? '') : ''));
+    return [
+      r.file,
+      r.agency ?? '',
+      r.year ?? '',
+      `${r.format}年格式`,
+      ...totals,
+      errors.length,
+      r.findings.length - errors.length,
+      top.join('；'),
+    ];
   });
   const pad = KEY_TOTALS.map(() => '');
   for (const u of unreadable) rows.push([u.file, '', '', '', ...pad, '', '', `无法读取：${u.message}`]);
@@ -218,17 +277,38 @@ function issueRows(results: FileResult[], unreadable: Array<{ file: string; mess
   for (const r of results) {
     for (const f of r.findings) {
       const key = f.cells[0];
-      const table = key ? `表${TABLE_SECTION[key.split('.')[0] as TableId] - 1}` : f.rule.startsWith('N-') || f.rule === 'X-YOY' ? '报告正文' : '';
+      const table = key
+        ? `表${TABLE_SECTION[key.split('.')[0] as TableId] - 1}`
+        : f.rule.startsWith('N-') || f.rule === 'X-YOY'
+          ? '报告正文'
+          : '';
       const quoted = f.rule.startsWith('N-') || f.rule === 'X-YOY' ? (/“([^”]{6,})”/.exec(f.message)?.[1] ?? '') : '';
       const shown = (v: Finding['expected']): string | number => (v === null || v === undefined ? '' : v);
-      rows.push([r.file, r.agency ?? '', r.year ?? '', table, key ? describeCell(r.format, key) : '', f.rule, f.severity === 'error' ? '错误' : '提示', shown(f.expected), shown(f.actual), f.message, quoted]);
+      rows.push([
+        r.file,
+        r.agency ?? '',
+        r.year ?? '',
+        table,
+        key ? describeCell(r.format, key) : '',
+        f.rule,
+        f.severity === 'error' ? '错误' : '提示',
+        shown(f.expected),
+        shown(f.actual),
+        f.message,
+        quoted,
+      ]);
     }
   }
   for (const u of unreadable) rows.push([u.file, '', '', '', '', 'UNREADABLE', '错误', '', '', `无法读取：${u.message}`, '']);
   return rows;
 }
 
-async function writeSummary(kind: string, out: string, results: FileResult[], unreadable: Array<{ file: string; message: string }>): Promise<void> {
+async function writeSummary(
+  kind: string,
+  out: string,
+  results: FileResult[],
+  unreadable: Array<{ file: string; message: string }>,
+): Promise<void> {
   const rows = summaryRows(results, unreadable);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   if (kind === 'csv') {
@@ -265,7 +345,7 @@ function renderText(r: FileResult): string {
 
 async function writeOut(wb: { xlsx: { writeBuffer: () => Promise<ArrayBuffer | Buffer> } }, out: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await fs.writeFile(out, Buffer.from(await wb.xlsx.writeBuffer() as ArrayBuffer));
+  await fs.writeFile(out, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 /** The --out workbook: an .xlsx that is not there yet, or --force to replace it (it may hold what someone typed). */
@@ -306,7 +386,8 @@ async function fill(args: Args, io: Io): Promise<number> {
 /** Values of any input (JSON, workbook, published text), for the narrative and as last year's report. */
 async function reportLike(file: string, overrides: ReadOverrides = {}): Promise<YearInput & { agency?: string }> {
   const input = await readInput(file, overrides);
-  if (input.kind === 'report') return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
+  if (input.kind === 'report')
+    return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
   const read = readTables(input.workbook);
   const src = sourceOfTables(read.tables);
   if (!src) throw new InputError(`${file}：没有找到登记的年报表格`);
@@ -324,7 +405,9 @@ async function narrative(args: Args, io: Io): Promise<number> {
   const fee = feeOf(args);
   const paragraphs = generateNarrative(input, { who: str(args, 'who'), lastYear, fee });
   if (args.options.has('json')) {
-    io.out(`${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, ...(p.part ? { part: p.part } : {}), text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ paragraphs: paragraphs.map((p) => ({ section: p.section, title: p.title, ...(p.part ? { part: p.part } : {}), text: p.text, cells: p.cells, ...(p.blocked ? { blocked: true } : {}) })) }, null, 2)}\n`,
+    );
   } else {
     io.out(paragraphs.map((p) => `${headingsOf(p).join('\n')}\n${p.text}\n`).join('\n'));
   }

@@ -11,7 +11,11 @@ export const NOTICE_PAGE = 'notice.html';
  * (or after five minutes, so the command always completes). A function command has no UI of its own: without a
  * dialog its outcome, refusals and errors included, would be lost. Without DialogApi it resolves at once.
  */
-export function tell(office: typeof Office, outcome: RibbonOutcome, base = globalThis.location?.href ?? 'https://localhost:3000/commands.html'): Promise<void> {
+export function tell(
+  office: typeof Office,
+  outcome: RibbonOutcome,
+  base = globalThis.location?.href ?? 'https://localhost:3000/commands.html',
+): Promise<void> {
   if (!office.context?.requirements?.isSetSupported('DialogApi', '1.1')) return Promise.resolve();
   const url = new URL(NOTICE_PAGE, base);
   url.searchParams.set('k', outcome.kind);
@@ -19,12 +23,21 @@ export function tell(office: typeof Office, outcome: RibbonOutcome, base = globa
   if (/^en\b/i.test(office.context.displayLanguage ?? '')) url.searchParams.set('l', 'en');
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 5 * 60 * 1000);
-    const done = (): void => { clearTimeout(timer); resolve(); };
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
     office.context.ui.displayDialogAsync(url.href, { height: 30, width: 30, displayInIframe: true }, (result) => {
-      if (result.status !== office.AsyncResultStatus.Succeeded) { done(); return; }
+      if (result.status !== office.AsyncResultStatus.Succeeded) {
+        done();
+        return;
+      }
       const dialog = result.value;
       // the page asks to be closed (its button), or the person closes it (12006: the dialog was closed)
-      dialog.addEventHandler(office.EventType.DialogMessageReceived, () => { dialog.close(); done(); });
+      dialog.addEventHandler(office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        done();
+      });
       dialog.addEventHandler(office.EventType.DialogEventReceived, () => done());
     });
   });

@@ -15,12 +15,51 @@
  * was set or loaded, a navigation property (range.conditionalFormats…) where the object is first used.
  */
 import {
-  addressOf, boundingRect, cellAt, containsRect, copyFormat, DEFAULT_FONT, ensureCell, findSheet, forEachPos,
-  inputToCell, intersection, intersects, isEmptyCell, hasDefaultFormat, newCell, newSheet, normalizeColor, rectSize, removeSheet, renameSheet,
-  sameName, sheetById, shiftCells, SimError, usedRect, validDefinedName, validSheetName, valueType, formatText,
+  addressOf,
+  boundingRect,
+  cellAt,
+  containsRect,
+  copyFormat,
+  DEFAULT_FONT,
+  ensureCell,
+  findSheet,
+  forEachPos,
+  inputToCell,
+  intersection,
+  intersects,
+  isEmptyCell,
+  hasDefaultFormat,
+  newCell,
+  newSheet,
+  normalizeColor,
+  rectSize,
+  removeSheet,
+  renameSheet,
+  sameName,
+  sheetById,
+  shiftCells,
+  SimError,
+  usedRect,
+  validDefinedName,
+  validSheetName,
+  valueType,
+  formatText,
 } from './model';
 import type { BorderState, CellState, CondFormatState, Edge, NameState, Rect, SheetState, ValidationState, WorkbookState } from './model';
-import { BLANK, calculateEntered, cellKey, evaluate, FErr, isValidFormula, MAX_COLS, MAX_ROWS, parseAddress, parseKey, recalc, shiftFormula } from './formula';
+import {
+  BLANK,
+  calculateEntered,
+  cellKey,
+  evaluate,
+  FErr,
+  isValidFormula,
+  MAX_COLS,
+  MAX_ROWS,
+  parseAddress,
+  parseKey,
+  recalc,
+  shiftFormula,
+} from './formula';
 import API_LEVELS from './api-levels.json';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -59,7 +98,11 @@ export function requiredLevel(type: string, member: string, access: 'get' | 'set
 /** Excel's own refusal of a member the host does not have (ApiNotFound, with the message Microsoft documents:
  *  https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling). */
 export function apiNotFound(member: string): SimError {
-  return new SimError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of the Office application. See Office client application and platform availability for Office Add-ins for more information.', member);
+  return new SimError(
+    'ApiNotFound',
+    'The API you are trying to use could not be found. It may be available in a newer version of the Office application. See Office client application and platform availability for Office Add-ins for more information.',
+    member,
+  );
 }
 
 /** Excel's data limits (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins):
@@ -73,7 +116,10 @@ export const READ_CELL_LIMIT = 5_000_000;
 export function payloadBytes(v: unknown): number {
   const text = JSON.stringify(v) ?? '';
   let n = text.length;
-  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c > 0x7f) n += c > 0x7ff ? 2 : 1; }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) n += c > 0x7ff ? 2 : 1;
+  }
   return n;
 }
 
@@ -86,7 +132,10 @@ export class Engine {
   apiVersion = NEWEST_EXCEL_API;
   /** Whether a member is beyond this Excel (a set other than ExcelApi, such as ExcelApiOnline, is not offered). */
   refuses(type: string, member: string, access: 'get' | 'set' | 'call'): boolean {
-    if (this.refusedAt !== this.apiVersion) { this.refused = {}; this.refusedAt = this.apiVersion; }
+    if (this.refusedAt !== this.apiVersion) {
+      this.refused = {};
+      this.refusedAt = this.apiVersion;
+    }
     const byType = (this.refused[type] ??= {});
     const key = access === 'set' ? `${member}=` : member;
     let no = byType[key];
@@ -110,12 +159,19 @@ export class Engine {
   }
   emit(): void {
     for (const l of [...this.listeners]) {
-      try { l(); } catch (e) { console.error('excel-sim change listener failed', e); }
+      try {
+        l();
+      } catch (e) {
+        console.error('excel-sim change listener failed', e);
+      }
     }
   }
 }
 
-interface Op { loc: string; run: () => void }
+interface Op {
+  loc: string;
+  run: () => void;
+}
 
 export class RequestContext {
   readonly workbook: Workbook;
@@ -134,14 +190,19 @@ export class RequestContext {
     this.workbook = new Workbook(this, () => 'workbook');
     this.application = this.workbook.application;
   }
-  get _state(): WorkbookState { return this._engine.state; }
+  get _state(): WorkbookState {
+    return this._engine.state;
+  }
   /** Recalculates formulas before a read if something was written earlier in the batch. In manual calculation
    *  mode only the formulas written in the batch are computed (from the values their precedents hold), as Excel
    *  computes an entered formula and nothing else until Application.calculate. */
   _fresh(): void {
     if (!this._dirty) return;
     if (this._state.calculationMode === 'Manual') {
-      for (const w of this._written) { const sheet = this._state.sheets.find((s) => s.id === w.sheetId); if (sheet) calculateEntered(this._state, sheet, w.rect); }
+      for (const w of this._written) {
+        const sheet = this._state.sheets.find((s) => s.id === w.sheetId);
+        if (sheet) calculateEntered(this._state, sheet, w.rect);
+      }
     } else recalc(this._state);
     this._written = [];
     this._dirty = false;
@@ -165,7 +226,9 @@ export class RequestContext {
     const requestBytes = this._requestBytes;
     this._requestBytes = 0;
     if (engine.platform === 'OfficeOnline' && requestBytes > PAYLOAD_LIMIT) {
-      return Promise.reject(new SimError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.', 'RequestContext.sync'));
+      return Promise.reject(
+        new SimError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.', 'RequestContext.sync'),
+      );
     }
     this._commits = [];
     this._bindings = [];
@@ -178,7 +241,8 @@ export class RequestContext {
         if (fault && i === fault.afterOperations) throw new SimError(fault.code, fault.message);
         op.run();
       });
-      if (fault && fault.afterOperations !== undefined && fault.afterOperations >= queue.length) throw new SimError(fault.code, fault.message);
+      if (fault && fault.afterOperations !== undefined && fault.afterOperations >= queue.length)
+        throw new SimError(fault.code, fault.message);
       this._fresh();
       // …and a response over it: the operations ran, no value comes back
       if (engine.platform === 'OfficeOnline' && this._responseBytes > PAYLOAD_LIMIT) {
@@ -205,18 +269,27 @@ export class RequestContext {
 // The shared proxy mechanism
 // ---------------------------------------------------------------------------------------------------------------
 
-interface PropDef { get: (t: any, o: any) => unknown; set?: (t: any, v: any, o: any) => void }
+interface PropDef {
+  get: (t: any, o: any) => unknown;
+  set?: (t: any, v: any, o: any) => void;
+}
 type LoadTree = Map<string, LoadTree>;
 
 export function propertyNotLoaded(prop: string): SimError {
-  return new SimError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return new SimError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 function toTree(spec: unknown): LoadTree {
   const tree: LoadTree = new Map();
   const add = (path: string) => {
     let t = tree;
-    for (const seg of path.split('/').map((s) => s.trim()).filter(Boolean)) {
+    for (const seg of path
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (!t.has(seg)) t.set(seg, new Map());
       t = t.get(seg)!;
     }
@@ -225,7 +298,10 @@ function toTree(spec: unknown): LoadTree {
     for (const [k, v] of Object.entries(o)) {
       if ((k === 'select' || k === 'expand') && typeof v === 'string') v.split(',').forEach((p) => add(prefix + p));
       else if (v === true) add(prefix + k);
-      else if (v && typeof v === 'object' && !k.startsWith('$')) { add(prefix + k); walk(v as Record<string, unknown>, `${prefix}${k}/`); }
+      else if (v && typeof v === 'object' && !k.startsWith('$')) {
+        add(prefix + k);
+        walk(v as Record<string, unknown>, `${prefix}${k}/`);
+      }
     }
   };
   if (typeof spec === 'string') spec.split(',').forEach(add);
@@ -258,17 +334,27 @@ abstract class ClientObject {
   private _binding?: { v: any };
   private _kids?: Record<string, ClientObject>;
 
-  constructor(readonly context: RequestContext, private readonly _resolve: () => any, nullable = false) {
+  constructor(
+    readonly context: RequestContext,
+    private readonly _resolve: () => any,
+    nullable = false,
+  ) {
     this._isNull = nullable ? undefined : false;
     // *OrNullObject results are resolved where they were created in the queue and report isNullObject after sync.
-    if (nullable) this._queue('', () => { const v = this._t(); this.context._commits.push(() => (this._isNull = v === null)); });
+    if (nullable)
+      this._queue('', () => {
+        const v = this._t();
+        this.context._commits.push(() => (this._isNull = v === null));
+      });
   }
 
   get isNullObject(): boolean {
     if (this._isNull === undefined) throw propertyNotLoaded('isNullObject');
     return this._isNull;
   }
-  get _st(): WorkbookState { return this.context._state; }
+  get _st(): WorkbookState {
+    return this.context._state;
+  }
 
   /** The bound target (null for a null object). Resolves and binds on first use during a sync. */
   _t(): any {
@@ -279,7 +365,9 @@ abstract class ClientObject {
     }
     return this._binding.v;
   }
-  _unbind(): void { this._binding = undefined; }
+  _unbind(): void {
+    this._binding = undefined;
+  }
 
   _queue(member: string, run: () => void): void {
     this.context._queue.push({ loc: `${this._type}${member ? '.' + member : ''}`, run });
@@ -301,7 +389,10 @@ abstract class ClientObject {
       const t = this._t();
       const v = t === null ? (null as T) : fn(t);
       if (this.context._engine.platform === 'OfficeOnline') this.context._responseBytes += payloadBytes(v);
-      this.context._commits.push(() => { res._v = v; res._has = true; });
+      this.context._commits.push(() => {
+        res._v = v;
+        res._has = true;
+      });
     });
     return res;
   }
@@ -309,7 +400,9 @@ abstract class ClientObject {
     this._kids ??= {};
     return (this._kids[name] ??= make()) as T;
   }
-  _items(_t: any): ClientObject[] { return []; }
+  _items(_t: any): ClientObject[] {
+    return [];
+  }
 
   _get(name: string): unknown {
     if (!this._loaded.has(name)) throw propertyNotLoaded(name);
@@ -322,7 +415,9 @@ abstract class ClientObject {
     this._loaded.set(name, v);
     if (this.context._engine.platform === 'OfficeOnline') this.context._requestBytes += payloadBytes(v);
     if (this.context._engine.refuses(this._type, name, 'set')) {
-      this._queue(name, () => { throw apiNotFound(`${this._type}.${name}`); });
+      this._queue(name, () => {
+        throw apiNotFound(`${this._type}.${name}`);
+      });
       return;
     }
     this._op(name, (t) => def.set!(t, v, this));
@@ -345,14 +440,17 @@ abstract class ClientObject {
       const itemTree: LoadTree = new Map([...tree].filter(([k]) => k !== 'items'));
       for (const [k, v] of tree.get('items') ?? []) itemTree.set(k, v);
       // the host checks the query itself, whether or not the collection has items
-      for (const k of itemTree.keys()) if (this.context._engine.refuses(this._itemType, k, 'get')) throw apiNotFound(`${this._itemType}.${k}`);
+      for (const k of itemTree.keys())
+        if (this.context._engine.refuses(this._itemType, k, 'get')) throw apiNotFound(`${this._itemType}.${k}`);
       const items = t === null ? [] : this._items(t);
       for (const item of items) item._load(itemTree);
       commits.push(() => this._loaded.set('items', items));
       return;
     }
     // load() without names loads the scalar properties this Excel has
-    for (const name of tree.size ? [...tree.keys()] : Object.keys(this._props).filter((n) => !this.context._engine.refuses(this._type, n, 'get'))) {
+    for (const name of tree.size
+      ? [...tree.keys()]
+      : Object.keys(this._props).filter((n) => !this.context._engine.refuses(this._type, n, 'get'))) {
       if (name === 'isNullObject' || name === 'toJSON') continue;
       this._checkLoad(name);
       const def = this._props[name];
@@ -363,14 +461,18 @@ abstract class ClientObject {
         continue;
       }
       const child = (this as any)[name];
-      if (!(child instanceof ClientObject)) throw new SimError('InvalidArgument', `The property '${name}' of ${this._type} cannot be loaded.`);
+      if (!(child instanceof ClientObject))
+        throw new SimError('InvalidArgument', `The property '${name}' of ${this._type} cannot be loaded.`);
       child._load(tree.get(name)!);
     }
   }
 
   set(props: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(props ?? {})) {
-      if (this._props[k]) { (this as any)[k] = v; continue; }
+      if (this._props[k]) {
+        (this as any)[k] = v;
+        continue;
+      }
       const child = (this as any)[k];
       if (child instanceof ClientObject && v && typeof v === 'object') child.set(v as Record<string, unknown>);
       else throw new SimError('InvalidArgument', `Cannot set '${k}' on ${this._type}.`);
@@ -401,8 +503,12 @@ function defineProps(cls: { prototype: any }, type: string, props: Record<string
   for (const name of collection ? ['items'] : Object.keys(props)) {
     Object.defineProperty(proto, name, {
       configurable: true,
-      get(this: ClientObject) { return this._get(name); },
-      set(this: ClientObject, v: unknown) { this._setProp(name, v); },
+      get(this: ClientObject) {
+        return this._get(name);
+      },
+      set(this: ClientObject, v: unknown) {
+        this._setProp(name, v);
+      },
     });
   }
 }
@@ -412,15 +518,35 @@ const ro = (get: PropDef['get']): PropDef => ({ get });
 // Shared helpers for ranges and formats
 // ---------------------------------------------------------------------------------------------------------------
 
-interface RangeT { sheetId: string; rect: Rect }
+interface RangeT {
+  sheetId: string;
+  rect: Rect;
+}
 
 const HALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const VALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
 const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
-const DV_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
-const DV_TYPES: Record<string, string> = { wholeNumber: 'WholeNumber', decimal: 'Decimal', textLength: 'TextLength', date: 'Date', time: 'Time', list: 'List', custom: 'Custom' };
+const DV_OPERATORS = [
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqualTo',
+  'LessThanOrEqualTo',
+];
+const DV_TYPES: Record<string, string> = {
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  textLength: 'TextLength',
+  date: 'Date',
+  time: 'Time',
+  list: 'List',
+  custom: 'Custom',
+};
 const MISMATCH = "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
 function oneOf(v: unknown, allowed: string[], what: string): string {
@@ -434,12 +560,25 @@ function colorArg(v: unknown): string {
 }
 function writable(st: WorkbookState, sheetId: string): SheetState {
   const sheet = sheetById(st, sheetId);
-  if (sheet.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet. To make a change, unprotect the sheet.');
+  if (sheet.protected)
+    throw new SimError(
+      'AccessDenied',
+      'The cell or chart you are trying to change is on a protected sheet. To make a change, unprotect the sheet.',
+    );
   return sheet;
 }
 function checkRect(r: Rect): Rect {
-  const ok = Number.isInteger(r.r0) && Number.isInteger(r.c0) && Number.isInteger(r.r1) && Number.isInteger(r.c1)
-    && r.r0 >= 0 && r.c0 >= 0 && r.r1 < MAX_ROWS && r.c1 < MAX_COLS && r.r0 <= r.r1 && r.c0 <= r.c1;
+  const ok =
+    Number.isInteger(r.r0) &&
+    Number.isInteger(r.c0) &&
+    Number.isInteger(r.r1) &&
+    Number.isInteger(r.c1) &&
+    r.r0 >= 0 &&
+    r.c0 >= 0 &&
+    r.r1 < MAX_ROWS &&
+    r.c1 < MAX_COLS &&
+    r.r0 <= r.r1 &&
+    r.c0 <= r.c1;
   if (!ok) throw new SimError('InvalidArgument', 'The range is outside the worksheet grid.');
   return r;
 }
@@ -475,7 +614,8 @@ function rangeArg(st: WorkbookState, sheetId: string, arg: unknown): RangeT {
 
 /** 2-D array over a range. */
 function grid<T>(st: WorkbookState, t: RangeT, f: (cell: CellState | undefined, r: number, c: number, sheet: SheetState) => T): T[][] {
-  if (rectSize(t.rect) > READ_CELL_LIMIT) throw new SimError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+  if (rectSize(t.rect) > READ_CELL_LIMIT)
+    throw new SimError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
   const sheet = sheetById(st, t.sheetId);
   const { r0, c0, r1, c1 } = t.rect;
   const out: T[][] = [];
@@ -489,12 +629,22 @@ function grid<T>(st: WorkbookState, t: RangeT, f: (cell: CellState | undefined, 
 /** A format property of a range: the common value, or null when the cells differ (like Excel). */
 function uniform(st: WorkbookState, t: RangeT, f: (cell: CellState) => unknown): unknown {
   const sheet = sheetById(st, t.sheetId);
-  let first: string | undefined, value: unknown, count = 0, mixed = false;
+  let first: string | undefined,
+    value: unknown,
+    count = 0,
+    mixed = false;
   const see = (cell: CellState) => {
-    const v = f(cell), k = JSON.stringify(v);
-    if (first === undefined) { first = k; value = v; } else if (k !== first) mixed = true;
+    const v = f(cell),
+      k = JSON.stringify(v);
+    if (first === undefined) {
+      first = k;
+      value = v;
+    } else if (k !== first) mixed = true;
   };
-  forEachPos(sheet, t.rect, (r, c) => { count++; see(cellAt(sheet, r, c)); });
+  forEachPos(sheet, t.rect, (r, c) => {
+    count++;
+    see(cellAt(sheet, r, c));
+  });
   if (count < rectSize(t.rect)) see(newCell());
   return mixed ? null : value;
 }
@@ -504,16 +654,24 @@ function eachCell(st: WorkbookState, t: RangeT, fn: (cell: CellState, r: number,
   forEachPos(sheet, t.rect, (r, c) => fn(ensureCell(sheet, r, c), r, c, sheet));
 }
 /** Writes a 2-D input (or a scalar / [[x]] that fills the range) cell by cell; null entries leave cells unchanged. */
-function write2D(st: WorkbookState, t: RangeT, input: unknown, apply: (cell: CellState, x: unknown, dr: number, dc: number, filled: boolean) => void): void {
+function write2D(
+  st: WorkbookState,
+  t: RangeT,
+  input: unknown,
+  apply: (cell: CellState, x: unknown, dr: number, dc: number, filled: boolean) => void,
+): void {
   const sheet = writable(st, t.sheetId);
   const { r0, c0, r1, c1 } = t.rect;
-  const rows = r1 - r0 + 1, cols = c1 - c0 + 1;
+  const rows = r1 - r0 + 1,
+    cols = c1 - c0 + 1;
   let at: (i: number, j: number) => unknown;
   let filled = true;
   if (!Array.isArray(input)) at = () => input;
   else if (input.length === 1 && Array.isArray(input[0]) && input[0].length === 1) at = () => input[0][0];
-  else if (input.length === rows && input.every((row) => Array.isArray(row) && row.length === cols)) { at = (i, j) => input[i][j]; filled = false; }
-  else throw new SimError('InvalidArgument', MISMATCH);
+  else if (input.length === rows && input.every((row) => Array.isArray(row) && row.length === cols)) {
+    at = (i, j) => input[i][j];
+    filled = false;
+  } else throw new SimError('InvalidArgument', MISMATCH);
   forEachPos(sheet, t.rect, (r, c) => {
     const x = at(r - r0, c - c0);
     if (x !== null && x !== undefined) apply(ensureCell(sheet, r, c), x, r - r0, c - c0, filled);
@@ -534,10 +692,13 @@ function setFont(cell: CellState, key: string, v: unknown): void {
   }
 }
 const fontValue = (cell: CellState, key: string): unknown =>
-  key === 'name' ? cell.font.name ?? DEFAULT_FONT.name : key === 'size' ? cell.font.size ?? DEFAULT_FONT.size : (cell.font as any)[key];
+  key === 'name' ? (cell.font.name ?? DEFAULT_FONT.name) : key === 'size' ? (cell.font.size ?? DEFAULT_FONT.size) : (cell.font as any)[key];
 
 const OPPOSITE: Partial<Record<Edge, [Edge, number, number]>> = {
-  EdgeTop: ['EdgeBottom', -1, 0], EdgeBottom: ['EdgeTop', 1, 0], EdgeLeft: ['EdgeRight', 0, -1], EdgeRight: ['EdgeLeft', 0, 1],
+  EdgeTop: ['EdgeBottom', -1, 0],
+  EdgeBottom: ['EdgeTop', 1, 0],
+  EdgeLeft: ['EdgeRight', 0, -1],
+  EdgeRight: ['EdgeLeft', 0, 1],
 };
 /** Sets one edge of a cell and mirrors it onto the neighbour's opposite edge (borders are shared in Excel; the
  *  diagonals are the cell's own). */
@@ -546,8 +707,14 @@ function setBorder(sheet: SheetState, r: number, c: number, edge: Edge, patch: P
   if (patch.weight !== undefined) oneOf(patch.weight, BORDER_WEIGHTS, 'border weight');
   const color = patch.color !== undefined ? colorArg(patch.color) : undefined;
   const cur = ensureCell(sheet, r, c).borders[edge];
-  const next: BorderState | undefined = patch.style === 'None' ? undefined
-    : { style: patch.style ?? cur?.style ?? 'Continuous', color: color ?? cur?.color ?? '#000000', weight: patch.weight ?? cur?.weight ?? 'Thin' };
+  const next: BorderState | undefined =
+    patch.style === 'None'
+      ? undefined
+      : {
+          style: patch.style ?? cur?.style ?? 'Continuous',
+          color: color ?? cur?.color ?? '#000000',
+          weight: patch.weight ?? cur?.weight ?? 'Thin',
+        };
   const targets: Array<[number, number, Edge]> = [[r, c, edge]];
   const mirror = OPPOSITE[edge];
   if (mirror) {
@@ -556,19 +723,28 @@ function setBorder(sheet: SheetState, r: number, c: number, edge: Edge, patch: P
   }
   for (const [rr, cc, e] of targets) {
     const cell = ensureCell(sheet, rr, cc);
-    if (next) cell.borders[e] = { ...next }; else delete cell.borders[e];
+    if (next) cell.borders[e] = { ...next };
+    else delete cell.borders[e];
   }
 }
 /** The cells and per-cell edge that make up a range-level border index. */
 function borderCells(rect: Rect, index: string): { rect: Rect; edge: Edge } | null {
   switch (index) {
-    case 'EdgeTop': return { rect: { ...rect, r1: rect.r0 }, edge: 'EdgeTop' };
-    case 'EdgeBottom': return { rect: { ...rect, r0: rect.r1 }, edge: 'EdgeBottom' };
-    case 'EdgeLeft': return { rect: { ...rect, c1: rect.c0 }, edge: 'EdgeLeft' };
-    case 'EdgeRight': return { rect: { ...rect, c0: rect.c1 }, edge: 'EdgeRight' };
-    case 'InsideHorizontal': return rect.r0 === rect.r1 ? null : { rect: { ...rect, r1: rect.r1 - 1 }, edge: 'EdgeBottom' };
-    case 'DiagonalDown': case 'DiagonalUp': return { rect, edge: index };
-    default: return rect.c0 === rect.c1 ? null : { rect: { ...rect, c1: rect.c1 - 1 }, edge: 'EdgeRight' };
+    case 'EdgeTop':
+      return { rect: { ...rect, r1: rect.r0 }, edge: 'EdgeTop' };
+    case 'EdgeBottom':
+      return { rect: { ...rect, r0: rect.r1 }, edge: 'EdgeBottom' };
+    case 'EdgeLeft':
+      return { rect: { ...rect, c1: rect.c0 }, edge: 'EdgeLeft' };
+    case 'EdgeRight':
+      return { rect: { ...rect, c0: rect.c1 }, edge: 'EdgeRight' };
+    case 'InsideHorizontal':
+      return rect.r0 === rect.r1 ? null : { rect: { ...rect, r1: rect.r1 - 1 }, edge: 'EdgeBottom' };
+    case 'DiagonalDown':
+    case 'DiagonalUp':
+      return { rect, edge: index };
+    default:
+      return rect.c0 === rect.c1 ? null : { rect: { ...rect, c1: rect.c1 - 1 }, edge: 'EdgeRight' };
   }
 }
 
@@ -582,14 +758,25 @@ function cellProperties(sheet: SheetState, r: number, c: number): Record<string,
   };
   const address = addressOf(sheet, cellRect(r, c));
   return {
-    address, addressLocal: address, hidden: false, style: 'Normal',
+    address,
+    addressLocal: address,
+    hidden: false,
+    style: 'Normal',
     format: {
       fill: { color: cell.fill.color ?? '#FFFFFF', pattern: cell.fill.pattern, tintAndShade: 0 },
       font: { bold: cell.font.bold, color: cell.font.color, name: fontValue(cell, 'name'), size: fontValue(cell, 'size'), italic: false },
-      wrapText: cell.wrapText, horizontalAlignment: cell.horizontalAlignment, verticalAlignment: cell.verticalAlignment,
+      wrapText: cell.wrapText,
+      horizontalAlignment: cell.horizontalAlignment,
+      verticalAlignment: cell.verticalAlignment,
       borders: {
-        top: border('EdgeTop'), bottom: border('EdgeBottom'), left: border('EdgeLeft'), right: border('EdgeRight'),
-        horizontal: border(null), vertical: border(null), diagonalDown: border('DiagonalDown'), diagonalUp: border('DiagonalUp'),
+        top: border('EdgeTop'),
+        bottom: border('EdgeBottom'),
+        left: border('EdgeLeft'),
+        right: border('EdgeRight'),
+        horizontal: border(null),
+        vertical: border(null),
+        diagonalDown: border('DiagonalDown'),
+        diagonalUp: border('DiagonalUp'),
       },
     },
   };
@@ -600,7 +787,8 @@ function pick(obj: Record<string, any>, spec: Record<string, any>): Record<strin
   for (const [k, v] of Object.entries(spec ?? {})) {
     if (!v || !(k in obj)) continue;
     if (v === true || typeof obj[k] !== 'object') out[k] = json(obj[k]);
-    else if (k === 'borders') out[k] = Object.fromEntries(Object.entries(obj[k]).map(([side, b]) => [side, pick(b as Record<string, any>, v)]));
+    else if (k === 'borders')
+      out[k] = Object.fromEntries(Object.entries(obj[k]).map(([side, b]) => [side, pick(b as Record<string, any>, v)]));
     else out[k] = pick(obj[k], v);
   }
   return out;
@@ -615,7 +803,14 @@ function applyCellFormat(sheet: SheetState, r: number, c: number, f: Record<stri
   if (f.horizontalAlignment) cell.horizontalAlignment = oneOf(f.horizontalAlignment, HALIGN, 'horizontalAlignment');
   if (f.verticalAlignment) cell.verticalAlignment = oneOf(f.verticalAlignment, VALIGN, 'verticalAlignment');
   // a single cell has no horizontal or vertical inside line: those two sides change nothing
-  const sides: Record<string, Edge> = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight', diagonalDown: 'DiagonalDown', diagonalUp: 'DiagonalUp' };
+  const sides: Record<string, Edge> = {
+    top: 'EdgeTop',
+    bottom: 'EdgeBottom',
+    left: 'EdgeLeft',
+    right: 'EdgeRight',
+    diagonalDown: 'DiagonalDown',
+    diagonalUp: 'DiagonalUp',
+  };
   for (const [side, edge] of Object.entries(sides)) if (f.borders?.[side]) setBorder(sheet, r, c, edge, f.borders[side]);
 }
 
@@ -623,15 +818,26 @@ function applyCellFormat(sheet: SheetState, r: number, c: number, f: Record<stri
 function lineSize(sizes: Record<number, number>, dflt: number, a: number, b: number): number | null {
   const vals = new Set<number>();
   let n = 0;
-  for (const [k, v] of Object.entries(sizes)) if (Number(k) >= a && Number(k) <= b) { vals.add(v); n++; }
+  for (const [k, v] of Object.entries(sizes))
+    if (Number(k) >= a && Number(k) <= b) {
+      vals.add(v);
+      n++;
+    }
   if (n < b - a + 1) vals.add(dflt);
   return vals.size === 1 ? [...vals][0] : null;
 }
 function setLineSize(sheet: SheetState, axis: 'row' | 'col', a: number, b: number, v: unknown): void {
   if (typeof v !== 'number' || v < 0) throw new SimError('InvalidArgument', 'Invalid size.');
   const whole = a === 0 && b === (axis === 'row' ? MAX_ROWS : MAX_COLS) - 1;
-  if (axis === 'row') { if (whole) { sheet.defaultRowHeight = v; sheet.rowHeights = {}; } else for (let i = a; i <= b; i++) sheet.rowHeights[i] = v; }
-  else if (whole) { sheet.defaultColWidth = v; sheet.colWidths = {}; } else for (let i = a; i <= b; i++) sheet.colWidths[i] = v;
+  if (axis === 'row') {
+    if (whole) {
+      sheet.defaultRowHeight = v;
+      sheet.rowHeights = {};
+    } else for (let i = a; i <= b; i++) sheet.rowHeights[i] = v;
+  } else if (whole) {
+    sheet.defaultColWidth = v;
+    sheet.colWidths = {};
+  } else for (let i = a; i <= b; i++) sheet.colWidths[i] = v;
 }
 
 /** Removes `rect` from ranged items (validations, conditional formats), splitting them; split pieces re-anchor formulas. */
@@ -651,7 +857,8 @@ function removeArea<T extends { range: Rect }>(list: T[], rect: Rect, reanchor: 
 const shiftAll = (f: unknown, x: Rect, p: Rect) => (typeof f === 'string' ? shiftFormula(f, p.r0 - x.r0, p.c0 - x.c0) : f);
 const reanchorDv = (v: ValidationState, p: Rect): ValidationState => {
   const y: ValidationState = json(v);
-  for (const part of Object.values(y.rule)) for (const k of ['formula1', 'formula2', 'formula']) if (k in part) part[k] = shiftAll(part[k], v.range, p);
+  for (const part of Object.values(y.rule))
+    for (const k of ['formula1', 'formula2', 'formula']) if (k in part) part[k] = shiftAll(part[k], v.range, p);
   return { ...y, range: p };
 };
 
@@ -660,45 +867,81 @@ const reanchorDv = (v: ValidationState, p: Rect): ValidationState => {
 // ---------------------------------------------------------------------------------------------------------------
 
 class Workbook extends ClientObject {
-  get worksheets(): WorksheetCollection { return this._child('worksheets', () => new WorksheetCollection(this.context, () => 'workbook')); }
-  get names(): NamedItemCollection { return this._child('names', () => new NamedItemCollection(this.context, () => 'workbook')); }
-  get settings(): SettingCollection { return this._child('settings', () => new SettingCollection(this.context, () => 'workbook')); }
-  get notes(): NoteCollection { return this._child('notes', () => new NoteCollection(this.context, () => '')); }
-  get application(): Application { return this._child('application', () => new Application(this.context, () => 'workbook')); }
-  getSelectedRange(): Range { return new Range(this.context, () => json(this._st.selection)); }
+  get worksheets(): WorksheetCollection {
+    return this._child('worksheets', () => new WorksheetCollection(this.context, () => 'workbook'));
+  }
+  get names(): NamedItemCollection {
+    return this._child('names', () => new NamedItemCollection(this.context, () => 'workbook'));
+  }
+  get settings(): SettingCollection {
+    return this._child('settings', () => new SettingCollection(this.context, () => 'workbook'));
+  }
+  get notes(): NoteCollection {
+    return this._child('notes', () => new NoteCollection(this.context, () => ''));
+  }
+  get application(): Application {
+    return this._child('application', () => new Application(this.context, () => 'workbook'));
+  }
+  getSelectedRange(): Range {
+    return new Range(this.context, () => json(this._st.selection));
+  }
   getActiveCell(): Range {
-    return new Range(this.context, () => { const s = this._st.selection; return { sheetId: s.sheetId, rect: cellRect(s.rect.r0, s.rect.c0) }; });
+    return new Range(this.context, () => {
+      const s = this._st.selection;
+      return { sheetId: s.sheetId, rect: cellRect(s.rect.r0, s.rect.c0) };
+    });
   }
 }
 defineProps(Workbook, 'Workbook', { name: ro(() => 'Book1') });
 
 class Application extends ClientObject {
-  suspendApiCalculationUntilNextSync(): void { /* formulas are always recalculated at sync */ }
-  suspendScreenUpdatingUntilNextSync(): void { /* no screen */ }
+  suspendApiCalculationUntilNextSync(): void {
+    /* formulas are always recalculated at sync */
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    /* no screen */
+  }
   /** Application.calculate (F9): recalculates every formula, whatever the calculation mode. */
   calculate(type: string = 'Recalculate'): void {
-    this._op('calculate', () => { oneOf(type, ['Recalculate', 'Full', 'FullRebuild'], 'calculation type'); recalc(this._st); });
+    this._op('calculate', () => {
+      oneOf(type, ['Recalculate', 'Full', 'FullRebuild'], 'calculation type');
+      recalc(this._st);
+    });
   }
 }
 defineProps(Application, 'Application', {
   calculationMode: {
     get: (_t, o) => o._st.calculationMode ?? 'Automatic',
-    set: (_t, v, o) => { o._st.calculationMode = oneOf(v, ['Automatic', 'AutomaticExceptTables', 'Manual'], 'calculation mode'); },
+    set: (_t, v, o) => {
+      o._st.calculationMode = oneOf(v, ['Automatic', 'AutomaticExceptTables', 'Manual'], 'calculation mode');
+    },
   },
 });
 
 class WorksheetCollection extends ClientObject {
-  override _items(): ClientObject[] { return this._st.sheets.map((s) => new Worksheet(this.context, () => s.id)); }
-  private _find(key: string, nullable: boolean): Worksheet {
-    return new Worksheet(this.context, () => {
-      const s = this._st.sheets.find((x) => sameName(x.name, String(key)) || x.id === key);
-      if (!s && !nullable) throw new SimError('ItemNotFound', `The worksheet '${key}' doesn't exist.`);
-      return s ? s.id : null;
-    }, nullable);
+  override _items(): ClientObject[] {
+    return this._st.sheets.map((s) => new Worksheet(this.context, () => s.id));
   }
-  getItem(key: string): Worksheet { return this._find(key, false); }
-  getItemOrNullObject(key: string): Worksheet { return this._find(key, true); }
-  getActiveWorksheet(): Worksheet { return new Worksheet(this.context, () => this._st.activeSheetId); }
+  private _find(key: string, nullable: boolean): Worksheet {
+    return new Worksheet(
+      this.context,
+      () => {
+        const s = this._st.sheets.find((x) => sameName(x.name, String(key)) || x.id === key);
+        if (!s && !nullable) throw new SimError('ItemNotFound', `The worksheet '${key}' doesn't exist.`);
+        return s ? s.id : null;
+      },
+      nullable,
+    );
+  }
+  getItem(key: string): Worksheet {
+    return this._find(key, false);
+  }
+  getItemOrNullObject(key: string): Worksheet {
+    return this._find(key, true);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, () => this._st.activeSheetId);
+  }
   getFirst(visibleOnly = false): Worksheet {
     return new Worksheet(this.context, () => this._st.sheets.find((s) => !visibleOnly || s.visibility === 'Visible')!.id);
   }
@@ -730,11 +973,24 @@ class WorksheetCollection extends ClientObject {
 defineProps(WorksheetCollection, 'WorksheetCollection', {}, 'Worksheet');
 
 class Worksheet extends ClientObject {
-  private _sheet(t: string): SheetState { return sheetById(this._st, t); }
-  get protection(): WorksheetProtection { return this._child('protection', () => new WorksheetProtection(this.context, () => this._t())); }
-  get notes(): NoteCollection { return this._child('notes', () => new NoteCollection(this.context, () => this._t())); }
+  private _sheet(t: string): SheetState {
+    return sheetById(this._st, t);
+  }
+  get protection(): WorksheetProtection {
+    return this._child('protection', () => new WorksheetProtection(this.context, () => this._t()));
+  }
+  get notes(): NoteCollection {
+    return this._child('notes', () => new NoteCollection(this.context, () => this._t()));
+  }
   private _range(fn: (sheetId: string) => RangeT | null, nullable = false): Range {
-    return new Range(this.context, () => { const id = this._t(); return id === null ? null : fn(id); }, nullable);
+    return new Range(
+      this.context,
+      () => {
+        const id = this._t();
+        return id === null ? null : fn(id);
+      },
+      nullable,
+    );
   }
   getRange(address?: string): Range {
     return this._range((id) => {
@@ -744,20 +1000,27 @@ class Worksheet extends ClientObject {
     });
   }
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): Range {
-    return this._range((id) => ({ sheetId: this._sheet(id).id, rect: checkRect({ r0: row, c0: col, r1: row + rowCount - 1, c1: col + colCount - 1 }) }));
+    return this._range((id) => ({
+      sheetId: this._sheet(id).id,
+      rect: checkRect({ r0: row, c0: col, r1: row + rowCount - 1, c1: col + colCount - 1 }),
+    }));
   }
-  getCell(row: number, col: number): Range { return this.getRangeByIndexes(row, col, 1, 1); }
+  getCell(row: number, col: number): Range {
+    return this.getRangeByIndexes(row, col, 1, 1);
+  }
   /** Several areas of this sheet ("D6:F6, D9"), ExcelApi 1.9. */
   getRanges(address: string): RangeAreas {
     return new RangeAreas(this.context, () => {
       const id = this._t();
       if (id === null) return null;
       this._sheet(id);
-      const rects = String(address ?? '').split(',').map((a) => {
-        const t = resolveAddress(this._st, id, a.trim());
-        if (t.sheetId !== id) throw new SimError('InvalidArgument', `The address '${a.trim()}' is not on this worksheet.`);
-        return t.rect;
-      });
+      const rects = String(address ?? '')
+        .split(',')
+        .map((a) => {
+          const t = resolveAddress(this._st, id, a.trim());
+          if (t.sheetId !== id) throw new SimError('InvalidArgument', `The address '${a.trim()}' is not on this worksheet.`);
+          return t.rect;
+        });
       return { sheetId: id, rects };
     });
   }
@@ -765,16 +1028,24 @@ class Worksheet extends ClientObject {
     return this._range((id) => ({ sheetId: id, rect: usedRect(this._sheet(id), valuesOnly) ?? cellRect(0, 0) }));
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return this._range((id) => { const r = usedRect(this._sheet(id), valuesOnly); return r && { sheetId: id, rect: r }; }, true);
+    return this._range((id) => {
+      const r = usedRect(this._sheet(id), valuesOnly);
+      return r && { sheetId: id, rect: r };
+    }, true);
   }
   activate(): void {
     this._op('activate', (id: string) => {
       const st = this._st;
       if (this._sheet(id).visibility !== 'Visible') throw new SimError('InvalidOperation', 'A hidden worksheet cannot be activated.');
-      if (st.activeSheetId !== id) { st.activeSheetId = id; st.selection = { sheetId: id, rect: cellRect(0, 0) }; }
+      if (st.activeSheetId !== id) {
+        st.activeSheetId = id;
+        st.selection = { sheetId: id, rect: cellRect(0, 0) };
+      }
     });
   }
-  delete(): void { this._op('delete', (id: string) => removeSheet(this._st, this._sheet(id))); }
+  delete(): void {
+    this._op('delete', (id: string) => removeSheet(this._st, this._sheet(id)));
+  }
 }
 defineProps(Worksheet, 'Worksheet', {
   id: ro((t) => t),
@@ -807,8 +1078,12 @@ defineProps(Worksheet, 'Worksheet', {
 });
 
 class WorksheetProtection extends ClientObject {
-  protect(_options?: unknown, _password?: string): void { this._op('protect', (id) => (sheetById(this._st, id).protected = true)); }
-  unprotect(_password?: string): void { this._op('unprotect', (id) => (sheetById(this._st, id).protected = false)); }
+  protect(_options?: unknown, _password?: string): void {
+    this._op('protect', (id) => (sheetById(this._st, id).protected = true));
+  }
+  unprotect(_password?: string): void {
+    this._op('unprotect', (id) => (sheetById(this._st, id).protected = false));
+  }
 }
 defineProps(WorksheetProtection, 'WorksheetProtection', { protected: ro((t, o) => sheetById(o._st, t).protected) });
 
@@ -817,33 +1092,68 @@ defineProps(WorksheetProtection, 'WorksheetProtection', { protected: ro((t, o) =
 // ---------------------------------------------------------------------------------------------------------------
 
 class Range extends ClientObject {
-  get format(): RangeFormat { return this._child('format', () => new RangeFormat(this.context, () => this._t())); }
-  get dataValidation(): DataValidation { return this._child('dataValidation', () => new DataValidation(this.context, () => this._t())); }
+  get format(): RangeFormat {
+    return this._child('format', () => new RangeFormat(this.context, () => this._t()));
+  }
+  get dataValidation(): DataValidation {
+    return this._child('dataValidation', () => new DataValidation(this.context, () => this._t()));
+  }
   get conditionalFormats(): ConditionalFormatCollection {
     return this._child('conditionalFormats', () => new ConditionalFormatCollection(this.context, () => this._t()));
   }
-  get worksheet(): Worksheet { return this._child('worksheet', () => new Worksheet(this.context, () => this._t()?.sheetId ?? null)); }
+  get worksheet(): Worksheet {
+    return this._child('worksheet', () => new Worksheet(this.context, () => this._t()?.sheetId ?? null));
+  }
 
   private _derive(fn: (t: RangeT) => RangeT | null, nullable = false): Range {
-    return new Range(this.context, () => { const t: RangeT | null = this._t(); return t === null ? null : fn(t); }, nullable);
+    return new Range(
+      this.context,
+      () => {
+        const t: RangeT | null = this._t();
+        return t === null ? null : fn(t);
+      },
+      nullable,
+    );
   }
-  private _rect(fn: (r: Rect) => Rect): Range { return this._derive((t) => ({ sheetId: t.sheetId, rect: checkRect(fn(t.rect)) })); }
+  private _rect(fn: (r: Rect) => Rect): Range {
+    return this._derive((t) => ({ sheetId: t.sheetId, rect: checkRect(fn(t.rect)) }));
+  }
   private _other(t: RangeT, other: Range | string): Rect {
     const o = rangeArg(this._st, t.sheetId, other);
     if (o.sheetId !== t.sheetId) throw new SimError('InvalidArgument', 'The ranges are on different worksheets.');
     return o.rect;
   }
 
-  getCell(row: number, col: number): Range { return this._rect((r) => cellRect(r.r0 + row, r.c0 + col)); }
-  getOffsetRange(dr: number, dc: number): Range { return this._rect((r) => ({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc })); }
-  getResizedRange(dr: number, dc: number): Range { return this._rect((r) => ({ ...r, r1: r.r1 + dr, c1: r.c1 + dc })); }
-  getAbsoluteResizedRange(rows: number, cols: number): Range { return this._rect((r) => ({ ...r, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 })); }
-  getEntireRow(): Range { return this._rect((r) => ({ r0: r.r0, r1: r.r1, c0: 0, c1: MAX_COLS - 1 })); }
-  getEntireColumn(): Range { return this._rect((r) => ({ r0: 0, r1: MAX_ROWS - 1, c0: r.c0, c1: r.c1 })); }
-  getRow(i: number): Range { return this._rect((r) => ({ ...r, r0: r.r0 + i, r1: r.r0 + i })); }
-  getColumn(i: number): Range { return this._rect((r) => ({ ...r, c0: r.c0 + i, c1: r.c0 + i })); }
-  getLastCell(): Range { return this._rect((r) => cellRect(r.r1, r.c1)); }
-  getBoundingRect(other: Range | string): Range { return this._derive((t) => ({ sheetId: t.sheetId, rect: boundingRect(t.rect, this._other(t, other)) })); }
+  getCell(row: number, col: number): Range {
+    return this._rect((r) => cellRect(r.r0 + row, r.c0 + col));
+  }
+  getOffsetRange(dr: number, dc: number): Range {
+    return this._rect((r) => ({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }));
+  }
+  getResizedRange(dr: number, dc: number): Range {
+    return this._rect((r) => ({ ...r, r1: r.r1 + dr, c1: r.c1 + dc }));
+  }
+  getAbsoluteResizedRange(rows: number, cols: number): Range {
+    return this._rect((r) => ({ ...r, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 }));
+  }
+  getEntireRow(): Range {
+    return this._rect((r) => ({ r0: r.r0, r1: r.r1, c0: 0, c1: MAX_COLS - 1 }));
+  }
+  getEntireColumn(): Range {
+    return this._rect((r) => ({ r0: 0, r1: MAX_ROWS - 1, c0: r.c0, c1: r.c1 }));
+  }
+  getRow(i: number): Range {
+    return this._rect((r) => ({ ...r, r0: r.r0 + i, r1: r.r0 + i }));
+  }
+  getColumn(i: number): Range {
+    return this._rect((r) => ({ ...r, c0: r.c0 + i, c1: r.c0 + i }));
+  }
+  getLastCell(): Range {
+    return this._rect((r) => cellRect(r.r1, r.c1));
+  }
+  getBoundingRect(other: Range | string): Range {
+    return this._derive((t) => ({ sheetId: t.sheetId, rect: boundingRect(t.rect, this._other(t, other)) }));
+  }
   getIntersection(other: Range | string): Range {
     return this._derive((t) => {
       const rect = intersection(t.rect, this._other(t, other));
@@ -852,7 +1162,10 @@ class Range extends ClientObject {
     });
   }
   getIntersectionOrNullObject(other: Range | string): Range {
-    return this._derive((t) => { const rect = intersection(t.rect, this._other(t, other)); return rect && { sheetId: t.sheetId, rect }; }, true);
+    return this._derive((t) => {
+      const rect = intersection(t.rect, this._other(t, other));
+      return rect && { sheetId: t.sheetId, rect };
+    }, true);
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     return this._derive((t) => {
@@ -889,16 +1202,21 @@ class Range extends ClientObject {
     });
   }
   getMergedAreasOrNullObject(): RangeAreas {
-    return new RangeAreas(this.context, () => {
-      const t: RangeT | null = this._t();
-      if (t === null) return null;
-      const rects = sheetById(this._st, t.sheetId).merges.filter((m) => intersects(m, t.rect));
-      return rects.length ? { sheetId: t.sheetId, rects: json(rects) } : null;
-    }, true);
+    return new RangeAreas(
+      this.context,
+      () => {
+        const t: RangeT | null = this._t();
+        if (t === null) return null;
+        const rects = sheetById(this._st, t.sheetId).merges.filter((m) => intersects(m, t.rect));
+        return rects.length ? { sheetId: t.sheetId, rects: json(rects) } : null;
+      },
+      true,
+    );
   }
   select(): void {
     this._op('select', (t: RangeT) => {
-      if (sheetById(this._st, t.sheetId).visibility !== 'Visible') throw new SimError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
+      if (sheetById(this._st, t.sheetId).visibility !== 'Visible')
+        throw new SimError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
       this._st.selection = json(t);
       this._st.activeSheetId = t.sheetId;
     });
@@ -910,13 +1228,18 @@ class Range extends ClientObject {
       const formats = what === 'All' || what === 'Formats';
       const sheet = writable(this._st, t.sheetId);
       forEachPos(sheet, t.rect, (r, c) => {
-        const k = cellKey(r, c), cell = sheet.cells[k];
+        const k = cellKey(r, c),
+          cell = sheet.cells[k];
         if (!cell) return;
         if (contents) inputToCell(cell, '');
         if (formats) copyFormat(newCell(), cell);
         if (isEmptyCell(cell) && hasDefaultFormat(cell)) delete sheet.cells[k];
       });
-      if (what === 'All') for (const k of Object.keys(sheet.notes)) { const [r, c] = parseKey(k); if (containsRect(t.rect, cellRect(r, c))) delete sheet.notes[k]; }
+      if (what === 'All')
+        for (const k of Object.keys(sheet.notes)) {
+          const [r, c] = parseKey(k);
+          if (containsRect(t.rect, cellRect(r, c))) delete sheet.notes[k];
+        }
       if (formats) {
         sheet.merges = sheet.merges.filter((m) => !containsRect(t.rect, m));
         sheet.conditionalFormats = removeArea(sheet.conditionalFormats, t.rect, reanchorCf(this._st));
@@ -937,7 +1260,9 @@ class Range extends ClientObject {
     });
   }
   getCellProperties(spec: Record<string, any>): ClientResult<Record<string, any>[][]> {
-    return this._result('getCellProperties', (t: RangeT) => grid(this._st, t, (_c, r, c, sheet) => pick(cellProperties(sheet, r, c), spec)));
+    return this._result('getCellProperties', (t: RangeT) =>
+      grid(this._st, t, (_c, r, c, sheet) => pick(cellProperties(sheet, r, c), spec)),
+    );
   }
   setCellProperties(values: Record<string, any>[][]): void {
     const input = copy(values);
@@ -945,7 +1270,11 @@ class Range extends ClientObject {
     this._op('setCellProperties', (t: RangeT) => {
       const sheet = writable(this._st, t.sheetId);
       const { r0, c0, r1, c1 } = t.rect;
-      if (!Array.isArray(input) || input.length !== r1 - r0 + 1 || input.some((row: unknown) => !Array.isArray(row) || row.length !== c1 - c0 + 1)) {
+      if (
+        !Array.isArray(input) ||
+        input.length !== r1 - r0 + 1 ||
+        input.some((row: unknown) => !Array.isArray(row) || row.length !== c1 - c0 + 1)
+      ) {
         throw new SimError('InvalidArgument', MISMATCH);
       }
       forEachPos(sheet, t.rect, (r, c) => applyCellFormat(sheet, r, c, input[r - r0][c - c0]?.format));
@@ -962,55 +1291,110 @@ defineProps(Range, 'Range', {
   cellCount: ro((t) => rectSize(t.rect)),
   isEntireRow: ro((t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1),
   isEntireColumn: ro((t) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1),
-  values: { get: (t, o) => grid(o._st, t, (c) => c?.value ?? ''), set: (t, v, o) => { write2D(o._st, t, v, writeInput); o.context._written.push(t); } },
-  formulas: { get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v, o) => { write2D(o._st, t, v, writeInput); o.context._written.push(t); } },
-  formulasLocal: { get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v, o) => { write2D(o._st, t, v, writeInput); o.context._written.push(t); } },
+  values: {
+    get: (t, o) => grid(o._st, t, (c) => c?.value ?? ''),
+    set: (t, v, o) => {
+      write2D(o._st, t, v, writeInput);
+      o.context._written.push(t);
+    },
+  },
+  formulas: {
+    get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''),
+    set: (t, v, o) => {
+      write2D(o._st, t, v, writeInput);
+      o.context._written.push(t);
+    },
+  },
+  formulasLocal: {
+    get: (t, o) => grid(o._st, t, (c) => c?.formula ?? c?.value ?? ''),
+    set: (t, v, o) => {
+      write2D(o._st, t, v, writeInput);
+      o.context._written.push(t);
+    },
+  },
   numberFormat: {
     get: (t, o) => grid(o._st, t, (c) => c?.numberFormat ?? 'General'),
-    set: (t, v, o) => write2D(o._st, t, v, (cell, x) => { cell.numberFormat = String(x); }),
+    set: (t, v, o) =>
+      write2D(o._st, t, v, (cell, x) => {
+        cell.numberFormat = String(x);
+      }),
   },
   text: ro((t, o) => grid(o._st, t, (c) => formatText(c?.value ?? '', c?.numberFormat))),
   valueTypes: ro((t, o) => grid(o._st, t, (c) => valueType(c))),
 });
 
 class RangeFormat extends ClientObject {
-  get fill(): RangeFill { return this._child('fill', () => new RangeFill(this.context, () => this._t())); }
-  get font(): RangeFont { return this._child('font', () => new RangeFont(this.context, () => this._t())); }
-  get borders(): RangeBorderCollection { return this._child('borders', () => new RangeBorderCollection(this.context, () => this._t())); }
-  autofitRows(): void { /* row heights are not measured */ }
-  autofitColumns(): void { /* column widths are not measured */ }
+  get fill(): RangeFill {
+    return this._child('fill', () => new RangeFill(this.context, () => this._t()));
+  }
+  get font(): RangeFont {
+    return this._child('font', () => new RangeFont(this.context, () => this._t()));
+  }
+  get borders(): RangeBorderCollection {
+    return this._child('borders', () => new RangeBorderCollection(this.context, () => this._t()));
+  }
+  autofitRows(): void {
+    /* row heights are not measured */
+  }
+  autofitColumns(): void {
+    /* column widths are not measured */
+  }
 }
 const cellProp = (key: 'wrapText' | 'horizontalAlignment' | 'verticalAlignment', check: (v: unknown) => unknown): PropDef => ({
   get: (t, o) => uniform(o._st, t, (c) => c[key]),
-  set: (t, v, o) => { const x = check(v); eachCell(o._st, t, (c) => { (c as any)[key] = x; }); },
+  set: (t, v, o) => {
+    const x = check(v);
+    eachCell(o._st, t, (c) => {
+      (c as any)[key] = x;
+    });
+  },
 });
 defineProps(RangeFormat, 'RangeFormat', {
   wrapText: cellProp('wrapText', Boolean),
   horizontalAlignment: cellProp('horizontalAlignment', (v) => oneOf(v, HALIGN, 'horizontalAlignment')),
   verticalAlignment: cellProp('verticalAlignment', (v) => oneOf(v, VALIGN, 'verticalAlignment')),
   columnWidth: {
-    get: (t, o) => { const s = sheetById(o._st, t.sheetId); return lineSize(s.colWidths, s.defaultColWidth, t.rect.c0, t.rect.c1); },
+    get: (t, o) => {
+      const s = sheetById(o._st, t.sheetId);
+      return lineSize(s.colWidths, s.defaultColWidth, t.rect.c0, t.rect.c1);
+    },
     set: (t, v, o) => setLineSize(writable(o._st, t.sheetId), 'col', t.rect.c0, t.rect.c1, v),
   },
   rowHeight: {
-    get: (t, o) => { const s = sheetById(o._st, t.sheetId); return lineSize(s.rowHeights, s.defaultRowHeight, t.rect.r0, t.rect.r1); },
+    get: (t, o) => {
+      const s = sheetById(o._st, t.sheetId);
+      return lineSize(s.rowHeights, s.defaultRowHeight, t.rect.r0, t.rect.r1);
+    },
     set: (t, v, o) => setLineSize(writable(o._st, t.sheetId), 'row', t.rect.r0, t.rect.r1, v),
   },
 });
 
 class RangeFill extends ClientObject {
-  clear(): void { this._op('clear', (t) => eachCell(this._st, t, (c) => { c.fill = { color: null, pattern: 'None' }; })); }
+  clear(): void {
+    this._op('clear', (t) =>
+      eachCell(this._st, t, (c) => {
+        c.fill = { color: null, pattern: 'None' };
+      }),
+    );
+  }
 }
 defineProps(RangeFill, 'RangeFill', {
   color: {
     get: (t, o) => uniform(o._st, t, (c) => c.fill.color ?? '#FFFFFF'),
-    set: (t, v, o) => { const color = colorArg(v); eachCell(o._st, t, (c) => { c.fill = { color, pattern: 'Solid' }; }); },
+    set: (t, v, o) => {
+      const color = colorArg(v);
+      eachCell(o._st, t, (c) => {
+        c.fill = { color, pattern: 'Solid' };
+      });
+    },
   },
   pattern: {
     get: (t, o) => uniform(o._st, t, (c) => c.fill.pattern),
     set: (t, v, o) => {
       const p = oneOf(v, ['None', 'Solid'], 'fill pattern (the simulator models None and Solid)');
-      eachCell(o._st, t, (c) => { c.fill = p === 'None' ? { color: null, pattern: 'None' } : { color: c.fill.color ?? '#FFFFFF', pattern: 'Solid' }; });
+      eachCell(o._st, t, (c) => {
+        c.fill = p === 'None' ? { color: null, pattern: 'None' } : { color: c.fill.color ?? '#FFFFFF', pattern: 'Solid' };
+      });
     },
   },
 });
@@ -1040,19 +1424,28 @@ const borderProp = (key: keyof BorderState, dflt: string): PropDef => ({
   },
   set: (t, v, o) => {
     const cells = borderCells(t.rect, t.index);
-    if (cells) eachCell(o._st, { sheetId: t.sheetId, rect: cells.rect }, (_c, r, c, sheet) => setBorder(sheet, r, c, cells.edge, { [key]: v }));
+    if (cells)
+      eachCell(o._st, { sheetId: t.sheetId, rect: cells.rect }, (_c, r, c, sheet) => setBorder(sheet, r, c, cells.edge, { [key]: v }));
   },
 });
 defineProps(RangeBorder, 'RangeBorder', {
-  sideIndex: ro((t) => t.index), style: borderProp('style', 'None'), color: borderProp('color', '#000000'), weight: borderProp('weight', 'Thin'),
+  sideIndex: ro((t) => t.index),
+  style: borderProp('style', 'None'),
+  color: borderProp('color', '#000000'),
+  weight: borderProp('weight', 'Thin'),
 });
 
 class RangeAreas extends ClientObject {
-  get areas(): RangeCollection { return this._child('areas', () => new RangeCollection(this.context, () => this._t())); }
-  get worksheet(): Worksheet { return this._child('worksheet', () => new Worksheet(this.context, () => this._t()?.sheetId ?? null)); }
+  get areas(): RangeCollection {
+    return this._child('areas', () => new RangeCollection(this.context, () => this._t()));
+  }
+  get worksheet(): Worksheet {
+    return this._child('worksheet', () => new Worksheet(this.context, () => this._t()?.sheetId ?? null));
+  }
   select(): void {
     this._op('select', (t: { sheetId: string; rects: Rect[] }) => {
-      if (sheetById(this._st, t.sheetId).visibility !== 'Visible') throw new SimError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
+      if (sheetById(this._st, t.sheetId).visibility !== 'Visible')
+        throw new SimError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
       this._st.selection = { sheetId: t.sheetId, rect: json(t.rects[0]), ...(t.rects.length > 1 ? { areas: json(t.rects) } : {}) };
       this._st.activeSheetId = t.sheetId;
     });
@@ -1060,7 +1453,8 @@ class RangeAreas extends ClientObject {
 }
 const areasAddress = ro((t, o) => t.rects.map((r: Rect) => addressOf(sheetById(o._st, t.sheetId), r)).join(', '));
 defineProps(RangeAreas, 'RangeAreas', {
-  address: areasAddress, addressLocal: areasAddress,
+  address: areasAddress,
+  addressLocal: areasAddress,
   areaCount: ro((t) => t.rects.length),
   cellCount: ro((t) => t.rects.reduce((n: number, r: Rect) => n + rectSize(r), 0)),
 });
@@ -1069,7 +1463,9 @@ class RangeCollection extends ClientObject {
   override _items(t: { sheetId: string; rects: Rect[] }): ClientObject[] {
     return t.rects.map((rect) => new Range(this.context, () => ({ sheetId: t.sheetId, rect })));
   }
-  getCount(): ClientResult<number> { return this._result('getCount', (t) => t.rects.length); }
+  getCount(): ClientResult<number> {
+    return this._result('getCount', (t) => t.rects.length);
+  }
   getItemAt(i: number): Range {
     return new Range(this.context, () => {
       const t = this._t();
@@ -1093,11 +1489,16 @@ function validationOf(st: WorkbookState, t: RangeT): ValidationState | undefined
 /** The validation whose range is exactly this range, created (replacing others on these cells) if needed. */
 function ownValidation(st: WorkbookState, t: RangeT): ValidationState {
   const sheet = writable(st, t.sheetId);
-  const same = sheet.validations.find((v) => v.range.r0 === t.rect.r0 && v.range.c0 === t.rect.c0 && v.range.r1 === t.rect.r1 && v.range.c1 === t.rect.c1);
+  const same = sheet.validations.find(
+    (v) => v.range.r0 === t.rect.r0 && v.range.c0 === t.rect.c0 && v.range.r1 === t.rect.r1 && v.range.c1 === t.rect.c1,
+  );
   if (same) return same;
   const dv: ValidationState = {
-    range: { ...t.rect }, rule: {}, ignoreBlanks: true,
-    prompt: { message: '', showPrompt: true, title: '' }, errorAlert: { message: '', showAlert: true, style: 'Stop', title: '' },
+    range: { ...t.rect },
+    rule: {},
+    ignoreBlanks: true,
+    prompt: { message: '', showPrompt: true, title: '' },
+    errorAlert: { message: '', showAlert: true, style: 'Stop', title: '' },
   };
   sheet.validations = [...removeArea(sheet.validations, t.rect, reanchorDv), dv];
   return dv;
@@ -1138,7 +1539,10 @@ class DataValidation extends ClientObject {
   }
 }
 const dvProp = (key: 'prompt' | 'errorAlert', dflt: () => Record<string, unknown>): PropDef => ({
-  get: (t, o) => { const dv = validationOf(o._st, t); return dv === 'mixed' ? null : json(dv ? dv[key] : dflt()); },
+  get: (t, o) => {
+    const dv = validationOf(o._st, t);
+    return dv === 'mixed' ? null : json(dv ? dv[key] : dflt());
+  },
   set: (t, v, o) => {
     if (key === 'errorAlert' && v?.style !== undefined) oneOf(v.style, ['Stop', 'Warning', 'Information'], 'alert style');
     Object.assign(ownValidation(o._st, t)[key], json(v));
@@ -1147,17 +1551,28 @@ const dvProp = (key: 'prompt' | 'errorAlert', dflt: () => Record<string, unknown
 defineProps(DataValidation, 'DataValidation', {
   type: ro((t, o) => {
     const dv = validationOf(o._st, t);
-    return dv === 'mixed' ? 'Inconsistent' : DV_TYPES[Object.keys(dv?.rule ?? {})[0]] ?? 'None';
+    return dv === 'mixed' ? 'Inconsistent' : (DV_TYPES[Object.keys(dv?.rule ?? {})[0]] ?? 'None');
   }),
   rule: {
-    get: (t, o) => { const dv = validationOf(o._st, t); return dv === 'mixed' ? null : json(dv?.rule ?? {}); },
-    set: (t, v, o) => { const rule = normalizeRule(o._st, t, v); ownValidation(o._st, t).rule = rule; },
+    get: (t, o) => {
+      const dv = validationOf(o._st, t);
+      return dv === 'mixed' ? null : json(dv?.rule ?? {});
+    },
+    set: (t, v, o) => {
+      const rule = normalizeRule(o._st, t, v);
+      ownValidation(o._st, t).rule = rule;
+    },
   },
   prompt: dvProp('prompt', () => ({ message: '', showPrompt: true, title: '' })),
   errorAlert: dvProp('errorAlert', () => ({ message: '', showAlert: true, style: 'Stop', title: '' })),
   ignoreBlanks: {
-    get: (t, o) => { const dv = validationOf(o._st, t); return dv === 'mixed' ? null : dv?.ignoreBlanks ?? true; },
-    set: (t, v, o) => { ownValidation(o._st, t).ignoreBlanks = Boolean(v); },
+    get: (t, o) => {
+      const dv = validationOf(o._st, t);
+      return dv === 'mixed' ? null : (dv?.ignoreBlanks ?? true);
+    },
+    set: (t, v, o) => {
+      ownValidation(o._st, t).ignoreBlanks = Boolean(v);
+    },
   },
 });
 
@@ -1175,8 +1590,14 @@ function cfOf(st: WorkbookState, t: CfT, write = false): CondFormatState {
   if (!cf) throw new SimError('ItemNotFound', 'The conditional format no longer exists.');
   return cf;
 }
-const reanchorCf = (st: WorkbookState) => (x: CondFormatState, p: Rect): CondFormatState =>
-  ({ ...x, id: `{cf-${st.nextId++}}`, range: p, formula: shiftAll(x.formula, x.range, p) as string });
+const reanchorCf =
+  (st: WorkbookState) =>
+  (x: CondFormatState, p: Rect): CondFormatState => ({
+    ...x,
+    id: `{cf-${st.nextId++}}`,
+    range: p,
+    formula: shiftAll(x.formula, x.range, p) as string,
+  });
 
 class ConditionalFormatCollection extends ClientObject {
   /** The formats touching the range, in priority order (their sheet-wide priority addresses them). */
@@ -1192,7 +1613,15 @@ class ConditionalFormatCollection extends ClientObject {
       const sheet = writable(this._st, t.sheetId);
       if (type !== 'Custom') throw new SimError('NotImplemented', `The simulator models only Custom conditional formats, not '${type}'.`);
       uid = `{cf-${this._st.nextId++}}`;
-      sheet.conditionalFormats.unshift({ id: uid, range: { ...t.rect }, type: 'Custom', formula: '', fill: null, fontColor: null, bold: null });
+      sheet.conditionalFormats.unshift({
+        id: uid,
+        range: { ...t.rect },
+        type: 'Custom',
+        formula: '',
+        fill: null,
+        fontColor: null,
+        bold: null,
+      });
     });
     return new ConditionalFormat(this.context, () => {
       const t: RangeT | null = this._t();
@@ -1207,7 +1636,9 @@ class ConditionalFormatCollection extends ClientObject {
       sheet.conditionalFormats = removeArea(sheet.conditionalFormats, t.rect, reanchorCf(this._st));
     });
   }
-  getCount(): ClientResult<number> { return this._result('getCount', (t) => this._hits(t).length); }
+  getCount(): ClientResult<number> {
+    return this._result('getCount', (t) => this._hits(t).length);
+  }
   getItemAt(i: number): ConditionalFormat {
     return new ConditionalFormat(this.context, () => {
       const t: RangeT | null = this._t();
@@ -1221,8 +1652,15 @@ defineProps(ConditionalFormatCollection, 'ConditionalFormatCollection', {}, 'Con
 
 const priorityOf = (st: WorkbookState, t: CfT): number => sheetById(st, t.sheetId).conditionalFormats.indexOf(cfOf(st, t));
 class ConditionalFormat extends ClientObject {
-  get custom(): CfPart { return this._child('custom', () => new CfPart(this.context, () => this._t(), 'CustomConditionalFormat')); }
-  getRange(): Range { return new Range(this.context, () => { const t = this._t(); return t && { sheetId: t.sheetId, rect: { ...cfOf(this._st, t).range } }; }); }
+  get custom(): CfPart {
+    return this._child('custom', () => new CfPart(this.context, () => this._t(), 'CustomConditionalFormat'));
+  }
+  getRange(): Range {
+    return new Range(this.context, () => {
+      const t = this._t();
+      return t && { sheetId: t.sheetId, rect: { ...cfOf(this._st, t).range } };
+    });
+  }
   delete(): void {
     this._op('delete', (t: CfT) => {
       const sheet = writable(this._st, t.sheetId);
@@ -1240,15 +1678,27 @@ defineProps(ConditionalFormat, 'ConditionalFormat', {
 
 /** One class for the sub-objects of a custom conditional format (custom, rule, format, fill, font), all on a CfT. */
 class CfPart extends ClientObject {
-  constructor(context: RequestContext, resolve: () => any, private readonly _kind: string) {
+  constructor(
+    context: RequestContext,
+    resolve: () => any,
+    private readonly _kind: string,
+  ) {
     super(context, resolve);
     this._type = _kind;
     this._props = CF_PROPS[_kind];
   }
-  get rule(): CfPart { return this._sub('rule', 'ConditionalFormatRule', 'CustomConditionalFormat'); }
-  get format(): CfPart { return this._sub('format', 'ConditionalRangeFormat', 'CustomConditionalFormat'); }
-  get fill(): CfPart { return this._sub('fill', 'ConditionalRangeFill', 'ConditionalRangeFormat'); }
-  get font(): CfPart { return this._sub('font', 'ConditionalRangeFont', 'ConditionalRangeFormat'); }
+  get rule(): CfPart {
+    return this._sub('rule', 'ConditionalFormatRule', 'CustomConditionalFormat');
+  }
+  get format(): CfPart {
+    return this._sub('format', 'ConditionalRangeFormat', 'CustomConditionalFormat');
+  }
+  get fill(): CfPart {
+    return this._sub('fill', 'ConditionalRangeFill', 'ConditionalRangeFormat');
+  }
+  get font(): CfPart {
+    return this._sub('font', 'ConditionalRangeFont', 'ConditionalRangeFormat');
+  }
   private _sub(name: string, kind: string, parentKind: string): CfPart {
     if (this._kind !== parentKind) return undefined as unknown as CfPart;
     return this._child(name, () => new CfPart(this.context, () => this._t(), kind));
@@ -1257,13 +1707,18 @@ class CfPart extends ClientObject {
     this._op('clear', (t: CfT) => {
       const cf = cfOf(this._st, t, true);
       if (this._kind === 'ConditionalRangeFill') cf.fill = null;
-      else { cf.fontColor = null; cf.bold = null; }
+      else {
+        cf.fontColor = null;
+        cf.bold = null;
+      }
     });
   }
 }
 const cfField = (key: 'formula' | 'fill' | 'fontColor' | 'bold', check: (v: unknown) => unknown): PropDef => ({
   get: (t, o) => cfOf(o._st, t)[key],
-  set: (t, v, o) => { (cfOf(o._st, t, true) as any)[key] = check(v); },
+  set: (t, v, o) => {
+    (cfOf(o._st, t, true) as any)[key] = check(v);
+  },
 });
 const cfFormula = cfField('formula', (v) => {
   const f = String(v).startsWith('=') ? String(v) : `=${String(v)}`;
@@ -1275,15 +1730,23 @@ const CF_PROPS: Record<string, Record<string, PropDef>> = {
   ConditionalRangeFormat: {},
   ConditionalFormatRule: { formula: cfFormula, formulaLocal: cfFormula },
   ConditionalRangeFill: { color: cfField('fill', (v) => (v === null ? null : colorArg(v))) },
-  ConditionalRangeFont: { color: cfField('fontColor', (v) => (v === null ? null : colorArg(v))), bold: cfField('bold', (v) => (v === null ? null : Boolean(v))) },
+  ConditionalRangeFont: {
+    color: cfField('fontColor', (v) => (v === null ? null : colorArg(v))),
+    bold: cfField('bold', (v) => (v === null ? null : Boolean(v))),
+  },
 };
 for (const [kind, props] of Object.entries(CF_PROPS)) {
   for (const name of Object.keys(props)) {
     if (!Object.getOwnPropertyDescriptor(CfPart.prototype, name)) {
       Object.defineProperty(CfPart.prototype, name, {
         configurable: true,
-        get(this: CfPart) { return this._get(name); },
-        set(this: CfPart, v: unknown) { if (!this._props[name]) throw new TypeError(`${kind} has no property '${name}'.`); this._setProp(name, v); },
+        get(this: CfPart) {
+          return this._get(name);
+        },
+        set(this: CfPart, v: unknown) {
+          if (!this._props[name]) throw new TypeError(`${kind} has no property '${name}'.`);
+          this._setProp(name, v);
+        },
       });
     }
   }
@@ -1309,17 +1772,29 @@ function nameInfo(st: WorkbookState, n: NameState): { type: string; value: unkno
 }
 
 class NamedItemCollection extends ClientObject {
-  override _items(): ClientObject[] { return this._st.names.map((n) => new NamedItem(this.context, () => n.name)); }
-  private _find(name: string, nullable: boolean): NamedItem {
-    return new NamedItem(this.context, () => {
-      const n = this._st.names.find((x) => sameName(x.name, String(name)));
-      if (!n && !nullable) throw new SimError('ItemNotFound', `The name '${name}' doesn't exist.`);
-      return n ? n.name : null;
-    }, nullable);
+  override _items(): ClientObject[] {
+    return this._st.names.map((n) => new NamedItem(this.context, () => n.name));
   }
-  getItem(name: string): NamedItem { return this._find(name, false); }
-  getItemOrNullObject(name: string): NamedItem { return this._find(name, true); }
-  getCount(): ClientResult<number> { return this._result('getCount', () => this._st.names.length); }
+  private _find(name: string, nullable: boolean): NamedItem {
+    return new NamedItem(
+      this.context,
+      () => {
+        const n = this._st.names.find((x) => sameName(x.name, String(name)));
+        if (!n && !nullable) throw new SimError('ItemNotFound', `The name '${name}' doesn't exist.`);
+        return n ? n.name : null;
+      },
+      nullable,
+    );
+  }
+  getItem(name: string): NamedItem {
+    return this._find(name, false);
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return this._find(name, true);
+  }
+  getCount(): ClientResult<number> {
+    return this._result('getCount', () => this._st.names.length);
+  }
   add(name: string, reference: Range | string, comment = ''): NamedItem {
     this._op('add', () => {
       const st = this._st;
@@ -1342,17 +1817,30 @@ defineProps(NamedItemCollection, 'NamedItemCollection', {}, 'NamedItem');
 
 class NamedItem extends ClientObject {
   private _range(nullable: boolean): Range {
-    return new Range(this.context, () => {
-      const key = this._t();
-      if (key === null) return null;
-      const target = nameTarget(this._st, nameOf(this._st, key));
-      if (!target && !nullable) throw new SimError('InvalidReference', `The name '${key}' does not refer to a range.`);
-      return target;
-    }, nullable);
+    return new Range(
+      this.context,
+      () => {
+        const key = this._t();
+        if (key === null) return null;
+        const target = nameTarget(this._st, nameOf(this._st, key));
+        if (!target && !nullable) throw new SimError('InvalidReference', `The name '${key}' does not refer to a range.`);
+        return target;
+      },
+      nullable,
+    );
   }
-  getRange(): Range { return this._range(false); }
-  getRangeOrNullObject(): Range { return this._range(true); }
-  delete(): void { this._op('delete', (key) => { const n = nameOf(this._st, key); this._st.names = this._st.names.filter((x) => x !== n); }); }
+  getRange(): Range {
+    return this._range(false);
+  }
+  getRangeOrNullObject(): Range {
+    return this._range(true);
+  }
+  delete(): void {
+    this._op('delete', (key) => {
+      const n = nameOf(this._st, key);
+      this._st.names = this._st.names.filter((x) => x !== n);
+    });
+  }
 }
 defineProps(NamedItem, 'NamedItem', {
   name: ro((t, o) => nameOf(o._st, t).name),
@@ -1364,8 +1852,18 @@ defineProps(NamedItem, 'NamedItem', {
       nameOf(o._st, t).formula = f;
     },
   },
-  comment: { get: (t, o) => nameOf(o._st, t).comment, set: (t, v, o) => { nameOf(o._st, t).comment = String(v ?? ''); } },
-  visible: { get: (t, o) => nameOf(o._st, t).visible, set: (t, v, o) => { nameOf(o._st, t).visible = Boolean(v); } },
+  comment: {
+    get: (t, o) => nameOf(o._st, t).comment,
+    set: (t, v, o) => {
+      nameOf(o._st, t).comment = String(v ?? '');
+    },
+  },
+  visible: {
+    get: (t, o) => nameOf(o._st, t).visible,
+    set: (t, v, o) => {
+      nameOf(o._st, t).visible = Boolean(v);
+    },
+  },
   type: ro((t, o) => nameInfo(o._st, nameOf(o._st, t)).type),
   value: ro((t, o) => nameInfo(o._st, nameOf(o._st, t)).value),
   scope: ro(() => 'Workbook'),
@@ -1377,7 +1875,9 @@ function settingKey(st: WorkbookState, key: string, nullable: boolean): string |
   throw new SimError('ItemNotFound', `The setting '${key}' doesn't exist.`);
 }
 class SettingCollection extends ClientObject {
-  override _items(): ClientObject[] { return Object.keys(this._st.settings).map((k) => new Setting(this.context, () => k)); }
+  override _items(): ClientObject[] {
+    return Object.keys(this._st.settings).map((k) => new Setting(this.context, () => k));
+  }
   add(key: string, value: unknown): Setting {
     const v = json(value);
     this._op('add', () => {
@@ -1386,32 +1886,59 @@ class SettingCollection extends ClientObject {
     });
     return new Setting(this.context, () => settingKey(this._st, key, false));
   }
-  getItem(key: string): Setting { return new Setting(this.context, () => settingKey(this._st, key, false)); }
-  getItemOrNullObject(key: string): Setting { return new Setting(this.context, () => settingKey(this._st, key, true), true); }
-  getCount(): ClientResult<number> { return this._result('getCount', () => Object.keys(this._st.settings).length); }
+  getItem(key: string): Setting {
+    return new Setting(this.context, () => settingKey(this._st, key, false));
+  }
+  getItemOrNullObject(key: string): Setting {
+    return new Setting(this.context, () => settingKey(this._st, key, true), true);
+  }
+  getCount(): ClientResult<number> {
+    return this._result('getCount', () => Object.keys(this._st.settings).length);
+  }
 }
 defineProps(SettingCollection, 'SettingCollection', {}, 'Setting');
 
 class Setting extends ClientObject {
-  delete(): void { this._op('delete', (k) => { settingKey(this._st, k, false); delete this._st.settings[k]; }); }
+  delete(): void {
+    this._op('delete', (k) => {
+      settingKey(this._st, k, false);
+      delete this._st.settings[k];
+    });
+  }
 }
 defineProps(Setting, 'Setting', {
   key: ro((t) => t),
-  value: { get: (t, o) => json(o._st.settings[settingKey(o._st, t, false)!]), set: (t, v, o) => { o._st.settings[settingKey(o._st, t, false)!] = json(v); } },
+  value: {
+    get: (t, o) => json(o._st.settings[settingKey(o._st, t, false)!]),
+    set: (t, v, o) => {
+      o._st.settings[settingKey(o._st, t, false)!] = json(v);
+    },
+  },
 });
 
-interface NoteT { sheetId: string; key: string }
+interface NoteT {
+  sheetId: string;
+  key: string;
+}
 /** Notes live per sheet; a NoteCollection is workbook-wide (target '') or scoped to one sheet (target = sheet id). */
 class NoteCollection extends ClientObject {
   private _all(scope: string): NoteT[] {
-    return this._st.sheets.filter((s) => !scope || s.id === scope).flatMap((s) =>
-      Object.keys(s.notes).map(parseKey).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([r, c]) => ({ sheetId: s.id, key: cellKey(r, c) })));
+    return this._st.sheets
+      .filter((s) => !scope || s.id === scope)
+      .flatMap((s) =>
+        Object.keys(s.notes)
+          .map(parseKey)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+          .map(([r, c]) => ({ sheetId: s.id, key: cellKey(r, c) })),
+      );
   }
   private _cell(scope: string, cell: Range | string): NoteT {
     const t = rangeArg(this._st, scope || this._st.activeSheetId, cell);
     return { sheetId: t.sheetId, key: cellKey(t.rect.r0, t.rect.c0) };
   }
-  override _items(scope: string): ClientObject[] { return this._all(scope).map((n) => new Note(this.context, () => n)); }
+  override _items(scope: string): ClientObject[] {
+    return this._all(scope).map((n) => new Note(this.context, () => n));
+  }
   add(cellAddress: Range | string, content: unknown): Note {
     let target: NoteT | undefined;
     this._op('add', (scope: string) => {
@@ -1428,21 +1955,35 @@ class NoteCollection extends ClientObject {
     });
   }
   private _find(cellAddress: Range | string, nullable: boolean): Note {
-    return new Note(this.context, () => {
-      const scope = this._t();
-      if (scope === null) return null;
-      const n = this._cell(scope, cellAddress);
-      if (sheetById(this._st, n.sheetId).notes[n.key] !== undefined) return n;
-      if (nullable) return null;
-      throw new SimError('ItemNotFound', 'The cell has no note.');
-    }, nullable);
+    return new Note(
+      this.context,
+      () => {
+        const scope = this._t();
+        if (scope === null) return null;
+        const n = this._cell(scope, cellAddress);
+        if (sheetById(this._st, n.sheetId).notes[n.key] !== undefined) return n;
+        if (nullable) return null;
+        throw new SimError('ItemNotFound', 'The cell has no note.');
+      },
+      nullable,
+    );
   }
-  getItem(key: Range | string): Note { return this._find(key, false); }
-  getItemOrNullObject(key: Range | string): Note { return this._find(key, true); }
+  getItem(key: Range | string): Note {
+    return this._find(key, false);
+  }
+  getItemOrNullObject(key: Range | string): Note {
+    return this._find(key, true);
+  }
   getItemAt(i: number): Note {
-    return new Note(this.context, () => { const n = this._all(this._t() ?? '')[i]; if (!n) throw new SimError('ItemNotFound'); return n; });
+    return new Note(this.context, () => {
+      const n = this._all(this._t() ?? '')[i];
+      if (!n) throw new SimError('ItemNotFound');
+      return n;
+    });
   }
-  getCount(): ClientResult<number> { return this._result('getCount', (scope) => this._all(scope).length); }
+  getCount(): ClientResult<number> {
+    return this._result('getCount', (scope) => this._all(scope).length);
+  }
 }
 defineProps(NoteCollection, 'NoteCollection', {}, 'Note');
 
@@ -1452,7 +1993,11 @@ function noteSheet(st: WorkbookState, t: NoteT, write = false): SheetState {
   return sheet;
 }
 class Note extends ClientObject {
-  delete(): void { this._op('delete', (t: NoteT) => { delete noteSheet(this._st, t, true).notes[t.key]; }); }
+  delete(): void {
+    this._op('delete', (t: NoteT) => {
+      delete noteSheet(this._st, t, true).notes[t.key];
+    });
+  }
   getLocation(): Range {
     return new Range(this.context, () => {
       const t: NoteT | null = this._t();
@@ -1464,7 +2009,12 @@ class Note extends ClientObject {
   }
 }
 defineProps(Note, 'Note', {
-  content: { get: (t, o) => noteSheet(o._st, t).notes[t.key], set: (t, v, o) => { noteSheet(o._st, t, true).notes[t.key] = String(v ?? ''); } },
+  content: {
+    get: (t, o) => noteSheet(o._st, t).notes[t.key],
+    set: (t, v, o) => {
+      noteSheet(o._st, t, true).notes[t.key] = String(v ?? '');
+    },
+  },
   authorName: ro(() => 'Simulator'),
   visible: ro(() => false),
 });
@@ -1491,7 +2041,9 @@ function guardApiLevels(): void {
           value(this: ClientObject, ...args: unknown[]) {
             if (this.context._engine.refuses(this._type, name, 'call')) {
               const member = `${this._type}.${name}`;
-              this._queue(name, () => { throw apiNotFound(member); });
+              this._queue(name, () => {
+                throw apiNotFound(member);
+              });
             }
             return method.apply(this, args);
           },
@@ -1502,7 +2054,8 @@ function guardApiLevels(): void {
           ...d,
           get(this: ClientObject) {
             const child = getter.call(this);
-            if (child instanceof ClientObject && this.context._engine.refuses(this._type, name, 'get')) child._blocked ??= `${this._type}.${name}`;
+            if (child instanceof ClientObject && this.context._engine.refuses(this._type, name, 'get'))
+              child._blocked ??= `${this._type}.${name}`;
             return child;
           },
         });
@@ -1511,7 +2064,9 @@ function guardApiLevels(): void {
   }
 }
 /** The scalar property table of a prototype (navigation getters are the other getters). */
-function ownProps(proto: any): Record<string, PropDef> | undefined { return Object.prototype.hasOwnProperty.call(proto, '_props') ? proto._props : undefined; }
+function ownProps(proto: any): Record<string, PropDef> | undefined {
+  return Object.prototype.hasOwnProperty.call(proto, '_props') ? proto._props : undefined;
+}
 guardApiLevels();
 
 /** Every member the stand-in implements, as 'Type.member' (each must have a level in api-levels.json). */
@@ -1534,7 +2089,11 @@ export function implementedMembers(): string[] {
   return [...out].sort();
 }
 const CF_CHILDREN: Record<string, string[]> = {
-  CustomConditionalFormat: ['rule', 'format'], ConditionalFormatRule: [], ConditionalRangeFormat: ['fill', 'font'], ConditionalRangeFill: [], ConditionalRangeFont: [],
+  CustomConditionalFormat: ['rule', 'format'],
+  ConditionalFormatRule: [],
+  ConditionalRangeFormat: ['fill', 'font'],
+  ConditionalRangeFill: [],
+  ConditionalRangeFont: [],
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1549,7 +2108,18 @@ function enumOf(values: string[]): Record<string, string> {
 export const ENUMS = {
   ConditionalFormatType: enumOf(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']),
   DataValidationOperator: enumOf(DV_OPERATORS),
-  DataValidationType: enumOf(['None', 'WholeNumber', 'Decimal', 'List', 'Date', 'Time', 'TextLength', 'Custom', 'Inconsistent', 'MixedCriteria']),
+  DataValidationType: enumOf([
+    'None',
+    'WholeNumber',
+    'Decimal',
+    'List',
+    'Date',
+    'Time',
+    'TextLength',
+    'Custom',
+    'Inconsistent',
+    'MixedCriteria',
+  ]),
   DataValidationAlertStyle: enumOf(['Stop', 'Warning', 'Information']),
   BorderIndex: enumOf([...BORDER_INDEX, 'DiagonalDown', 'DiagonalUp']),
   BorderLineStyle: enumOf(BORDER_STYLES),
@@ -1566,17 +2136,37 @@ export const ENUMS = {
   CalculationType: enumOf(['Recalculate', 'Full', 'FullRebuild']),
   CalculationMode: enumOf(['Automatic', 'AutomaticExceptTables', 'Manual']),
   ErrorCodes: enumOf([
-    'AccessDenied', 'ApiNotFound', 'Conflict', 'GeneralException', 'InsertDeleteConflict', 'InvalidArgument', 'InvalidBinding',
-    'InvalidOperation', 'InvalidReference', 'InvalidSelection', 'ItemAlreadyExists', 'ItemNotFound', 'MergedRangeConflict',
-    'NotImplemented', 'RangeExceedsLimit', 'RequestAborted', 'RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded',
-    'UnsupportedFeature', 'UnsupportedOperation', 'UnsupportedSheet', 'InvalidOperationInCellEditMode',
+    'AccessDenied',
+    'ApiNotFound',
+    'Conflict',
+    'GeneralException',
+    'InsertDeleteConflict',
+    'InvalidArgument',
+    'InvalidBinding',
+    'InvalidOperation',
+    'InvalidReference',
+    'InvalidSelection',
+    'ItemAlreadyExists',
+    'ItemNotFound',
+    'MergedRangeConflict',
+    'NotImplemented',
+    'RangeExceedsLimit',
+    'RequestAborted',
+    'RequestPayloadSizeLimitExceeded',
+    'ResponsePayloadSizeLimitExceeded',
+    'UnsupportedFeature',
+    'UnsupportedOperation',
+    'UnsupportedSheet',
+    'InvalidOperationInCellEditMode',
   ]),
 };
 
 /** Builds the `Excel` namespace stand-in bound to one simulated workbook. */
 export function createExcelNamespace(engine: Engine): Record<string, unknown> {
   class BoundRequestContext extends RequestContext {
-    constructor() { super(engine); }
+    constructor() {
+      super(engine);
+    }
   }
   async function run(a: unknown, b?: unknown): Promise<unknown> {
     const batch = (typeof a === 'function' ? a : b) as (ctx: RequestContext) => Promise<unknown>;

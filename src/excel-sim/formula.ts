@@ -53,7 +53,8 @@ function refFromMatch(m: RegExpExecArray): Ref | null {
   let abs: Ref['abs'];
   let kind: Ref['kind'];
   if (m[4] !== undefined) {
-    const r0 = Number(m[6]) - 1, c0 = colIndex(m[4]);
+    const r0 = Number(m[6]) - 1,
+      c0 = colIndex(m[4]);
     abs = [m[5] === '$', m[3] === '$', m[5] === '$', m[3] === '$'];
     if (m[8] !== undefined) {
       rect = { r0, c0, r1: Number(m[10]) - 1, c1: colIndex(m[8]) };
@@ -101,9 +102,11 @@ export function refText(ref: Ref): string {
   const { r0, c0, r1, c1 } = ref.rect;
   const [ar0, ac0, ar1, ac1] = ref.abs.map((b) => (b ? '$' : ''));
   const body =
-    ref.kind === 'cols' ? `${ac0}${colName(c0)}:${ac1}${colName(c1)}`
-    : ref.kind === 'rows' ? `${ar0}${r0 + 1}:${ar1}${r1 + 1}`
-    : `${ac0}${colName(c0)}${ar0}${r0 + 1}` + (ref.kind === 'area' ? `:${ac1}${colName(c1)}${ar1}${r1 + 1}` : '');
+    ref.kind === 'cols'
+      ? `${ac0}${colName(c0)}:${ac1}${colName(c1)}`
+      : ref.kind === 'rows'
+        ? `${ar0}${r0 + 1}:${ar1}${r1 + 1}`
+        : `${ac0}${colName(c0)}${ar0}${r0 + 1}` + (ref.kind === 'area' ? `:${ac1}${colName(c1)}${ar1}${r1 + 1}` : '');
   return (ref.sheet !== undefined ? quoteSheet(ref.sheet) + '!' : '') + body;
 }
 
@@ -116,7 +119,13 @@ export function formatAddress(sheetName: string | undefined, rect: Rect, absolut
 // Tokenizer and parser
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Token { t: 'num' | 'str' | 'bool' | 'err' | 'ref' | 'name' | 'fn' | 'op'; v: string | number | boolean; ref?: Ref; s: number; e: number }
+interface Token {
+  t: 'num' | 'str' | 'bool' | 'err' | 'ref' | 'name' | 'fn' | 'op';
+  v: string | number | boolean;
+  ref?: Ref;
+  s: number;
+  e: number;
+}
 
 const LEXERS: Array<[Token['t'], RegExp]> = [
   ['str', /"((?:[^"]|"")*)"/y],
@@ -132,7 +141,10 @@ function tokenize(src: string, offset = 0): Token[] {
   const out: Token[] = [];
   let i = 0;
   outer: while (i < src.length) {
-    if (/\s/.test(src[i])) { i++; continue; }
+    if (/\s/.test(src[i])) {
+      i++;
+      continue;
+    }
     for (const [t, re] of LEXERS) {
       re.lastIndex = i;
       const m = re.exec(src);
@@ -161,7 +173,10 @@ export class FErr {
   constructor(readonly code: string) {}
 }
 export type Scalar = number | string | boolean | FErr | typeof BLANK;
-interface Area { sheet: SheetState; rect: Rect }
+interface Area {
+  sheet: SheetState;
+  rect: Rect;
+}
 type Val = Scalar | Area;
 
 type Node =
@@ -192,33 +207,58 @@ function parse(src: string): Node {
     return a;
   };
   const unary = (): Node => {
-    if (peekOp(['-'])) { p++; return { k: 'neg', a: unary() }; }
-    if (peekOp(['+'])) { p++; return unary(); }
+    if (peekOp(['-'])) {
+      p++;
+      return { k: 'neg', a: unary() };
+    }
+    if (peekOp(['+'])) {
+      p++;
+      return unary();
+    }
     let a = primary();
-    while (peekOp(['%'])) { p++; a = { k: 'bin', op: '/', a, b: { k: 'lit', v: 100 } }; }
+    while (peekOp(['%'])) {
+      p++;
+      a = { k: 'bin', op: '/', a, b: { k: 'lit', v: 100 } };
+    }
     return a;
   };
   const primary = (): Node => {
     const tok = toks[p++];
     if (!tok) throw new SyntaxError('Unexpected end of formula');
     switch (tok.t) {
-      case 'num': case 'str': case 'bool': return { k: 'lit', v: tok.v };
-      case 'err': return { k: 'lit', v: new FErr(tok.v as string) };
-      case 'ref': return { k: 'ref', ref: tok.ref! };
-      case 'name': return { k: 'name', name: tok.v as string };
+      case 'num':
+      case 'str':
+      case 'bool':
+        return { k: 'lit', v: tok.v };
+      case 'err':
+        return { k: 'lit', v: new FErr(tok.v as string) };
+      case 'ref':
+        return { k: 'ref', ref: tok.ref! };
+      case 'name':
+        return { k: 'name', name: tok.v as string };
       case 'fn': {
         expect('(');
         const args: Node[] = [];
-        if (peekOp([')'])) { p++; return { k: 'fn', name: tok.v as string, args }; }
+        if (peekOp([')'])) {
+          p++;
+          return { k: 'fn', name: tok.v as string, args };
+        }
         for (;;) {
           args.push(peekOp([',', ')']) ? { k: 'lit', v: BLANK } : level(0));
-          if (peekOp([')'])) { p++; break; }
+          if (peekOp([')'])) {
+            p++;
+            break;
+          }
           expect(',');
         }
         return { k: 'fn', name: tok.v as string, args };
       }
       default:
-        if (tok.v === '(') { const e = level(0); expect(')'); return e; }
+        if (tok.v === '(') {
+          const e = level(0);
+          expect(')');
+          return e;
+        }
         throw new SyntaxError(`Unexpected '${tok.v}'`);
     }
   };
@@ -231,7 +271,11 @@ const parseCache = new Map<string, Node | SyntaxError>();
 function parseCached(body: string): Node | SyntaxError {
   let n = parseCache.get(body);
   if (!n) {
-    try { n = parse(body); } catch (e) { n = e instanceof SyntaxError ? e : new SyntaxError(String(e)); }
+    try {
+      n = parse(body);
+    } catch (e) {
+      n = e instanceof SyntaxError ? e : new SyntaxError(String(e));
+    }
     if (parseCache.size > 5000) parseCache.clear();
     parseCache.set(body, n);
   }
@@ -254,8 +298,13 @@ export function isValidFormula(formula: string): boolean {
 export function mapRefs(formula: string, home: string, fn: (sheetName: string, ref: Ref) => Ref | null): string {
   if (!formula.startsWith('=')) return formula;
   let toks: Token[];
-  try { toks = tokenize(formula.slice(1), 1); } catch { return formula; }
-  let out = '', last = 0;
+  try {
+    toks = tokenize(formula.slice(1), 1);
+  } catch {
+    return formula;
+  }
+  let out = '',
+    last = 0;
   for (const tok of toks) {
     if (tok.t !== 'ref') continue;
     const ref = tok.ref!;
@@ -365,7 +414,8 @@ function compare(a: Scalar, b: Scalar): number {
   const rank = (x: Scalar) => (typeof x === 'number' ? 0 : typeof x === 'string' ? 1 : 2);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === 'string') {
-    const x = a.toLowerCase(), y = (b as string).toLowerCase();
+    const x = a.toLowerCase(),
+      y = (b as string).toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
   }
   return Number(a) - Number(b);
@@ -375,22 +425,31 @@ function binary(op: string, a: Scalar, b: Scalar): Scalar {
   if (a instanceof FErr) return a;
   if (b instanceof FErr) return b;
   if (op === '&') {
-    const x = toText(a), y = toText(b);
+    const x = toText(a),
+      y = toText(b);
     return x instanceof FErr ? x : y instanceof FErr ? y : x + y;
   }
   if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
     const c = compare(a, b);
     return op === '=' ? c === 0 : op === '<>' ? c !== 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
   }
-  const x = toNum(a), y = toNum(b);
+  const x = toNum(a),
+    y = toNum(b);
   if (x instanceof FErr) return x;
   if (y instanceof FErr) return y;
   switch (op) {
-    case '+': return x + y;
-    case '-': return x - y;
-    case '*': return x * y;
-    case '/': return y === 0 ? new FErr('#DIV/0!') : x / y;
-    default: { const r = Math.pow(x, y); return Number.isFinite(r) ? r : new FErr('#NUM!'); }
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? new FErr('#DIV/0!') : x / y;
+    default: {
+      const r = Math.pow(x, y);
+      return Number.isFinite(r) ? r : new FErr('#NUM!');
+    }
   }
 }
 
@@ -400,8 +459,16 @@ function numbers(args: Node[], env: Env, skipErrors = false): number[] | FErr {
   for (const node of args) {
     const v = ev(node, env);
     let err: FErr | undefined;
-    if (isArea(v)) eachIn(v, env, (x) => { if (typeof x === 'number') out.push(x); else if (x instanceof FErr) err ??= x; });
-    else if (v !== BLANK) { const x = toNum(v); if (x instanceof FErr) err = x; else out.push(x); }
+    if (isArea(v))
+      eachIn(v, env, (x) => {
+        if (typeof x === 'number') out.push(x);
+        else if (x instanceof FErr) err ??= x;
+      });
+    else if (v !== BLANK) {
+      const x = toNum(v);
+      if (x instanceof FErr) err = x;
+      else out.push(x);
+    }
     if (err && !skipErrors) return err;
   }
   return out;
@@ -412,8 +479,16 @@ function logical(args: Node[], env: Env, all: boolean): Scalar {
   for (const node of args) {
     const v = ev(node, env);
     let err: FErr | undefined;
-    if (isArea(v)) eachIn(v, env, (x) => { if (x instanceof FErr) err ??= x; else if (typeof x === 'boolean' || typeof x === 'number') vals.push(Boolean(x)); });
-    else { const b = toBool(v); if (b instanceof FErr) err = b; else vals.push(b); }
+    if (isArea(v))
+      eachIn(v, env, (x) => {
+        if (x instanceof FErr) err ??= x;
+        else if (typeof x === 'boolean' || typeof x === 'number') vals.push(Boolean(x));
+      });
+    else {
+      const b = toBool(v);
+      if (b instanceof FErr) err = b;
+      else vals.push(b);
+    }
     if (err) return err;
   }
   if (!vals.length) return new FErr('#VALUE!');
@@ -425,11 +500,16 @@ function num1(node: Node | undefined, env: Env, fn: (x: number) => Scalar): Scal
   const x = toNum(scalar(ev(node, env), env));
   return x instanceof FErr ? x : fn(x);
 }
-const agg = (f: (xs: number[]) => Scalar) => (args: Node[], env: Env): Scalar => {
-  const xs = numbers(args, env);
-  return xs instanceof FErr ? xs : f(xs);
-};
-const is = (test: (v: Scalar) => boolean) => (args: Node[], env: Env): Scalar => test(args[0] ? scalar(ev(args[0], env), env) : BLANK);
+const agg =
+  (f: (xs: number[]) => Scalar) =>
+  (args: Node[], env: Env): Scalar => {
+    const xs = numbers(args, env);
+    return xs instanceof FErr ? xs : f(xs);
+  };
+const is =
+  (test: (v: Scalar) => boolean) =>
+  (args: Node[], env: Env): Scalar =>
+    test(args[0] ? scalar(ev(args[0], env), env) : BLANK);
 
 const FUNCTIONS: Record<string, (args: Node[], env: Env) => Scalar> = {
   SUM: agg((xs) => xs.reduce((s, x) => s + x, 0)),
@@ -438,10 +518,13 @@ const FUNCTIONS: Record<string, (args: Node[], env: Env) => Scalar> = {
   AVERAGE: agg((xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : new FErr('#DIV/0!'))),
   COUNT: (args, env) => (numbers(args, env, true) as number[]).length,
   ABS: (args, env) => num1(args[0], env, Math.abs),
-  ROUND: (args, env) => num1(args[0], env, (x) => num1(args[1] ?? { k: 'lit', v: 0 }, env, (d) => {
-    const f = Math.pow(10, Math.trunc(d));
-    return (Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON))) / f;
-  })),
+  ROUND: (args, env) =>
+    num1(args[0], env, (x) =>
+      num1(args[1] ?? { k: 'lit', v: 0 }, env, (d) => {
+        const f = Math.pow(10, Math.trunc(d));
+        return (Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON))) / f;
+      }),
+    ),
   N: (args, env) => {
     const v = args[0] ? ev(args[0], env) : BLANK;
     const x = isArea(v) ? env.cell(v.sheet, v.rect.r0, v.rect.c0) : v;
@@ -449,7 +532,10 @@ const FUNCTIONS: Record<string, (args: Node[], env: Env) => Scalar> = {
   },
   AND: (args, env) => logical(args, env, true),
   OR: (args, env) => logical(args, env, false),
-  NOT: (args, env) => { const b = toBool(args[0] ? scalar(ev(args[0], env), env) : BLANK); return b instanceof FErr ? b : !b; },
+  NOT: (args, env) => {
+    const b = toBool(args[0] ? scalar(ev(args[0], env), env) : BLANK);
+    return b instanceof FErr ? b : !b;
+  },
   IF: (args, env) => {
     const c = toBool(args[0] ? scalar(ev(args[0], env), env) : BLANK);
     if (c instanceof FErr) return c;
@@ -458,21 +544,34 @@ const FUNCTIONS: Record<string, (args: Node[], env: Env) => Scalar> = {
     const v = scalar(ev(branch, env), env);
     return v === BLANK ? 0 : v;
   },
-  IFERROR: (args, env) => { const v = scalar(ev(args[0] ?? { k: 'lit', v: BLANK }, env), env); return v instanceof FErr ? scalar(ev(args[1] ?? { k: 'lit', v: '' }, env), env) : v; },
+  IFERROR: (args, env) => {
+    const v = scalar(ev(args[0] ?? { k: 'lit', v: BLANK }, env), env);
+    return v instanceof FErr ? scalar(ev(args[1] ?? { k: 'lit', v: '' }, env), env) : v;
+  },
   ISNUMBER: is((v) => typeof v === 'number'),
   ISTEXT: is((v) => typeof v === 'string'),
   ISBLANK: is((v) => v === BLANK),
   ISERROR: is((v) => v instanceof FErr),
-  LEN: (args, env) => { const t = toText(scalar(ev(args[0] ?? { k: 'lit', v: BLANK }, env), env)); return t instanceof FErr ? t : t.length; },
+  LEN: (args, env) => {
+    const t = toText(scalar(ev(args[0] ?? { k: 'lit', v: BLANK }, env), env));
+    return t instanceof FErr ? t : t.length;
+  },
 };
 
 function ev(node: Node, env: Env): Val {
   switch (node.k) {
-    case 'lit': return node.v;
-    case 'ref': return resolveRef(node.ref, env);
-    case 'neg': { const x = toNum(scalar(ev(node.a, env), env)); return x instanceof FErr ? x : -x; }
-    case 'bin': return binary(node.op, scalar(ev(node.a, env), env), scalar(ev(node.b, env), env));
-    case 'fn': return FUNCTIONS[node.name] ? FUNCTIONS[node.name](node.args, env) : new FErr('#NAME?');
+    case 'lit':
+      return node.v;
+    case 'ref':
+      return resolveRef(node.ref, env);
+    case 'neg': {
+      const x = toNum(scalar(ev(node.a, env), env));
+      return x instanceof FErr ? x : -x;
+    }
+    case 'bin':
+      return binary(node.op, scalar(ev(node.a, env), env), scalar(ev(node.b, env), env));
+    case 'fn':
+      return FUNCTIONS[node.name] ? FUNCTIONS[node.name](node.args, env) : new FErr('#NAME?');
     case 'name': {
       const def = env.state.names.find((n) => sameName(n.name, node.name));
       if (!def || env.depth > 20) return new FErr('#NAME?');
@@ -483,8 +582,14 @@ function ev(node: Node, env: Env): Val {
 }
 
 /** Evaluates a formula in the context of `sheet`, with relative refs moved by (dr, dc). Returns a scalar value. */
-export function evaluate(state: WorkbookState, sheet: SheetState, formula: string, dr = 0, dc = 0,
-  cell: Env['cell'] = storedScalar): Scalar {
+export function evaluate(
+  state: WorkbookState,
+  sheet: SheetState,
+  formula: string,
+  dr = 0,
+  dc = 0,
+  cell: Env['cell'] = storedScalar,
+): Scalar {
   const node = parseCached(formula.replace(/^=/, ''));
   if (node instanceof SyntaxError) return new FErr('#NAME?');
   const env: Env = { state, sheet, dr, dc, cell, depth: 0 };

@@ -78,7 +78,15 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
       const b = el('button', s.id === active.id ? 'sim-active' : '', s.name);
       b.type = 'button';
       b.setAttribute('data-testid', 'sim-tab');
-      b.addEventListener('click', () => { if (alert || commitPending?.() === false) { draw(); return; } editing = null; status = ''; sim.select(s.name, 'A1'); });
+      b.addEventListener('click', () => {
+        if (alert || commitPending?.() === false) {
+          draw();
+          return;
+        }
+        editing = null;
+        status = '';
+        sim.select(s.name, 'A1');
+      });
       bar.appendChild(b);
     }
     return bar;
@@ -94,26 +102,56 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     return { r0: 0, c0: 0, r1: Math.min(r.r1, 499), c1: Math.min(r.c1, 99) };
   }
 
-  function cellStyle(td: HTMLElement, cell: CellState | undefined, cf: { fill: string | null; font: string | null; bold: boolean | null }): void {
+  function cellStyle(
+    td: HTMLElement,
+    cell: CellState | undefined,
+    cf: { fill: string | null; font: string | null; bold: boolean | null },
+  ): void {
     const fill = cf.fill ?? cell?.fill.color ?? null;
     if (fill) td.style.backgroundColor = fill;
     const color = cf.font ?? cell?.font.color;
     if (color && color !== '#000000') td.style.color = color;
     if (cf.bold ?? cell?.font.bold) td.style.fontWeight = 'bold';
     if (cell?.font.size) td.style.fontSize = px(cell.font.size);
-    if (cell?.wrapText) { td.style.whiteSpace = 'pre-wrap'; td.style.wordBreak = 'break-all'; }
+    if (cell?.wrapText) {
+      td.style.whiteSpace = 'pre-wrap';
+      td.style.wordBreak = 'break-all';
+    }
     const h = cell?.horizontalAlignment ?? 'General';
-    td.style.textAlign = h === 'General' ? (typeof cell?.value === 'number' ? 'right' : typeof cell?.value === 'boolean' ? 'center' : 'left')
-      : h === 'Center' || h === 'CenterAcrossSelection' ? 'center' : h === 'Right' ? 'right' : h === 'Justify' || h === 'Distributed' ? 'justify' : 'left';
+    td.style.textAlign =
+      h === 'General'
+        ? typeof cell?.value === 'number'
+          ? 'right'
+          : typeof cell?.value === 'boolean'
+            ? 'center'
+            : 'left'
+        : h === 'Center' || h === 'CenterAcrossSelection'
+          ? 'center'
+          : h === 'Right'
+            ? 'right'
+            : h === 'Justify' || h === 'Distributed'
+              ? 'justify'
+              : 'left';
     const v = cell?.verticalAlignment ?? 'Bottom';
     td.style.verticalAlign = v === 'Top' ? 'top' : v === 'Center' ? 'middle' : 'bottom';
-    const sides: Array<[keyof CellState['borders'], 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight']> =
-      [['EdgeTop', 'borderTop'], ['EdgeBottom', 'borderBottom'], ['EdgeLeft', 'borderLeft'], ['EdgeRight', 'borderRight']];
-    for (const [edge, prop] of sides) { const css = borderCss(cell?.borders[edge]); if (css) td.style[prop] = css; }
+    const sides: Array<[keyof CellState['borders'], 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight']> = [
+      ['EdgeTop', 'borderTop'],
+      ['EdgeBottom', 'borderBottom'],
+      ['EdgeLeft', 'borderLeft'],
+      ['EdgeRight', 'borderRight'],
+    ];
+    for (const [edge, prop] of sides) {
+      const css = borderCss(cell?.borders[edge]);
+      if (css) td.style[prop] = css;
+    }
     // diagonal lines, drawn over the fill
     const diagonals = (['DiagonalDown', 'DiagonalUp'] as const).flatMap((d) => {
       const b = cell?.borders[d];
-      return b ? [`linear-gradient(to ${d === 'DiagonalDown' ? 'top right' : 'bottom right'}, transparent calc(50% - 0.6px), ${b.color} calc(50% - 0.6px), ${b.color} calc(50% + 0.6px), transparent calc(50% + 0.6px))`] : [];
+      return b
+        ? [
+            `linear-gradient(to ${d === 'DiagonalDown' ? 'top right' : 'bottom right'}, transparent calc(50% - 0.6px), ${b.color} calc(50% - 0.6px), ${b.color} calc(50% + 0.6px), transparent calc(50% + 0.6px))`,
+          ]
+        : [];
     });
     if (diagonals.length) td.style.backgroundImage = diagonals.join(',');
   }
@@ -156,7 +194,10 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
         const td = el('td');
         const addr = `${colName(c)}${r + 1}`;
         td.setAttribute('data-addr', addr);
-        if (m) { td.rowSpan = m.r1 - m.r0 + 1; td.colSpan = m.c1 - m.c0 + 1; }
+        if (m) {
+          td.rowSpan = m.r1 - m.r0 + 1;
+          td.colSpan = m.c1 - m.c0 + 1;
+        }
         const cell = sheet.cells[key];
         const cf = { fill: null as string | null, font: null as string | null, bold: null as boolean | null };
         for (const f of sheet.conditionalFormats) {
@@ -172,8 +213,10 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
           td.classList.add('sim-sel');
           td.setAttribute('data-selected', 'true');
           const shadows = [
-            area.r0 <= sel.r0 ? `inset 0 2px 0 ${SELECT_COLOR}` : '', area.r1 >= sel.r1 ? `inset 0 -2px 0 ${SELECT_COLOR}` : '',
-            area.c0 <= sel.c0 ? `inset 2px 0 0 ${SELECT_COLOR}` : '', area.c1 >= sel.c1 ? `inset -2px 0 0 ${SELECT_COLOR}` : '',
+            area.r0 <= sel.r0 ? `inset 0 2px 0 ${SELECT_COLOR}` : '',
+            area.r1 >= sel.r1 ? `inset 0 -2px 0 ${SELECT_COLOR}` : '',
+            area.c0 <= sel.c0 ? `inset 2px 0 0 ${SELECT_COLOR}` : '',
+            area.c1 >= sel.c1 ? `inset -2px 0 0 ${SELECT_COLOR}` : '',
           ].filter(Boolean);
           if (shadows.length) td.style.boxShadow = shadows.join(',');
         }
@@ -181,7 +224,15 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
         else td.textContent = cell ? formatText(cell.value, cell.numberFormat) : '';
         // like Excel, text that does not wrap runs on over the empty cells to its right
         const next = sheet.cells[cellKey(r, area.c1 + 1)];
-        if (!m && typeof cell?.value === 'string' && cell.value && !cell.wrapText && !covered.has(cellKey(r, c + 1)) && !mergeAt.has(cellKey(r, c + 1)) && (!next || next.value === '')) {
+        if (
+          !m &&
+          typeof cell?.value === 'string' &&
+          cell.value &&
+          !cell.wrapText &&
+          !covered.has(cellKey(r, c + 1)) &&
+          !mergeAt.has(cellKey(r, c + 1)) &&
+          (!next || next.value === '')
+        ) {
           td.classList.add('sim-spill');
         }
         const note = sheet.notes[key];
@@ -193,7 +244,10 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
           if (editing?.r === r && editing?.c === c && editing.sheetId === sheet.id) return;
           e.preventDefault(); // keep the focus for the editor opened below
           // Excel keeps you in a cell whose typed value its validation refused until you retry or cancel
-          if (alert || commitPending?.() === false) { draw(); return; }
+          if (alert || commitPending?.() === false) {
+            draw();
+            return;
+          }
           editing = sheet.protected ? null : { sheetId: sheet.id, r, c };
           status = sheet.protected ? `工作表“${sheet.name}”受保护，不能编辑单元格。` : '';
           sim.select(sheet.name, addr);
@@ -227,7 +281,9 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
             return false;
           }
           return true;
-        } catch (e) { status = `输入无效：${(e as Error).message}`; }
+        } catch (e) {
+          status = `输入无效：${(e as Error).message}`;
+        }
       }
       if (redraw) draw();
       return true;
@@ -266,7 +322,12 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     });
     const cancel = el('button', '', '取消');
     cancel.type = 'button';
-    cancel.addEventListener('click', () => { alert = null; editing = null; commitPending = null; draw(); });
+    cancel.addEventListener('click', () => {
+      alert = null;
+      editing = null;
+      commitPending = null;
+      draw();
+    });
     const buttons = el('div', 'sim-alert-buttons');
     buttons.append(retry, cancel);
     box.append(title, message, buttons);
@@ -297,7 +358,10 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     }
     if (alert) parts.push(alertBox());
     root.replaceChildren(...parts, tabs(sheet), el('div', 'sim-status', status));
-    if (at) { scroll.scrollTop = at.top; scroll.scrollLeft = at.left; }
+    if (at) {
+      scroll.scrollTop = at.top;
+      scroll.scrollLeft = at.left;
+    }
     const key = JSON.stringify([st.activeSheetId, sel]);
     if (key !== drawnSelection) {
       drawnSelection = key;

@@ -27,7 +27,11 @@ export interface WorkbookSimOptions {
 }
 
 /** What Excel's error alert of a data validation says. */
-export interface ValidationAlert { title: string; message: string; style: string }
+export interface ValidationAlert {
+  title: string;
+  message: string;
+  style: string;
+}
 
 /** A dialog opened with Office.context.ui.displayDialogAsync. */
 export interface SimDialog {
@@ -41,7 +45,10 @@ export interface SimDialog {
   messageParent(message: string): void;
 }
 
-export interface OfficeInfo { host: 'Excel'; platform: 'PC' | 'OfficeOnline' | 'Mac' }
+export interface OfficeInfo {
+  host: 'Excel';
+  platform: 'PC' | 'OfficeOnline' | 'Mac';
+}
 /** The parts of `Office` the simulator provides. */
 export interface OfficeStandIn {
   onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
@@ -52,7 +59,13 @@ export interface OfficeStandIn {
     /** Office.context.diagnostics: the version says this is the stand-in. */
     diagnostics: { host: 'Excel'; platform: OfficeInfo['platform']; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-    ui: { displayDialogAsync(url: string, options: unknown, callback?: (result: { status: string; value: unknown; error?: unknown }) => void): void };
+    ui: {
+      displayDialogAsync(
+        url: string,
+        options: unknown,
+        callback?: (result: { status: string; value: unknown; error?: unknown }) => void,
+      ): void;
+    };
   };
   actions: { associate(actionId: string, fn: (...args: unknown[]) => unknown): void };
   EventType: Record<string, string>;
@@ -104,7 +117,10 @@ export interface WorkbookSim {
 }
 
 /** Excel's own words when a validation's alert has none (its Stop alert on typed input that breaks the rule). */
-const DEFAULT_ALERT = { title: 'Microsoft Excel', message: 'This value doesn\'t match the data validation restrictions defined for this cell.' };
+const DEFAULT_ALERT = {
+  title: 'Microsoft Excel',
+  message: "This value doesn't match the data validation restrictions defined for this cell.",
+};
 
 /**
  * Whether Excel accepts `input` typed into (r, c): the value it would become (a number for numeric text, the
@@ -132,17 +148,27 @@ function checkTyped(state: WorkbookState, sheet: SheetState, r: number, c: numbe
     return typeof v === 'number' ? v : NaN;
   };
   const within = (x: number): boolean => {
-    const a = bound(rule.formula1), b = rule.formula2 !== undefined ? bound(rule.formula2) : NaN;
+    const a = bound(rule.formula1),
+      b = rule.formula2 !== undefined ? bound(rule.formula2) : NaN;
     switch (rule.operator) {
-      case 'Between': return x >= Math.min(a, b) && x <= Math.max(a, b);
-      case 'NotBetween': return x < Math.min(a, b) || x > Math.max(a, b);
-      case 'EqualTo': return x === a;
-      case 'NotEqualTo': return x !== a;
-      case 'GreaterThan': return x > a;
-      case 'LessThan': return x < a;
-      case 'GreaterThanOrEqualTo': return x >= a;
-      case 'LessThanOrEqualTo': return x <= a;
-      default: return true;
+      case 'Between':
+        return x >= Math.min(a, b) && x <= Math.max(a, b);
+      case 'NotBetween':
+        return x < Math.min(a, b) || x > Math.max(a, b);
+      case 'EqualTo':
+        return x === a;
+      case 'NotEqualTo':
+        return x !== a;
+      case 'GreaterThan':
+        return x > a;
+      case 'LessThan':
+        return x < a;
+      case 'GreaterThanOrEqualTo':
+        return x >= a;
+      case 'LessThanOrEqualTo':
+        return x <= a;
+      default:
+        return true;
     }
   };
   let ok = true;
@@ -150,7 +176,11 @@ function checkTyped(state: WorkbookState, sheet: SheetState, r: number, c: numbe
   else if (kind === 'decimal') ok = typeof value === 'number' && within(value);
   else if (kind === 'textLength') ok = within(String(value ?? '').length);
   if (ok) return null;
-  return { title: dv.errorAlert.title || DEFAULT_ALERT.title, message: dv.errorAlert.message || DEFAULT_ALERT.message, style: dv.errorAlert.style };
+  return {
+    title: dv.errorAlert.title || DEFAULT_ALERT.title,
+    message: dv.errorAlert.message || DEFAULT_ALERT.message,
+    style: dv.errorAlert.style,
+  };
 }
 
 export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim {
@@ -167,24 +197,55 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
   const dialogListeners = new Set<(d: SimDialog) => void>();
   const EventType = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
   const AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
-  function displayDialogAsync(url: string, opts: unknown, callback?: (result: { status: string; value: unknown; error?: unknown }) => void): void {
+  function displayDialogAsync(
+    url: string,
+    opts: unknown,
+    callback?: (result: { status: string; value: unknown; error?: unknown }) => void,
+  ): void {
     const handlers = new Map<string, Array<(arg: unknown) => void>>();
-    const fire = (type: string, arg: unknown) => { for (const h of handlers.get(type) ?? []) h(arg); };
+    const fire = (type: string, arg: unknown) => {
+      for (const h of handlers.get(type) ?? []) h(arg);
+    };
     let closed = false;
-    const notify = (d: SimDialog) => { for (const l of [...dialogListeners]) l(d); };
+    const notify = (d: SimDialog) => {
+      for (const l of [...dialogListeners]) l(d);
+    };
     // Office refuses a second dialog while one is open (12007) and a start address that is not https (12003)
-    const refuse = (code: number, message: string) => queueMicrotask(() => callback?.({ status: 'failed', value: undefined, error: { code, message } }));
-    if (dialogs.some((d) => !d.closed)) { refuse(12007, 'A dialog box is already opened from this host window.'); return; }
-    if (!/^https:\/\//.test(url)) { refuse(12003, 'The dialog box was directed to a URL with the HTTP protocol. HTTPS is required.'); return; }
+    const refuse = (code: number, message: string) =>
+      queueMicrotask(() => callback?.({ status: 'failed', value: undefined, error: { code, message } }));
+    if (dialogs.some((d) => !d.closed)) {
+      refuse(12007, 'A dialog box is already opened from this host window.');
+      return;
+    }
+    if (!/^https:\/\//.test(url)) {
+      refuse(12003, 'The dialog box was directed to a URL with the HTTP protocol. HTTPS is required.');
+      return;
+    }
     const record: SimDialog = {
-      url, options: opts,
-      get closed() { return closed; },
-      closeByUser() { if (closed) return; closed = true; notify(record); fire(EventType.DialogEventReceived, { error: 12006 }); },
-      messageParent(message) { if (!closed) fire(EventType.DialogMessageReceived, { message, origin: new URL(url).origin }); },
+      url,
+      options: opts,
+      get closed() {
+        return closed;
+      },
+      closeByUser() {
+        if (closed) return;
+        closed = true;
+        notify(record);
+        fire(EventType.DialogEventReceived, { error: 12006 });
+      },
+      messageParent(message) {
+        if (!closed) fire(EventType.DialogMessageReceived, { message, origin: new URL(url).origin });
+      },
     };
     const dialog = {
-      addEventHandler(type: string, handler: (arg: unknown) => void) { handlers.set(type, [...(handlers.get(type) ?? []), handler]); },
-      close() { if (closed) return; closed = true; notify(record); },
+      addEventHandler(type: string, handler: (arg: unknown) => void) {
+        handlers.set(type, [...(handlers.get(type) ?? []), handler]);
+      },
+      close() {
+        if (closed) return;
+        closed = true;
+        notify(record);
+      },
     };
     dialogs.push(record);
     notify(record);
@@ -215,7 +276,15 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     EventType,
     AsyncResultStatus,
     addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
-    HostType: { Word: 'Word', Excel: 'Excel', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
+    HostType: {
+      Word: 'Word',
+      Excel: 'Excel',
+      PowerPoint: 'PowerPoint',
+      Outlook: 'Outlook',
+      OneNote: 'OneNote',
+      Project: 'Project',
+      Access: 'Access',
+    },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
   };
 
@@ -230,10 +299,18 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     Excel: createExcelNamespace(engine) as unknown as typeof Excel,
     Office: Office as unknown as typeof globalThis.Office,
     state,
-    get syncCount() { return engine.syncCount; },
-    resetSyncCount() { engine.syncCount = 0; },
-    failNextSync(code, message, options) { engine.failNext = { code, message, afterOperations: options?.afterOperations, sync: options?.sync }; },
-    get lastSyncOperations() { return engine.lastSyncOperations; },
+    get syncCount() {
+      return engine.syncCount;
+    },
+    resetSyncCount() {
+      engine.syncCount = 0;
+    },
+    failNextSync(code, message, options) {
+      engine.failNext = { code, message, afterOperations: options?.afterOperations, sync: options?.sync };
+    },
+    get lastSyncOperations() {
+      return engine.lastSyncOperations;
+    },
     onChange: (listener) => engine.onChange(listener),
     setCell(sheetName, address, input) {
       const { sheet, rect } = locate(sheetName, address);
@@ -252,8 +329,12 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     },
     promptAt(sheetName, address) {
       const { sheet, rect } = locate(sheetName, address);
-      const dv = sheet.validations.find((v) => rect.r0 >= v.range.r0 && rect.r0 <= v.range.r1 && rect.c0 >= v.range.c0 && rect.c0 <= v.range.c1);
-      return dv && dv.prompt.showPrompt && (dv.prompt.title || dv.prompt.message) ? { title: dv.prompt.title, message: dv.prompt.message } : null;
+      const dv = sheet.validations.find(
+        (v) => rect.r0 >= v.range.r0 && rect.r0 <= v.range.r1 && rect.c0 >= v.range.c0 && rect.c0 <= v.range.c1,
+      );
+      return dv && dv.prompt.showPrompt && (dv.prompt.title || dv.prompt.message)
+        ? { title: dv.prompt.title, message: dv.prompt.message }
+        : null;
     },
     getCell(sheetName, address) {
       const { sheet, rect } = locate(sheetName, address);
@@ -272,7 +353,10 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
     },
     actions,
     dialogs,
-    onDialog(listener) { dialogListeners.add(listener); return () => void dialogListeners.delete(listener); },
+    onDialog(listener) {
+      dialogListeners.add(listener);
+      return () => void dialogListeners.delete(listener);
+    },
   };
 }
 
@@ -280,5 +364,8 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
 export function installGlobals(sim: WorkbookSim, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
   target.Excel = sim.Excel;
   target.Office = sim.Office;
-  target.OfficeExtension = { Error: SimError, ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', generalException: 'GeneralException' } };
+  target.OfficeExtension = {
+    Error: SimError,
+    ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', generalException: 'GeneralException' },
+  };
 }

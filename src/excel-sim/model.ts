@@ -3,14 +3,38 @@
  * (cell input, display text, structural insert/delete with reference adjustment, sheet rename/removal).
  * Rows and columns are 0-based; rectangles are inclusive.
  */
-import { cellKey, formatAddress, isValidFormula, looksNumeric, mapRefs, MAX_COLS, MAX_ROWS, numText, parseKey, shiftRef, ERROR_CODES } from './formula';
+import {
+  cellKey,
+  formatAddress,
+  isValidFormula,
+  looksNumeric,
+  mapRefs,
+  MAX_COLS,
+  MAX_ROWS,
+  numText,
+  parseKey,
+  shiftRef,
+  ERROR_CODES,
+} from './formula';
 import type { Ref } from './formula';
 
 export type CellValue = number | string | boolean | null;
 export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'DiagonalDown' | 'DiagonalUp';
-export interface BorderState { style: string; color: string; weight: string }
-export interface FillState { color: string | null; pattern: 'None' | 'Solid' }
-export interface FontState { bold: boolean; color: string; name?: string; size?: number }
+export interface BorderState {
+  style: string;
+  color: string;
+  weight: string;
+}
+export interface FillState {
+  color: string | null;
+  pattern: 'None' | 'Solid';
+}
+export interface FontState {
+  bold: boolean;
+  color: string;
+  name?: string;
+  size?: number;
+}
 
 export interface CellState {
   /** Constant or last computed value; '' when empty (as Excel returns); error values are strings like '#REF!'. */
@@ -28,7 +52,12 @@ export interface CellState {
   borders: Partial<Record<Edge, BorderState>>;
 }
 
-export interface Rect { r0: number; c0: number; r1: number; c1: number }
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
 
 export interface ValidationState {
   range: Rect;
@@ -68,7 +97,12 @@ export interface SheetState {
   notes: Record<string, string>;
 }
 
-export interface NameState { name: string; formula: string; comment: string; visible: boolean }
+export interface NameState {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
 
 export interface WorkbookState {
   /** In tab order (position = index). */
@@ -86,7 +120,11 @@ export interface WorkbookState {
 /** The error the simulator throws; shaped like OfficeExtension.Error (code, message, debugInfo). */
 export class SimError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  constructor(readonly code: string, message?: string, errorLocation?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+    errorLocation?: string,
+  ) {
     super(message ?? DEFAULT_MESSAGES[code] ?? code);
     this.name = 'RichApi.Error';
     this.debugInfo = { code, message: this.message, errorLocation };
@@ -105,8 +143,14 @@ const DEFAULT_MESSAGES: Record<string, string> = {
 
 export const DEFAULT_FONT = { name: 'Calibri', size: 11 };
 export const newCell = (): CellState => ({
-  value: '', numberFormat: 'General', fill: { color: null, pattern: 'None' }, font: { bold: false, color: '#000000' },
-  wrapText: false, horizontalAlignment: 'General', verticalAlignment: 'Bottom', borders: {},
+  value: '',
+  numberFormat: 'General',
+  fill: { color: null, pattern: 'None' },
+  font: { bold: false, color: '#000000' },
+  wrapText: false,
+  horizontalAlignment: 'General',
+  verticalAlignment: 'Bottom',
+  borders: {},
 });
 const FORMAT_KEYS = ['numberFormat', 'fill', 'font', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'borders'] as const;
 const DEFAULT_FORMAT = JSON.stringify(FORMAT_KEYS.map((k) => newCell()[k]));
@@ -119,13 +163,31 @@ export const isEmptyCell = (c: CellState | undefined): boolean => !c || (c.formu
 
 export function newSheet(state: WorkbookState, name: string): SheetState {
   return {
-    id: `{sheet-${state.nextId++}}`, name, visibility: 'Visible', protected: false, cells: {}, merges: [],
-    colWidths: {}, rowHeights: {}, defaultColWidth: 48, defaultRowHeight: 15, validations: [], conditionalFormats: [], notes: {},
+    id: `{sheet-${state.nextId++}}`,
+    name,
+    visibility: 'Visible',
+    protected: false,
+    cells: {},
+    merges: [],
+    colWidths: {},
+    rowHeights: {},
+    defaultColWidth: 48,
+    defaultRowHeight: 15,
+    validations: [],
+    conditionalFormats: [],
+    notes: {},
   };
 }
 
 export function createWorkbookState(sheetNames: string[] = ['Sheet1']): WorkbookState {
-  const state: WorkbookState = { sheets: [], names: [], settings: {}, activeSheetId: '', selection: { sheetId: '', rect: { r0: 0, c0: 0, r1: 0, c1: 0 } }, nextId: 1 };
+  const state: WorkbookState = {
+    sheets: [],
+    names: [],
+    settings: {},
+    activeSheetId: '',
+    selection: { sheetId: '', rect: { r0: 0, c0: 0, r1: 0, c1: 0 } },
+    nextId: 1,
+  };
   for (const n of sheetNames.length ? sheetNames : ['Sheet1']) state.sheets.push(newSheet(state, n));
   state.activeSheetId = state.selection.sheetId = state.sheets[0].id;
   return state;
@@ -158,8 +220,11 @@ export function restoreState(target: WorkbookState, snapshot: WorkbookState): vo
  * read, so it is refused); numeric text is a number; a leading apostrophe keeps the rest as text.
  */
 export function inputToCell(cell: CellState, v: unknown): void {
-  const asFormula = typeof v === 'string' && cell.numberFormat !== '@' && v.length > 1
-    && (v.startsWith('=') || ((v.startsWith('+') || v.startsWith('-')) && !looksNumeric(v)));
+  const asFormula =
+    typeof v === 'string' &&
+    cell.numberFormat !== '@' &&
+    v.length > 1 &&
+    (v.startsWith('=') || ((v.startsWith('+') || v.startsWith('-')) && !looksNumeric(v)));
   if (asFormula) {
     const f = v.startsWith('=') ? v : `=${v}`;
     if (!isValidFormula(f)) throw new SimError('InvalidArgument', `The formula '${f}' is not valid.`);
@@ -202,9 +267,23 @@ export function formatText(value: CellValue, numberFormat = 'General'): string {
 }
 
 const NAMED_COLORS: Record<string, string> = {
-  black: '#000000', white: '#FFFFFF', red: '#FF0000', green: '#008000', blue: '#0000FF', yellow: '#FFFF00',
-  orange: '#FFA500', gray: '#808080', grey: '#808080', purple: '#800080', pink: '#FFC0CB', lightgray: '#D3D3D3',
-  lightgreen: '#90EE90', lightblue: '#ADD8E6', lightyellow: '#FFFFE0', darkred: '#8B0000', darkgreen: '#006400',
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
+  purple: '#800080',
+  pink: '#FFC0CB',
+  lightgray: '#D3D3D3',
+  lightgreen: '#90EE90',
+  lightblue: '#ADD8E6',
+  lightyellow: '#FFFFE0',
+  darkred: '#8B0000',
+  darkgreen: '#006400',
 };
 /** '#RRGGBB' (upper case) for '#rgb', '#rrggbb', 'rrggbb' or a common HTML colour name; null if unrecognised. */
 export function normalizeColor(input: unknown): string | null {
@@ -213,7 +292,14 @@ export function normalizeColor(input: unknown): string | null {
   if (NAMED_COLORS[s]) return NAMED_COLORS[s];
   const hex = s.replace(/^#/, '');
   if (/^[0-9a-f]{6}$/.test(hex)) return '#' + hex.toUpperCase();
-  if (/^#[0-9a-f]{3}$/.test(s)) return '#' + [...hex].map((ch) => ch + ch).join('').toUpperCase();
+  if (/^#[0-9a-f]{3}$/.test(s))
+    return (
+      '#' +
+      [...hex]
+        .map((ch) => ch + ch)
+        .join('')
+        .toUpperCase()
+    );
   return null;
 }
 
@@ -222,8 +308,12 @@ export const validSheetName = (n: unknown): n is string =>
 
 /** Defined-name rules: starts with a letter, '_' or '\', no spaces or operators, not a cell reference or R/C. */
 export const validDefinedName = (n: unknown): n is string =>
-  typeof n === 'string' && n.length <= 255 && /^[A-Za-z_\\\u00A0-\uFFFF][\w.\\\u00A0-\uFFFF]*$/.test(n)
-  && !/^[A-Za-z]{1,3}\d+$/.test(n) && !/^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(n) && !/^(TRUE|FALSE)$/i.test(n);
+  typeof n === 'string' &&
+  n.length <= 255 &&
+  /^[A-Za-z_\\\u00A0-\uFFFF][\w.\\\u00A0-\uFFFF]*$/.test(n) &&
+  !/^[A-Za-z]{1,3}\d+$/.test(n) &&
+  !/^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(n) &&
+  !/^(TRUE|FALSE)$/i.test(n);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rectangles
@@ -234,10 +324,16 @@ export const intersects = (a: Rect, b: Rect): boolean => a.r0 <= b.r1 && b.r0 <=
 export const containsRect = (outer: Rect, inner: Rect): boolean =>
   inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1;
 export function intersection(a: Rect, b: Rect): Rect | null {
-  return intersects(a, b) ? { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) } : null;
+  return intersects(a, b)
+    ? { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) }
+    : null;
 }
-export const boundingRect = (a: Rect, b: Rect): Rect =>
-  ({ r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) });
+export const boundingRect = (a: Rect, b: Rect): Rect => ({
+  r0: Math.min(a.r0, b.r0),
+  c0: Math.min(a.c0, b.c0),
+  r1: Math.max(a.r1, b.r1),
+  c1: Math.max(a.c1, b.c1),
+});
 
 /** Iterates the positions of a rectangle, or only its existing cells when the rectangle is huge (whole rows/columns). */
 export function forEachPos(sheet: SheetState, rect: Rect, fn: (r: number, c: number) => void, hugeLimit = 200_000): void {
@@ -269,7 +365,10 @@ export function usedRect(sheet: SheetState, valuesOnly = false): Rect | null {
 
 /** Maps the formulas of a conditional format or data validation in place. */
 function mapItemFormulas(x: CondFormatState | ValidationState, fn: (f: string) => string): void {
-  if ('formula' in x) { x.formula = fn(x.formula); return; }
+  if ('formula' in x) {
+    x.formula = fn(x.formula);
+    return;
+  }
   for (const part of Object.values(x.rule)) {
     for (const k of ['formula1', 'formula2', 'source', 'formula']) if (typeof part[k] === 'string') part[k] = fn(part[k] as string);
   }
@@ -290,7 +389,10 @@ const rewriteRefs = (state: WorkbookState, fn: (sheetName: string, ref: Ref) => 
 
 export function renameSheet(state: WorkbookState, sheet: SheetState, newName: string): void {
   if (!validSheetName(newName)) throw new SimError('InvalidArgument', `The sheet name '${newName}' is not valid.`);
-  if (sameName(newName, sheet.name)) { sheet.name = newName; return; }
+  if (sameName(newName, sheet.name)) {
+    sheet.name = newName;
+    return;
+  }
   if (findSheet(state, newName)) throw new SimError('ItemAlreadyExists', `A sheet named '${newName}' already exists.`);
   const old = sheet.name;
   rewriteRefs(state, (_s, ref) => (ref.sheet !== undefined && sameName(ref.sheet, old) ? { ...ref, sheet: newName } : ref));
@@ -305,7 +407,9 @@ export function removeSheet(state: WorkbookState, sheet: SheetState): void {
   const i = state.sheets.indexOf(sheet);
   state.sheets.splice(i, 1);
   if (state.activeSheetId === sheet.id) {
-    const next = state.sheets.slice(Math.max(0, i - 1)).find((s) => s.visibility === 'Visible') ?? state.sheets.find((s) => s.visibility === 'Visible')!;
+    const next =
+      state.sheets.slice(Math.max(0, i - 1)).find((s) => s.visibility === 'Visible') ??
+      state.sheets.find((s) => s.visibility === 'Visible')!;
     state.activeSheetId = next.id;
   }
   if (state.selection.sheetId === sheet.id) state.selection = { sheetId: state.activeSheetId, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
@@ -346,7 +450,10 @@ export function shiftCells(state: WorkbookState, sheet: SheetState, rect: Rect, 
     for (const [k, v] of Object.entries(map)) {
       const [r, c] = parseKey(k);
       const [p, o] = R ? [r, c] : [c, r];
-      if (o < b0 || o > b1) { out[k] = v; continue; }
+      if (o < b0 || o > b1) {
+        out[k] = v;
+        continue;
+      }
       const q = movePos(p);
       if (q !== null && q < limit) out[R ? cellKey(q, c) : cellKey(r, q)] = v;
     }
@@ -356,7 +463,8 @@ export function shiftCells(state: WorkbookState, sheet: SheetState, rect: Rect, 
   const merges: Rect[] = [];
   for (const m of sheet.merges) {
     const moved = moveRect(m);
-    if (moved === undefined) throw new SimError('InvalidOperation', "This operation can't be performed because it would move part of a merged cell.");
+    if (moved === undefined)
+      throw new SimError('InvalidOperation', "This operation can't be performed because it would move part of a merged cell.");
     if (moved && rectSize(moved) > 1) merges.push(moved);
   }
   sheet.merges = merges;
@@ -380,7 +488,8 @@ export function shiftCells(state: WorkbookState, sheet: SheetState, rect: Rect, 
       const q = movePos(Number(k));
       if (q !== null && q < limit) moved[q] = v;
     }
-    if (R) sheet.rowHeights = moved; else sheet.colWidths = moved;
+    if (R) sheet.rowHeights = moved;
+    else sheet.colWidths = moved;
   }
   const adjust = (sheetName: string, ref: Ref): Ref | null => {
     if (!sameName(sheetName, sheet.name)) return ref;
@@ -392,16 +501,21 @@ export function shiftCells(state: WorkbookState, sheet: SheetState, rect: Rect, 
   // same-sheet references that are relative along the shifted axis follow the range's anchor instead.
   const relativeAlongAxis = (ref: Ref) => (R ? !ref.abs[0] && !ref.abs[2] : !ref.abs[1] && !ref.abs[3]);
   for (const s of state.sheets) {
-    const move = <T extends CondFormatState | ValidationState>(list: T[]): T[] => list.flatMap((x) => {
-      const moved = s === sheet ? moveRect(x.range) : x.range;
-      if (moved === null) return [];
-      const y: T = JSON.parse(JSON.stringify(x));
-      y.range = moved ?? x.range;
-      const dr = y.range.r0 - x.range.r0, dc = y.range.c0 - x.range.c0;
-      mapItemFormulas(y, (f) => mapRefs(f, s.name, (sn, ref) =>
-        s === sheet && sameName(sn, sheet.name) && relativeAlongAxis(ref) ? shiftRef(ref, dr, dc) : adjust(sn, ref)));
-      return [y];
-    });
+    const move = <T extends CondFormatState | ValidationState>(list: T[]): T[] =>
+      list.flatMap((x) => {
+        const moved = s === sheet ? moveRect(x.range) : x.range;
+        if (moved === null) return [];
+        const y: T = JSON.parse(JSON.stringify(x));
+        y.range = moved ?? x.range;
+        const dr = y.range.r0 - x.range.r0,
+          dc = y.range.c0 - x.range.c0;
+        mapItemFormulas(y, (f) =>
+          mapRefs(f, s.name, (sn, ref) =>
+            s === sheet && sameName(sn, sheet.name) && relativeAlongAxis(ref) ? shiftRef(ref, dr, dc) : adjust(sn, ref),
+          ),
+        );
+        return [y];
+      });
     s.validations = move(s.validations);
     s.conditionalFormats = move(s.conditionalFormats);
   }

@@ -13,7 +13,12 @@ const SIDES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'DiagonalDown',
 type Side = (typeof SIDES)[number];
 /** CellBorderCollection's names of those sides (getCellProperties / setCellProperties). */
 const CELL_SIDE: Record<Side, keyof Excel.CellBorderCollection> = {
-  EdgeTop: 'top', EdgeBottom: 'bottom', EdgeLeft: 'left', EdgeRight: 'right', DiagonalDown: 'diagonalDown', DiagonalUp: 'diagonalUp',
+  EdgeTop: 'top',
+  EdgeBottom: 'bottom',
+  EdgeLeft: 'left',
+  EdgeRight: 'right',
+  DiagonalDown: 'diagonalDown',
+  DiagonalUp: 'diagonalUp',
 };
 
 /** What getCellProperties reads back for an interrupted insertion (all eight border sides come with `borders`). */
@@ -21,12 +26,18 @@ export const CELL_PROPS = {
   format: {
     fill: { color: true, pattern: true },
     font: { bold: true, color: true, name: true, size: true },
-    wrapText: true, horizontalAlignment: true, verticalAlignment: true,
+    wrapText: true,
+    horizontalAlignment: true,
+    verticalAlignment: true,
     borders: { style: true, color: true, weight: true },
   },
 } as const;
 
-interface Line { style: string; color: string; weight: string }
+interface Line {
+  style: string;
+  color: string;
+  weight: string;
+}
 /** One cell's formats, whichever way they were read. `fill` null: no fill. */
 export interface CellFormat {
   fill: string | null;
@@ -67,18 +78,31 @@ export function readAreaFormats(area: Excel.Range, rows: number, cols: number, h
     for (let j = 0; j < cols; j++) {
       const format = area.getCell(i, j).format;
       format.load('wrapText,horizontalAlignment,verticalAlignment,fill/color,font/bold,font/color,font/name,font/size');
-      const borders = Object.fromEntries(SIDES.map((s) => [s, format.borders.getItem(s).load('style,color,weight')])) as Record<Side, Excel.RangeBorder>;
+      const borders = Object.fromEntries(SIDES.map((s) => [s, format.borders.getItem(s).load('style,color,weight')])) as Record<
+        Side,
+        Excel.RangeBorder
+      >;
       row.push({ format, borders });
     }
     grid.push(row);
   }
-  const cells = (): CellFormat[][] => grid.map((row) => row.map(({ format: f, borders }) => ({
-    // without RangeFill.pattern (1.9) white is what Excel reports for a cell without fill
-    fill: !f.fill.color || f.fill.color.toUpperCase() === '#FFFFFF' ? null : f.fill.color,
-    bold: f.font.bold, color: f.font.color, name: f.font.name, size: f.font.size,
-    wrapText: f.wrapText, horizontalAlignment: f.horizontalAlignment, verticalAlignment: f.verticalAlignment,
-    borders: Object.fromEntries(SIDES.map((s) => [s, { style: borders[s].style, color: borders[s].color, weight: borders[s].weight }])) as Record<Side, Line>,
-  })));
+  const cells = (): CellFormat[][] =>
+    grid.map((row) =>
+      row.map(({ format: f, borders }) => ({
+        // without RangeFill.pattern (1.9) white is what Excel reports for a cell without fill
+        fill: !f.fill.color || f.fill.color.toUpperCase() === '#FFFFFF' ? null : f.fill.color,
+        bold: f.font.bold,
+        color: f.font.color,
+        name: f.font.name,
+        size: f.font.size,
+        wrapText: f.wrapText,
+        horizontalAlignment: f.horizontalAlignment,
+        verticalAlignment: f.verticalAlignment,
+        borders: Object.fromEntries(
+          SIDES.map((s) => [s, { style: borders[s].style, color: borders[s].color, weight: borders[s].weight }]),
+        ) as Record<Side, Line>,
+      })),
+    );
   return { cells, restore: (target) => restoreByRuns(target, cells()) };
 }
 
@@ -89,9 +113,14 @@ function fromCellProperties(p: Excel.CellProperties): CellFormat {
     return { style: b?.style ?? 'None', color: b?.color ?? '#000000', weight: b?.weight ?? 'Thin' };
   };
   return {
-    fill: f.fill?.pattern === 'None' ? null : f.fill?.color ?? null,
-    bold: !!f.font?.bold, color: f.font?.color ?? '#000000', name: f.font?.name ?? '', size: f.font?.size ?? 11,
-    wrapText: !!f.wrapText, horizontalAlignment: f.horizontalAlignment ?? 'General', verticalAlignment: f.verticalAlignment ?? 'Bottom',
+    fill: f.fill?.pattern === 'None' ? null : (f.fill?.color ?? null),
+    bold: !!f.font?.bold,
+    color: f.font?.color ?? '#000000',
+    name: f.font?.name ?? '',
+    size: f.font?.size ?? 11,
+    wrapText: !!f.wrapText,
+    horizontalAlignment: f.horizontalAlignment ?? 'General',
+    verticalAlignment: f.verticalAlignment ?? 'Bottom',
     borders: Object.fromEntries(SIDES.map((s) => [s, line(s)])) as Record<Side, Line>,
   };
 }
@@ -106,7 +135,11 @@ function toSettable(p: Excel.CellProperties): Excel.SettableCellProperties {
     if (b) borders[CELL_SIDE[s]] = { style: b.style, color: b.color, weight: b.weight };
   }
   const format: Excel.CellPropertiesFormat = {
-    font: f.font, wrapText: f.wrapText, horizontalAlignment: f.horizontalAlignment, verticalAlignment: f.verticalAlignment, borders,
+    font: f.font,
+    wrapText: f.wrapText,
+    horizontalAlignment: f.horizontalAlignment,
+    verticalAlignment: f.verticalAlignment,
+    borders,
   };
   if (f.fill && f.fill.pattern !== 'None') format.fill = { color: f.fill.color };
   return { format };
@@ -138,15 +171,20 @@ function restoreByRuns(area: Excel.Range, cells: CellFormat[][]): void {
     const span = (from: number, to: number): Excel.Range => area.getCell(i, from).getResizedRange(0, to - from);
     for (const r of runs(row, (c) => String(c.fill))) if (r.value.fill) span(r.from, r.to).format.fill.color = r.value.fill;
     for (const k of ['bold', 'color', 'name', 'size'] as const) {
-      for (const r of runs(row, (c) => String(c[k]))) (span(r.from, r.to).format.font as unknown as Record<string, unknown>)[k] = r.value[k];
+      for (const r of runs(row, (c) => String(c[k])))
+        (span(r.from, r.to).format.font as unknown as Record<string, unknown>)[k] = r.value[k];
     }
     for (const r of runs(row, (c) => String(c.wrapText))) span(r.from, r.to).format.wrapText = r.value.wrapText;
-    for (const r of runs(row, (c) => c.horizontalAlignment)) span(r.from, r.to).format.horizontalAlignment = r.value.horizontalAlignment as Excel.HorizontalAlignment;
-    for (const r of runs(row, (c) => c.verticalAlignment)) span(r.from, r.to).format.verticalAlignment = r.value.verticalAlignment as Excel.VerticalAlignment;
+    for (const r of runs(row, (c) => c.horizontalAlignment))
+      span(r.from, r.to).format.horizontalAlignment = r.value.horizontalAlignment as Excel.HorizontalAlignment;
+    for (const r of runs(row, (c) => c.verticalAlignment))
+      span(r.from, r.to).format.verticalAlignment = r.value.verticalAlignment as Excel.VerticalAlignment;
     // horizontal lines: each row's top (shared with the bottom of the row above), and the last row's bottom
-    const edges: Side[] = i === cells.length - 1 ? ['EdgeTop', 'EdgeBottom', 'DiagonalDown', 'DiagonalUp'] : ['EdgeTop', 'DiagonalDown', 'DiagonalUp'];
+    const edges: Side[] =
+      i === cells.length - 1 ? ['EdgeTop', 'EdgeBottom', 'DiagonalDown', 'DiagonalUp'] : ['EdgeTop', 'DiagonalDown', 'DiagonalUp'];
     for (const side of edges) {
-      for (const r of runs(row, (c) => JSON.stringify(c.borders[side]))) setLine(span(r.from, r.to).format.borders.getItem(side), r.value.borders[side]);
+      for (const r of runs(row, (c) => JSON.stringify(c.borders[side])))
+        setLine(span(r.from, r.to).format.borders.getItem(side), r.value.borders[side]);
     }
     // vertical lines: the boundaries of the row (left of each cell, then the right of the last), equal neighbours together
     const bounds: Line[] = [...row.map((c) => c.borders.EdgeLeft), row[row.length - 1].borders.EdgeRight];

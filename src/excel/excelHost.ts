@@ -4,12 +4,39 @@
  */
 import { parseAddress, parseAreas, rectAddress, type Rect } from '../report/a1';
 import {
-  buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_BLOCK_COLS, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
-  planSize, registrationNames, STYLES, tableConditionalFormats, widthPoints, type PlanRequest, type SheetPlan, type TableRegistration,
+  buildPlan,
+  decodeRegistration,
+  encodeRegistration,
+  markBlock,
+  MARK_BLOCK_COLS,
+  MARK_CODES,
+  MARK_FILLS,
+  MARK_META_ROW,
+  MARK_SHEET,
+  planSize,
+  registrationNames,
+  STYLES,
+  tableConditionalFormats,
+  widthPoints,
+  type PlanRequest,
+  type SheetPlan,
+  type TableRegistration,
 } from '../report/plan';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
 import { tableLayout } from '../report/layout';
-import type { HostEnvironment, HostInfo, InsertOutcome, InsertTarget, Mark, ReadOptions, ReadTable, TablesRead, TableRef, WorkbookHost, LostTable } from '../host/types';
+import type {
+  HostEnvironment,
+  HostInfo,
+  InsertOutcome,
+  InsertTarget,
+  Mark,
+  ReadOptions,
+  ReadTable,
+  TablesRead,
+  TableRef,
+  WorkbookHost,
+  LostTable,
+} from '../host/types';
 import { HostError, unregisteredName } from '../host/types';
 import { describeExcelError } from './errors';
 import type { AreaFormats } from './areaFormats';
@@ -94,7 +121,11 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi:
   for (const n of names) if (!n.isNullObject) n.delete();
   if (!marks.isNullObject) {
     if (u.markSheetCreated) marks.delete();
-    else for (const t of u.plan.tables) { const b = markBlock(t.name); marks.getRangeByIndexes(b.r + MARK_META_ROW, b.c, 1, 1).clear('Contents'); }
+    else
+      for (const t of u.plan.tables) {
+        const b = markBlock(t.name);
+        marks.getRangeByIndexes(b.r + MARK_META_ROW, b.c, 1, 1).clear('Contents');
+      }
   }
   if (u.newSheet) {
     if (!sheet.isNullObject) sheet.delete();
@@ -111,7 +142,9 @@ async function undoInsert(ctx: Excel.RequestContext, u: InsertUndo, hasExcelApi:
     if (b.validation.type === 'None') area.dataValidation.clear();
     area.numberFormat = b.range.numberFormat;
     b.formats.restore(area);
-    b.rows.forEach((f, i) => { ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight; });
+    b.rows.forEach((f, i) => {
+      ws.getRangeByIndexes(r.r + i, r.c, 1, 1).format.rowHeight = f.rowHeight;
+    });
     for (const { c, chars } of u.plan.columnWidths) {
       const was = u.widths.get(c);
       if (was !== undefined && was < widthPoints(chars)) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = was;
@@ -146,16 +179,24 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     return ok
       ? { name: `Excel (ExcelApi ${MIN_API}+)`, supported: true }
       : {
-        name: 'Excel', supported: false,
-        reason: `当前 Excel 版本过旧，不支持本加载项所需的接口（需要 ExcelApi ${MIN_API}：Microsoft 365、Office 2021 及以上、保持更新的零售版 Excel 2019 或网页版 Excel；批量授权版 Office 2019 及更早版本不支持）。请升级 Office 后再试。`,
-      };
+          name: 'Excel',
+          supported: false,
+          reason: `当前 Excel 版本过旧，不支持本加载项所需的接口（需要 ExcelApi ${MIN_API}：Microsoft 365、Office 2021 及以上、保持更新的零售版 Excel 2019 或网页版 Excel；批量授权版 Office 2019 及更早版本不支持）。请升级 Office 后再试。`,
+        };
   }
 
   /** Queue a table's registration: its conditional formats, its name with metadata, and the mark sheet. */
-  function queueRegistration(ctx: Excel.RequestContext, sheet: Excel.Worksheet, tables: Array<TableRegistration & { name: string; rect: Rect }>,
-    cfs: SheetPlan['conditionalFormats'], markSheetMissing: boolean): void {
+  function queueRegistration(
+    ctx: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    tables: Array<TableRegistration & { name: string; rect: Rect }>,
+    cfs: SheetPlan['conditionalFormats'],
+    markSheetMissing: boolean,
+  ): void {
     for (const cf of cfs) {
-      const fmt = sheet.getRangeByIndexes(cf.rect.r, cf.rect.c, cf.rect.rs, cf.rect.cs).conditionalFormats.add(X.ConditionalFormatType.custom);
+      const fmt = sheet
+        .getRangeByIndexes(cf.rect.r, cf.rect.c, cf.rect.rs, cf.rect.cs)
+        .conditionalFormats.add(X.ConditionalFormatType.custom);
       fmt.custom.rule.formula = cf.formula;
       fmt.custom.format.fill.color = MARK_FILLS[cf.severity];
     }
@@ -170,7 +211,13 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   }
 
   /** Queue everything a plan writes on a sheet (no sync). */
-  function queuePlan(ctx: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, currentWidths: Map<number, number>, markSheetMissing: boolean): void {
+  function queuePlan(
+    ctx: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    plan: SheetPlan,
+    currentWidths: Map<number, number>,
+    markSheetMissing: boolean,
+  ): void {
     const r = plan.rect;
     const all = sheet.getRangeByIndexes(r.r, r.c, r.rs, r.cs);
     all.numberFormat = plan.numberFormats;
@@ -206,7 +253,12 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       if (v.kind === 'amount') {
         dv.rule = { decimal: { formula1: 0, operator: op } };
         dv.prompt = { showPrompt: true, title: '金额（万元）', message: '请填写大于或等于0的数，可有小数；没有请填0。' };
-        dv.errorAlert = { showAlert: true, style: 'Stop', title: '金额有误', message: '金额应为大于或等于0的数字（单位：万元），不要填写单位或文字。' };
+        dv.errorAlert = {
+          showAlert: true,
+          style: 'Stop',
+          title: '金额有误',
+          message: '金额应为大于或等于0的数字（单位：万元），不要填写单位或文字。',
+        };
       } else if (v.kind === 'signed') {
         dv.rule = { wholeNumber: { formula1: -999999999, formula2: 999999999, operator: X.DataValidationOperator.between } };
         dv.prompt = { showPrompt: true, title: '本年增/减', message: '请填写整数：增加填正数，减少填负数，没有变化填0。' };
@@ -224,7 +276,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   async function insertTables(req: PlanRequest, target: InsertTarget): Promise<InsertOutcome> {
     const size = planSize(req);
     // what an insertion at the selection saves to put back if it fails part-way (not on the pane's first screen)
-    const { readAreaFormats } = target.kind === 'selection' ? await import(/* webpackChunkName: "area-formats" */ './areaFormats') : { readAreaFormats: null };
+    const { readAreaFormats } =
+      target.kind === 'selection' ? await import(/* webpackChunkName: "area-formats" */ './areaFormats') : { readAreaFormats: null };
     return run(async (ctx) => {
       const wb = ctx.workbook;
       // ---- read
@@ -281,21 +334,32 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       let sheetName: string;
       if (target.kind === 'selection' && cell && area && sheet) {
         if (sheet.protection.protected) {
-          return { ok: false, reason: 'protected', message: `工作表“${sheet.name}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。` };
+          return {
+            ok: false,
+            reason: 'protected',
+            message: `工作表“${sheet.name}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。`,
+          };
         }
         const occupied: string[] = [];
-        area.formulas.forEach((row, i) => row.forEach((v, j) => {
-          if (v !== '' && v !== null) occupied.push(rectAddress({ r: cell!.rowIndex + i, c: cell!.columnIndex + j, rs: 1, cs: 1 }));
-        }));
+        area.formulas.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== '' && v !== null) occupied.push(rectAddress({ r: cell!.rowIndex + i, c: cell!.columnIndex + j, rs: 1, cs: 1 }));
+          }),
+        );
         const where = area.address.split('!').pop();
         const mergedAt = hasExcelApi('1.13') && merged && !merged.isNullObject ? merged.address.split('!').pop() : null;
         if (occupied.length || mergedAt) {
           const what = [
-            occupied.length ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）` : '',
+            occupied.length
+              ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）`
+              : '',
             mergedAt ? `有合并单元格（${mergedAt}）` : '',
-          ].filter(Boolean).join('，');
+          ]
+            .filter(Boolean)
+            .join('，');
           return {
-            ok: false, reason: 'occupied',
+            ok: false,
+            reason: 'occupied',
             message: `目标区域 ${where} 中${what}。为避免覆盖，未插入任何内容。请选择一个空白位置，或插入到新工作表。`,
           };
         }
@@ -318,17 +382,42 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         await ctx.sync();
       } catch (e) {
         const cause = describeExcelError(e);
-        const undone = await undoInsert(ctx, {
-          plan, sheetName, newSheet: target.kind !== 'selection', markSheetCreated: markSheet.isNullObject, widths, before,
-        }, hasExcelApi).then(() => true, () => false);
-        throw new HostError(undone
-          ? `插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：${cause}`
-          : `插入中途出错，撤消也未能完成，请用 Excel 的“撤消”或检查 ${sheetName} 工作表。原因：${cause}`, (e as { code?: string }).code);
+        const undone = await undoInsert(
+          ctx,
+          {
+            plan,
+            sheetName,
+            newSheet: target.kind !== 'selection',
+            markSheetCreated: markSheet.isNullObject,
+            widths,
+            before,
+          },
+          hasExcelApi,
+        ).then(
+          () => true,
+          () => false,
+        );
+        throw new HostError(
+          undone
+            ? `插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：${cause}`
+            : `插入中途出错，撤消也未能完成，请用 Excel 的“撤消”或检查 ${sheetName} 工作表。原因：${cause}`,
+          (e as { code?: string }).code,
+        );
       }
       plan.tables.forEach((t) => known.add(t.name));
       return {
-        ok: true, sheet: sheetName, address: rectAddress(plan.rect),
-        tables: plan.tables.map((t) => ({ name: t.name, table: t.table, format: t.format, year: t.year, ...(t.agency ? { agency: t.agency } : {}), sheet: sheetName, rect: t.rect })),
+        ok: true,
+        sheet: sheetName,
+        address: rectAddress(plan.rect),
+        tables: plan.tables.map((t) => ({
+          name: t.name,
+          table: t.table,
+          format: t.format,
+          year: t.year,
+          ...(t.agency ? { agency: t.agency } : {}),
+          sheet: sheetName,
+          rect: t.rect,
+        })),
       };
     });
   }
@@ -336,7 +425,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   /** Read registered tables and the prose sheet. Names and sheets seen before in this session are read
    *  speculatively in the same sync; if one has gone, the read falls back to the plain path. */
   /** The part of a sheet read for prose: the first rows of columns A:J (one paragraph a row; bounded like any read). */
-  const proseWindow = (ws: Excel.Worksheet): Excel.Range => ws.getRangeByIndexes(0, 0, PROSE_ROWS, PROSE_COLS).getUsedRangeOrNullObject(true).load('values');
+  const proseWindow = (ws: Excel.Worksheet): Excel.Range =>
+    ws.getRangeByIndexes(0, 0, PROSE_ROWS, PROSE_COLS).getUsedRangeOrNullObject(true).load('values');
 
   async function readIn(ctx: Excel.RequestContext, proseName: string = PROSE_SHEET, recognise = true): Promise<TablesRead> {
     const wb = ctx.workbook;
@@ -372,7 +462,13 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       // unregistered tables, and say so
       if (recognise && code === 'ResponsePayloadSizeLimitExceeded') {
         const read = await readIn(ctx, proseName, false);
-        return { ...read, notes: [...(read.notes ?? []), `当前工作表内容过多（超过网页版 Excel 一次读取 5 MB 的限制），本次没有在其中按标签查找未登记的表格；已登记的表格照常校验。`] };
+        return {
+          ...read,
+          notes: [
+            ...(read.notes ?? []),
+            `当前工作表内容过多（超过网页版 Excel 一次读取 5 MB 的限制），本次没有在其中按标签查找未登记的表格；已登记的表格照常校验。`,
+          ],
+        };
       }
       // only a name or sheet that has gone since the last read sends us down the plain path; any other
       // refusal (cell being edited, workbook busy) is the user's to hear about
@@ -400,7 +496,8 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     const proseMissing = hasProse && !prose;
     if (proseMissing) prose = proseWindow(wb.worksheets.getItem(proseActual as string));
     if (missing.length || proseMissing || manual) await ctx.sync();
-    if (hasProse) knownProse.add(proseName); else knownProse.delete(proseName);
+    if (hasProse) knownProse.add(proseName);
+    else knownProse.delete(proseName);
     hasMarkSheet = sheets.items.some((s) => s.name === MARK_SHEET);
     const tables: ReadTable[] = [];
     const lost: LostTable[] = [];
@@ -420,11 +517,17 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       const parsed = parseAddress(r.address);
       const layout = tableLayout(reg.format, reg.table);
       if (r.rowCount !== layout.rows || r.columnCount !== layout.cols) {
-        lost.push({ name: n, reason: `${reg.year}年${layout.name}的行列数已改变（应为 ${layout.rows} 行 × ${layout.cols} 列，现为 ${r.rowCount} 行 × ${r.columnCount} 列），请恢复被插入或删除的行列后再校验` });
+        lost.push({
+          name: n,
+          reason: `${reg.year}年${layout.name}的行列数已改变（应为 ${layout.rows} 行 × ${layout.cols} 列，现为 ${r.rowCount} 行 × ${r.columnCount} 列），请恢复被插入或删除的行列后再校验`,
+        });
         continue;
       }
       tables.push({
-        name: n, ...reg, sheet: parsed?.sheet ?? '', rect: { r: r.rowIndex, c: r.columnIndex, rs: r.rowCount, cs: r.columnCount },
+        name: n,
+        ...reg,
+        sheet: parsed?.sheet ?? '',
+        rect: { r: r.rowIndex, c: r.columnIndex, rs: r.rowCount, cs: r.columnCount },
         values: r.values as RawValue[][],
       });
     }
@@ -438,17 +541,32 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
         const exclude = tables.filter((t) => t.sheet === active.name).map((t) => t.rect);
         const year = yearInSheet(activeUsed.values) ?? NaN;
         for (const f of recogniseTables(activeUsed.values, { r: activeUsed.rowIndex, c: activeUsed.columnIndex }, exclude)) {
-          tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, sheet: active.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+          tables.push({
+            name: unregisteredName(f.table),
+            table: f.table,
+            format: f.format,
+            year,
+            sheet: active.name,
+            rect: f.rect,
+            values: f.values,
+            recognised: { findings: f.findings },
+          });
         }
       }
-      const beyond = !extent.isNullObject && (extent.rowIndex + extent.rowCount > RECOGNISE_ROWS || extent.columnIndex + extent.columnCount > RECOGNISE_COLS);
+      const beyond =
+        !extent.isNullObject &&
+        (extent.rowIndex + extent.rowCount > RECOGNISE_ROWS || extent.columnIndex + extent.columnCount > RECOGNISE_COLS);
       const onActive = tables.some((t) => t.sheet === active.name);
       if (beyond && tables.length === before && !onActive) {
-        notes.push(`工作表“${active.name}”的内容超出 ${RECOGNISE_WINDOW}（到第 ${extent.rowIndex + extent.rowCount} 行、第 ${extent.columnIndex + extent.columnCount} 列）：未登记的表格只在 ${RECOGNISE_WINDOW} 中按标签查找，没有找到。如表格在更下方或更右侧，请把它移到这一范围内，或用“插入表格”重新插入后填写。`);
+        notes.push(
+          `工作表“${active.name}”的内容超出 ${RECOGNISE_WINDOW}（到第 ${extent.rowIndex + extent.rowCount} 行、第 ${extent.columnIndex + extent.columnCount} 列）：未登记的表格只在 ${RECOGNISE_WINDOW} 中按标签查找，没有找到。如表格在更下方或更右侧，请把它移到这一范围内，或用“插入表格”重新插入后填写。`,
+        );
       }
     }
     return {
-      tables, lost, prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null,
+      tables,
+      lost,
+      prose: hasProse && prose ? (prose.isNullObject ? [] : (prose.values as unknown[][])) : null,
       lastYear: lastYearSetting.isNullObject ? null : String(lastYearSetting.value),
       ...(notes.length ? { notes } : {}),
     };
@@ -484,12 +602,18 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
     return run(async (ctx) => {
       const markSheet = ctx.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
       markSheet.load('name');
-      const blockOf = (n: string): Excel.Range => { const b = markBlock(n); return markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW, MARK_BLOCK_COLS); };
+      const blockOf = (n: string): Excel.Range => {
+        const b = markBlock(n);
+        return markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW, MARK_BLOCK_COLS);
+      };
       // the codes of the tables named, or of the whole (small) mark sheet
       const reads = only ? only.map((n) => blockOf(n).load('values')) : [markSheet.getUsedRangeOrNullObject(true).load('values')];
       await ctx.sync();
       if (markSheet.isNullObject) return 0;
-      const count = reads.filter((r) => !r.isNullObject).flatMap((r) => r.values.flat()).filter((v) => typeof v === 'number' && v > 0).length;
+      const count = reads
+        .filter((r) => !r.isNullObject)
+        .flatMap((r) => r.values.flat())
+        .filter((v) => typeof v === 'number' && v > 0).length;
       for (const n of only ?? ALL_NAMES) blockOf(n).clear('Contents');
       await ctx.sync();
       return count;
@@ -516,7 +640,10 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       for (const { n, item } of onSheet) {
         item.delete();
         known.delete(n);
-        if (!markSheet.isNullObject) { const b = markBlock(n); markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW + 1, MARK_BLOCK_COLS).clear('Contents'); }
+        if (!markSheet.isNullObject) {
+          const b = markBlock(n);
+          markSheet.getRangeByIndexes(b.r, b.c, MARK_META_ROW + 1, MARK_BLOCK_COLS).clear('Contents');
+        }
       }
       if (!markSheet.isNullObject && onSheet.length === found.length) markSheet.delete();
       if (!sheet.isNullObject) sheet.delete();
@@ -595,20 +722,26 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
       const ws = ctx.workbook.worksheets.getItem(p.sheet as string);
       ws.activate();
       // several areas at once (RangeAreas.select, ExcelApi 1.18); before that, the first cell
-      if (p.areas.length > 1 && O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.18')) ws.getRanges(p.areas.map((a) => rectAddress(a)).join(',')).select();
+      if (p.areas.length > 1 && O?.context?.requirements?.isSetSupported?.('ExcelApi', '1.18'))
+        ws.getRanges(p.areas.map((a) => rectAddress(a)).join(',')).select();
       else if (p.areas.length > 1) ws.getRangeByIndexes(p.areas[0].r, p.areas[0].c, 1, 1).select();
       else ws.getRangeByIndexes(p.areas[0].r, p.areas[0].c, p.areas[0].rs, p.areas[0].cs).select();
       await ctx.sync();
     });
   }
 
-  async function registerTables(tables: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>): Promise<TableRef[]> {
+  async function registerTables(
+    tables: Array<{ table: TableId; format: FormatId; year: number; sheet: string; rect: Rect }>,
+  ): Promise<TableRef[]> {
     return run(async (ctx) => {
       const wb = ctx.workbook;
       const items = ALL_NAMES.map((n) => wb.names.getItemOrNullObject(n).load('name'));
       const markSheet = wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');
       await ctx.sync();
-      const names = freeNames(tables.map((t) => t.table), new Set(items.filter((n) => !n.isNullObject).map((n) => n.name)));
+      const names = freeNames(
+        tables.map((t) => t.table),
+        new Set(items.filter((n) => !n.isNullObject).map((n) => n.name)),
+      );
       if (!names) throw new HostError('本工作簿中登记的年报表格已达上限，无法再登记。');
       let markMissing = markSheet.isNullObject;
       const refs: TableRef[] = [];
@@ -626,7 +759,19 @@ export function createExcelHost(env: OfficeEnv = { Excel: globalThis.Excel, Offi
   }
 
   return {
-    info, insertTables, readTables, checkAndMark, clearMarks, selectCells, selectAddress, registerTables, sheetNames, insertProse, storeLastYear,
-    environment, writeCells, discardSheet,
+    info,
+    insertTables,
+    readTables,
+    checkAndMark,
+    clearMarks,
+    selectCells,
+    selectAddress,
+    registerTables,
+    sheetNames,
+    insertProse,
+    storeLastYear,
+    environment,
+    writeCells,
+    discardSheet,
   };
 }

@@ -16,8 +16,23 @@
  * `options.fonts` (e.g. 仿宋 where 仿宋_GB2312 is not installed).
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HighlightColor, LineRuleType, Packer, PageNumber, PageOrientation,
-  Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HighlightColor,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
   type IParagraphStyleOptions,
 } from 'docx';
 import { STYLES, type CellStyle } from '../report/plan';
@@ -59,7 +74,13 @@ const SIZE = { title: 44, body: 32, table: 21, compact: 18, pageNumber: 28 };
 const LINE = 560; // 28 pt
 const INDENT = 2 * SIZE.body * 10; // two characters of the body size, in twips
 
-const ROLE_STYLE: Record<CellRole, CellStyle> = { corner: 'corner', header: 'header', blockTitle: 'blockTitle', label: 'label', data: 'input' };
+const ROLE_STYLE: Record<CellRole, CellStyle> = {
+  corner: 'corner',
+  header: 'header',
+  blockTitle: 'blockTitle',
+  label: 'label',
+  data: 'input',
+};
 const ALIGN = { Left: AlignmentType.LEFT, Center: AlignmentType.CENTER, Right: AlignmentType.RIGHT } as const;
 
 const fontOf = (f: DocxFonts, eastAsia: string) => ({ ascii: f.latin, hAnsi: f.latin, cs: f.latin, eastAsia });
@@ -68,32 +89,56 @@ function styles(f: DocxFonts): IParagraphStyleOptions[] {
   const body = { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT };
   return [
     {
-      id: 'ReportTitle', name: '报告标题', basedOn: 'Normal', next: 'ReportBody', quickFormat: true,
+      id: 'ReportTitle',
+      name: '报告标题',
+      basedOn: 'Normal',
+      next: 'ReportBody',
+      quickFormat: true,
       run: { font: fontOf(f, f.title), size: SIZE.title, bold: true },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: LINE, line: 780, lineRule: LineRuleType.AT_LEAST }, outlineLevel: 0 },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 0, after: LINE, line: 780, lineRule: LineRuleType.AT_LEAST },
+        outlineLevel: 0,
+      },
     },
     {
-      id: 'ReportBody', name: '报告正文', basedOn: 'Normal', quickFormat: true,
+      id: 'ReportBody',
+      name: '报告正文',
+      basedOn: 'Normal',
+      quickFormat: true,
       run: { font: fontOf(f, f.body), size: SIZE.body },
       paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: body },
     },
     {
-      id: 'SectionTitle', name: '报告一级标题', basedOn: 'ReportBody', next: 'ReportBody', quickFormat: true,
+      id: 'SectionTitle',
+      name: '报告一级标题',
+      basedOn: 'ReportBody',
+      next: 'ReportBody',
+      quickFormat: true,
       run: { font: fontOf(f, f.heading), size: SIZE.body },
       paragraph: { keepNext: true, outlineLevel: 1, spacing: { ...body, before: 0 } },
     },
     {
-      id: 'SubTitle', name: '报告二级标题', basedOn: 'ReportBody', next: 'ReportBody', quickFormat: true,
+      id: 'SubTitle',
+      name: '报告二级标题',
+      basedOn: 'ReportBody',
+      next: 'ReportBody',
+      quickFormat: true,
       run: { font: fontOf(f, f.subheading), size: SIZE.body, bold: true },
       paragraph: { keepNext: true, outlineLevel: 2 },
     },
     {
-      id: 'TableText', name: '报告表格', basedOn: 'Normal', quickFormat: true,
+      id: 'TableText',
+      name: '报告表格',
+      basedOn: 'Normal',
+      quickFormat: true,
       run: { font: fontOf(f, f.table), size: SIZE.table },
       paragraph: { spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO } },
     },
     {
-      id: 'PageNo', name: '报告页码', basedOn: 'Normal',
+      id: 'PageNo',
+      name: '报告页码',
+      basedOn: 'Normal',
       run: { font: fontOf(f, f.pageNumber), size: SIZE.pageNumber },
       paragraph: { alignment: AlignmentType.CENTER },
     },
@@ -112,25 +157,31 @@ function tableOf(t: ExportTable): Table {
   const firstBody = Math.min(...t.cells.filter((c) => c.role === 'data' || c.role === 'label').map((c) => c.r));
   const rows: TableRow[] = [];
   for (let r = 0; r < t.rows; r++) {
-    const cells = t.cells.filter((c) => c.r === r).map((c) => {
-      const s = STYLES[ROLE_STYLE[c.role]];
-      const width = grid.slice(c.c, c.c + c.cs).reduce((a, b) => a + b, 0);
-      return new TableCell({
-        ...(c.cs > 1 ? { columnSpan: c.cs } : {}),
-        ...(c.rs > 1 ? { rowSpan: c.rs } : {}),
-        width: { size: width, type: WidthType.DXA },
-        verticalAlign: VerticalAlignTable.CENTER,
-        children: [new Paragraph({
-          style: 'TableText',
-          alignment: c.role === 'data' ? AlignmentType.CENTER : ALIGN[s.hAlign ?? 'Left'],
-          children: c.text ? [new TextRun({ text: c.text, size, ...(s.bold ? { bold: true } : {}) })] : [],
-        })],
+    const cells = t.cells
+      .filter((c) => c.r === r)
+      .map((c) => {
+        const s = STYLES[ROLE_STYLE[c.role]];
+        const width = grid.slice(c.c, c.c + c.cs).reduce((a, b) => a + b, 0);
+        return new TableCell({
+          ...(c.cs > 1 ? { columnSpan: c.cs } : {}),
+          ...(c.rs > 1 ? { rowSpan: c.rs } : {}),
+          width: { size: width, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [
+            new Paragraph({
+              style: 'TableText',
+              alignment: c.role === 'data' ? AlignmentType.CENTER : ALIGN[s.hAlign ?? 'Left'],
+              children: c.text ? [new TextRun({ text: c.text, size, ...(s.bold ? { bold: true } : {}) })] : [],
+            }),
+          ],
+        });
       });
-    });
     // keep together: the header rows with the first body row, a block of table 1, a short table
     const blockStarts = (row: number): boolean => t.cells.some((c) => c.r === row && c.role === 'blockTitle');
     const keep = r + 1 < t.rows && (repeat ? r < firstBody || t.rows <= 6 : !blockStarts(r + 1));
-    rows.push(new TableRow({ children: cells, cantSplit: true, keepNext: keep, ...(repeat && r < firstBody ? { tableHeader: true } : {}) }));
+    rows.push(
+      new TableRow({ children: cells, cantSplit: true, keepNext: keep, ...(repeat && r < firstBody ? { tableHeader: true } : {}) }),
+    );
   }
   return new Table({
     rows,
@@ -145,7 +196,12 @@ function tableOf(t: ExportTable): Table {
 
 /** An empty paragraph of a fixed height (twips), kept with the table after it when `keep`. */
 const gap = (height: number, keep: boolean): Paragraph =>
-  new Paragraph({ style: 'ReportBody', keepNext: keep, spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT }, children: [] });
+  new Paragraph({
+    style: 'ReportBody',
+    keepNext: keep,
+    spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
 
 function blockOf(b: Block): Array<Paragraph | Table> {
   switch (b.kind) {
@@ -194,17 +250,19 @@ function docxDocument(doc: ExportDocument, options: DocxOptions): Document {
       default: { document: { run: { font: fontOf(f, f.body), size: SIZE.body } } },
       paragraphStyles: styles(f),
     },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-          margin: MARGIN,
-          pageNumbers: { start: 1 },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: MARGIN,
+            pageNumbers: { start: 1 },
+          },
         },
+        footers: { default: footer },
+        children,
       },
-      footers: { default: footer },
-      children,
-    }],
+    ],
   });
   return document;
 }

@@ -6,8 +6,19 @@
 import ExcelJS from 'exceljs';
 import { a1, parseAddress, rectAddress, sheetAddress, type Rect } from '../report/a1';
 import {
-  agencyOfTitle, buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_CODES, MARK_FILLS, MARK_META_ROW, MARK_SHEET,
-  registrationNames, STYLES, type PlanRequest, type SheetPlan,
+  agencyOfTitle,
+  buildPlan,
+  decodeRegistration,
+  encodeRegistration,
+  markBlock,
+  MARK_CODES,
+  MARK_FILLS,
+  MARK_META_ROW,
+  MARK_SHEET,
+  registrationNames,
+  STYLES,
+  type PlanRequest,
+  type SheetPlan,
 } from '../report/plan';
 import { tableLayout } from '../report/layout';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
@@ -20,9 +31,24 @@ const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
 const PROMPTS = {
-  count: { promptTitle: '件数', prompt: '请填写大于或等于0的整数；没有请填0，不要留空或填“/”。', errorTitle: '件数有误', error: '件数应为大于或等于0的整数，不要填写单位或文字。' },
-  amount: { promptTitle: '金额（万元）', prompt: '请填写大于或等于0的数，可有小数；没有请填0。', errorTitle: '金额有误', error: '金额应为大于或等于0的数字（单位：万元），不要填写单位或文字。' },
-  signed: { promptTitle: '本年增/减', prompt: '请填写整数：增加填正数，减少填负数，没有变化填0。', errorTitle: '数值有误', error: '本年增/减应为整数（减少填负数）。' },
+  count: {
+    promptTitle: '件数',
+    prompt: '请填写大于或等于0的整数；没有请填0，不要留空或填“/”。',
+    errorTitle: '件数有误',
+    error: '件数应为大于或等于0的整数，不要填写单位或文字。',
+  },
+  amount: {
+    promptTitle: '金额（万元）',
+    prompt: '请填写大于或等于0的数，可有小数；没有请填0。',
+    errorTitle: '金额有误',
+    error: '金额应为大于或等于0的数字（单位：万元），不要填写单位或文字。',
+  },
+  signed: {
+    promptTitle: '本年增/减',
+    prompt: '请填写整数：增加填正数，减少填负数，没有变化填0。',
+    errorTitle: '数值有误',
+    error: '本年增/减应为整数（减少填负数）。',
+  },
 };
 
 /** Evaluate a plain SUM formula of our own over the plan's values (for cached results). */
@@ -49,7 +75,8 @@ export function writePlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: She
     for (let j = 0; j < rect.cs; j++) {
       const v = plan.values[i][j];
       const cell = ws.getCell(rect.r + i + 1, rect.c + j + 1);
-      if (typeof v === 'string' && v.startsWith('=')) cell.value = { formula: v.slice(1), result: sumResult(v, plan) } as ExcelJS.CellFormulaValue;
+      if (typeof v === 'string' && v.startsWith('='))
+        cell.value = { formula: v.slice(1), result: sumResult(v, plan) } as ExcelJS.CellFormulaValue;
       else if (v !== '') cell.value = typeof v === 'string' && v.startsWith("'=") ? v.slice(1) : v;
       if (plan.numberFormats[i][j] !== 'General') cell.numFmt = plan.numberFormats[i][j];
     }
@@ -79,15 +106,27 @@ export function writePlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: She
   }
   for (const v of plan.validations) {
     const p = PROMPTS[v.kind];
-    const rule: ExcelJS.DataValidation = v.kind === 'signed'
-      ? { type: 'whole', operator: 'between', formulae: [-999999999, 999999999] }
-      : { type: v.kind === 'amount' ? 'decimal' : 'whole', operator: 'greaterThanOrEqual', formulae: [0] };
-    each(v.rect, (cell) => (cell.dataValidation = { ...rule, allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'stop', ...p }));
+    const rule: ExcelJS.DataValidation =
+      v.kind === 'signed'
+        ? { type: 'whole', operator: 'between', formulae: [-999999999, 999999999] }
+        : { type: v.kind === 'amount' ? 'decimal' : 'whole', operator: 'greaterThanOrEqual', formulae: [0] };
+    each(
+      v.rect,
+      (cell) =>
+        (cell.dataValidation = { ...rule, allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'stop', ...p }),
+    );
   }
   for (const cf of plan.conditionalFormats) {
     ws.addConditionalFormatting({
       ref: rectAddress(cf.rect),
-      rules: [{ type: 'expression', priority: 1, formulae: [cf.formula.slice(1)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILLS[cf.severity]) } } } }],
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [cf.formula.slice(1)],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(MARK_FILLS[cf.severity]) } } },
+        },
+      ],
     });
   }
   const marks = wb.getWorksheet(MARK_SHEET) ?? wb.addWorksheet(MARK_SHEET, { state: 'veryHidden' });
@@ -99,7 +138,10 @@ export function writePlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: She
 }
 
 /** A new workbook holding the three tables of a format, optionally filled with a report's values. */
-export function templateWorkbook(req: Omit<PlanRequest, 'tables' | 'titles'> & { tables?: TableId[] }, sheetName = `${req.year}年报表格`): ExcelJS.Workbook {
+export function templateWorkbook(
+  req: Omit<PlanRequest, 'tables' | 'titles'> & { tables?: TableId[] },
+  sheetName = `${req.year}年报表格`,
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务公开年报助手';
   const ws = wb.addWorksheet(sheetName);
@@ -122,8 +164,10 @@ function formulaValue(ws: ExcelJS.Worksheet, formula: string, depth = 0): RawVal
     for (let r = p.rect.r; r < p.rect.r + p.rect.rs; r++) {
       for (let c = p.rect.c; c < p.rect.c + p.rect.cs; c++) {
         const cell = ws.getCell(r + 1, c + 1).value;
-        const v = cell && typeof cell === 'object' && 'formula' in cell && (cell.result === undefined || cell.result === null)
-          ? formulaValue(ws, String(cell.formula), depth + 1) : cellRaw(cell);
+        const v =
+          cell && typeof cell === 'object' && 'formula' in cell && (cell.result === undefined || cell.result === null)
+            ? formulaValue(ws, String(cell.formula), depth + 1)
+            : cellRaw(cell);
         if (typeof v === 'number') total += v;
       }
     }
@@ -176,7 +220,9 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
       const metaCell = marks?.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value;
       let reg = decodeRegistration(name, typeof metaCell === 'string' ? metaCell : null);
       if (!reg) {
-        const format = (['2021', '2019'] as FormatId[]).find((f) => tableLayout(f, table).rows === parsed.rect.rs && tableLayout(f, table).cols === parsed.rect.cs);
+        const format = (['2021', '2019'] as FormatId[]).find(
+          (f) => tableLayout(f, table).rows === parsed.rect.rs && tableLayout(f, table).cols === parsed.rect.cs,
+        );
         if (!format) {
           lost.push({ name, reason: `${name} 的行列数与任何格式都不符，无法识别` });
           continue;
@@ -213,9 +259,23 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
         grid.push(row);
       }
       const year = yearInSheet(grid) ?? NaN;
-      const agency = grid.slice(0, 200).flat().map((v) => agencyOfTitle(v, year)).find(Boolean);
+      const agency = grid
+        .slice(0, 200)
+        .flat()
+        .map((v) => agencyOfTitle(v, year))
+        .find(Boolean);
       for (const f of recogniseTables(grid, { r: 0, c: 0 })) {
-        tables.push({ name: unregisteredName(f.table), table: f.table, format: f.format, year, ...(agency ? { agency } : {}), sheet: ws.name, rect: f.rect, values: f.values, recognised: { findings: f.findings } });
+        tables.push({
+          name: unregisteredName(f.table),
+          table: f.table,
+          format: f.format,
+          year,
+          ...(agency ? { agency } : {}),
+          sheet: ws.name,
+          rect: f.rect,
+          values: f.values,
+          recognised: { findings: f.findings },
+        });
       }
     });
   }

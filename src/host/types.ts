@@ -61,7 +61,11 @@ export interface Mark {
 
 /** A cell's mark with one more finding on it: the graver severity wins; the note lists each finding's rule
  *  and message (at most three). Every path that marks cells (pane, command line) builds marks with this. */
-export function addToMark(prev: Mark | undefined, at: { tableName: string; r: number; c: number }, f: { rule: string; message: string; severity: Severity }): Mark {
+export function addToMark(
+  prev: Mark | undefined,
+  at: { tableName: string; r: number; c: number },
+  f: { rule: string; message: string; severity: Severity },
+): Mark {
   const line = `${f.rule}：${f.message}`;
   const lines = prev?.note ? prev.note.split('\n') : [];
   const note = lines.includes(line) || lines.length >= 3 ? lines.join('\n') : [...lines, line].join('\n');
@@ -130,7 +134,10 @@ export interface WorkbookHost {
 
 /** A Chinese message for a failure, with the English reason where useful. */
 export class HostError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'HostError';
   }

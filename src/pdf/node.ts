@@ -19,7 +19,10 @@ function load(): Promise<{ pdfjs: PdfJs; resources: PdfResources }> {
     const dir = path.dirname(require.resolve('pdfjs-dist/package.json'));
     return {
       pdfjs: pdfjs as unknown as PdfJs,
-      resources: { cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`, standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}` },
+      resources: {
+        cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`,
+        standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}`,
+      },
     };
   })();
   return loaded;

@@ -19,7 +19,9 @@ interface PdfDocument {
 }
 interface PdfPage {
   getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
-  getTextContent(o?: Record<string, unknown>): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+  getTextContent(
+    o?: Record<string, unknown>,
+  ): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
   cleanup(): void;
 }
 
@@ -32,7 +34,10 @@ export interface PdfResources {
 export type PdfProblem = 'empty' | 'not-pdf' | 'encrypted' | 'damaged' | 'setup';
 
 export class PdfReadError extends Error {
-  constructor(readonly problem: PdfProblem, message: string) {
+  constructor(
+    readonly problem: PdfProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'PdfReadError';
   }
@@ -45,9 +50,12 @@ export function looksLikePdf(data: Uint8Array): boolean {
 }
 
 const mul = (m: number[], n: number[]): number[] => [
-  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 
 function reason(e: unknown): string {
@@ -80,7 +88,8 @@ export async function pdfTextPages(pdfjs: PdfJs, data: Uint8Array, resources: Pd
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = (e as { name?: string })?.name;
-    if (name === 'PasswordException') throw new PdfReadError('encrypted', 'PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF（encrypted）');
+    if (name === 'PasswordException')
+      throw new PdfReadError('encrypted', 'PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF（encrypted）');
     throw new PdfReadError('damaged', `PDF 文件已损坏或不完整，无法读取（${reason(e)}）`);
   }
   try {
@@ -95,7 +104,13 @@ export async function pdfTextPages(pdfjs: PdfJs, data: Uint8Array, resources: Pd
         const m = mul(vp.transform, it.transform);
         const size = Math.hypot(m[2], m[3]);
         if (!(size > 0) || Math.abs(m[1]) > 0.05 * size || Math.abs(m[2]) > 0.05 * size || m[0] <= 0) continue;
-        items.push({ str: it.str, x: m[4], y: m[5], width: (it.width ?? 0) * (m[0] / Math.hypot(it.transform[0], it.transform[1]) || 1), size });
+        items.push({
+          str: it.str,
+          x: m[4],
+          y: m[5],
+          width: (it.width ?? 0) * (m[0] / Math.hypot(it.transform[0], it.transform[1]) || 1),
+          size,
+        });
       }
       pages.push({ width: vp.width, height: vp.height, items });
       page.cleanup();

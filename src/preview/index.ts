@@ -32,7 +32,12 @@ if (ribbon) {
     ribbon.disabled = true;
     if (status) status.textContent = '正在运行…';
     const action = sim.actions.get('insertAllTables') as (event: { completed: () => void }) => void;
-    action({ completed: () => { ribbon.disabled = false; if (status) status.textContent = ''; } });
+    action({
+      completed: () => {
+        ribbon.disabled = false;
+        if (status) status.textContent = '';
+      },
+    });
   });
 }
 sim.onDialog((dialog) => {

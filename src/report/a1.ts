@@ -39,7 +39,9 @@ export function sheetAddress(sheet: string, rect: Rect, abs = false): string {
 
 /** Parse "Sheet1!$B$3:$D$5", "'My sheet'!B3" or "B3:D5" (sheet optional). Returns null if not an address. */
 export function parseAddress(address: string): { sheet?: string; rect: Rect } | null {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address.trim().replace(/^=/, ''));
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+    address.trim().replace(/^=/, ''),
+  );
   if (!m) return null;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   const r1 = Number(m[4]) - 1;
@@ -77,9 +79,13 @@ export function compactRefs(cells: Array<{ r: number; c: number }>): string[] {
   while (i < cells.length) {
     let j = i;
     const vertical = j + 1 < cells.length && cells[j + 1].c === cells[i].c && cells[j + 1].r === cells[i].r + 1;
-    while (j + 1 < cells.length && (vertical
-      ? cells[j + 1].c === cells[i].c && cells[j + 1].r === cells[j].r + 1
-      : cells[j + 1].r === cells[i].r && cells[j + 1].c === cells[j].c + 1)) j++;
+    while (
+      j + 1 < cells.length &&
+      (vertical
+        ? cells[j + 1].c === cells[i].c && cells[j + 1].r === cells[j].r + 1
+        : cells[j + 1].r === cells[i].r && cells[j + 1].c === cells[j].c + 1)
+    )
+      j++;
     out.push(j === i ? a1(cells[i].r, cells[i].c) : `${a1(cells[i].r, cells[i].c)}:${a1(cells[j].r, cells[j].c)}`);
     i = j + 1;
   }

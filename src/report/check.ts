@@ -46,8 +46,12 @@ function cellFindings(format: FormatId, cell: LayoutCell, p: Parsed): Finding[] 
       f('TEXT-NUM', 'warning', `${where}：“${p.shown}”含${p.note}，已按 ${fmtNum(p.value as number)} 读取，请改为普通数字`, p.value);
       break;
     case 'unit':
-      f(table === 'active' ? 'T1-UNIT' : 'TEXT-NUM', 'warning',
-        `${where}：“${p.shown}”带有单位“${p.note}”，已按 ${fmtNum(p.value as number)} 读取；单元格中只应填写数字`, p.value);
+      f(
+        table === 'active' ? 'T1-UNIT' : 'TEXT-NUM',
+        'warning',
+        `${where}：“${p.shown}”带有单位“${p.note}”，已按 ${fmtNum(p.value as number)} 读取；单元格中只应填写数字`,
+        p.value,
+      );
       break;
     case 'ok':
       break;
@@ -83,12 +87,18 @@ export function checkValues(format: FormatId, get: ValueSource, tables: readonly
     }
     const entries = [...parsed.entries()].filter(([k]) => layout.byKey.has(k));
     const blanks = entries.filter(([, p]) => p.status === 'blank').map(([k]) => k);
-    const untouched = blanks.length * 2 >= layout.data.length && entries.every(([, p]) => p.status === 'blank' || (p.status === 'ok' && p.value === 0));
+    const untouched =
+      blanks.length * 2 >= layout.data.length && entries.every(([, p]) => p.status === 'blank' || (p.status === 'ok' && p.value === 0));
     if (untouched) {
       // a table not filled in yet: one finding, not one per cell
       findings.push({
-        rule: 'BLANK', severity: 'warning', cells: blanks, untouched: true,
-        message: `${layout.name}尚未填写：${blanks.length} 个单元格为空（没有数据的请填0）`, expected: 0, actual: '',
+        rule: 'BLANK',
+        severity: 'warning',
+        cells: blanks,
+        untouched: true,
+        message: `${layout.name}尚未填写：${blanks.length} 个单元格为空（没有数据的请填0）`,
+        expected: 0,
+        actual: '',
       });
     } else findings.push(...oneBlankFinding(layout, tableFindings, parsed));
     if (missing.length) findings.push(missingFinding(format, layout.table, missing));
@@ -106,17 +116,31 @@ function oneBlankFinding(layout: TableLayout, tableFindings: Finding[], parsed: 
   const blank = tableFindings.filter((f) => f.rule === 'BLANK');
   if (blank.length < 2) return tableFindings;
   const cells = blank.map((f) => f.cells[0]);
-  const typed = [...new Set(cells.map((k) => parsed.get(k)).filter((p) => p?.status === 'placeholder').map((p) => `“${p?.shown.trim()}”`))];
+  const typed = [
+    ...new Set(
+      cells
+        .map((k) => parsed.get(k))
+        .filter((p) => p?.status === 'placeholder')
+        .map((p) => `“${p?.shown.trim()}”`),
+    ),
+  ];
   const empty = cells.some((k) => parsed.get(k)?.status === 'blank');
-  const what = [empty ? '为空' : '', typed.length ? `填写了${typed.slice(0, 3).join('')}${typed.length > 3 ? '等' : ''}` : ''].filter(Boolean).join('或');
+  const what = [empty ? '为空' : '', typed.length ? `填写了${typed.slice(0, 3).join('')}${typed.length > 3 ? '等' : ''}` : '']
+    .filter(Boolean)
+    .join('或');
   const named = cells.map((k) => layout.byKey.get(k) as LayoutCell);
   const rows = [...new Set(named.map((c) => c.rowName))];
-  const where = cells.length <= 6
-    ? `（${named.map((c) => `${c.rowName} · ${c.colName}`).join('、')}）`
-    : `，涉及${rows.slice(0, 4).join('、')}${rows.length > 4 ? `等 ${rows.length} 行` : ''}`;
+  const where =
+    cells.length <= 6
+      ? `（${named.map((c) => `${c.rowName} · ${c.colName}`).join('、')}）`
+      : `，涉及${rows.slice(0, 4).join('、')}${rows.length > 4 ? `等 ${rows.length} 行` : ''}`;
   const group: Finding = {
-    rule: 'BLANK', severity: 'warning', cells,
-    message: `${layout.name}：${cells.length} 个单元格${what}${where}，${PLACEHOLDER_NOTE}；计算时按0处理`, expected: 0, actual: '',
+    rule: 'BLANK',
+    severity: 'warning',
+    cells,
+    message: `${layout.name}：${cells.length} 个单元格${what}${where}，${PLACEHOLDER_NOTE}；计算时按0处理`,
+    expected: 0,
+    actual: '',
   };
   const at = tableFindings.indexOf(blank[0]);
   const rest = tableFindings.filter((f) => f.rule !== 'BLANK');
@@ -135,8 +159,11 @@ function missingFinding(format: FormatId, table: TableId, missing: LayoutCell[])
 
 const TABLE_ORDER: Record<string, number> = { active: 0, applications: 1, reviews: 2 };
 function sortFindings(fs: Finding[]): Finding[] {
-  const rank = (f: Finding): number => (f.cells.length ? TABLE_ORDER[f.cells[0].split('.')[0]] ?? 3 : 3);
-  return fs.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  const rank = (f: Finding): number => (f.cells.length ? (TABLE_ORDER[f.cells[0].split('.')[0]] ?? 3) : 3);
+  return fs
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map((x) => x.f);
 }
 
 /** Rows and columns in a report that its format does not have, and the 2019 single （六） row in a 2021 report. */
@@ -152,17 +179,27 @@ function extraStructure(report: Report): Finding[] {
       if (!layout.rowKeys.includes(r)) {
         const legacy = report.format === '2021' && t === 'applications' && r === 'other';
         out.push({
-          rule: 'STRUCTURE', severity: 'warning', cells: Object.keys(cols).map((c) => `${t}.${r}.${c}`),
+          rule: 'STRUCTURE',
+          severity: 'warning',
+          cells: Object.keys(cols).map((c) => `${t}.${r}.${c}`),
           message: legacy
             ? '2021年格式的报告中保留了2019年格式单一的“（六）其他处理”行，应拆分为1.逾期不补正、2.逾期未缴费、3.其他三项'
             : `${layout.name}中有格式之外的行“${r}”（可能是地方增加的行），未参与核对`,
-          expected: null, actual: null,
+          expected: null,
+          actual: null,
         });
         continue;
       }
       for (const c of Object.keys(cols)) {
         if (!layout.byKey.has(`${t}.${r}.${c}`)) {
-          out.push({ rule: 'STRUCTURE', severity: 'warning', cells: [`${t}.${r}.${c}`], message: `${layout.name}中有格式之外的单元格“${r}.${c}”，未参与核对`, expected: null, actual: null });
+          out.push({
+            rule: 'STRUCTURE',
+            severity: 'warning',
+            cells: [`${t}.${r}.${c}`],
+            message: `${layout.name}中有格式之外的单元格“${r}.${c}”，未参与核对`,
+            expected: null,
+            actual: null,
+          });
         }
       }
     }
@@ -173,7 +210,9 @@ function extraStructure(report: Report): Finding[] {
 /** Value source for a report. A 2021 report that kept the 2019 single （六） row has its value read
  *  as （六）3.其他 so that the sums still check (the structure warning says so). */
 export function reportSource(report: Report): ValueSource {
-  const legacyOther = report.format === '2021' && report.tables.applications?.other !== undefined &&
+  const legacyOther =
+    report.format === '2021' &&
+    report.tables.applications?.other !== undefined &&
     ['other_1', 'other_2', 'other_3'].every((r) => report.tables.applications?.[r] === undefined);
   return (key) => {
     if (legacyOther) {
@@ -187,11 +226,17 @@ export function reportSource(report: Report): ValueSource {
 /** A published report whose statistical tables hold no value at all (the agency posted the empty
  *  template): one error, BLANK-EMPTY, instead of a warning per table. Null when any cell holds a value. */
 export function emptyTablesFinding(report: Report): Finding | null {
-  const cells = Object.entries(report.tables).flatMap(([t, rows]) => Object.entries(rows ?? {}).flatMap(([r, cols]) => Object.entries(cols ?? {}).map(([c, v]) => ({ key: `${t}.${r}.${c}`, v }))));
+  const cells = Object.entries(report.tables).flatMap(([t, rows]) =>
+    Object.entries(rows ?? {}).flatMap(([r, cols]) => Object.entries(cols ?? {}).map(([c, v]) => ({ key: `${t}.${r}.${c}`, v }))),
+  );
   if (!cells.length || cells.some(({ v }) => parseCell(v).status !== 'blank')) return null;
   return {
-    rule: 'BLANK-EMPTY', severity: 'error', cells: cells.map((c) => c.key),
-    message: `表格未填写：报告中的统计表全部为空（${cells.length} 个单元格），发布的可能是空白模板`, expected: null, actual: null,
+    rule: 'BLANK-EMPTY',
+    severity: 'error',
+    cells: cells.map((c) => c.key),
+    message: `表格未填写：报告中的统计表全部为空（${cells.length} 个单元格），发布的可能是空白模板`,
+    expected: null,
+    actual: null,
   };
 }
 
@@ -200,7 +245,12 @@ export function emptyTablesFinding(report: Report): Finding | null {
  *  checks, not one being filled in) with every table blank gets the one BLANK-EMPTY error. */
 export function checkReport(report: Report, lastYear?: Report, opts: { published?: boolean } = {}): Finding[] {
   const empty = opts.published ? emptyTablesFinding(report) : null;
-  if (empty) return [empty, ...sortFindings(extraStructure(report)), ...checkValues(report.format, reportSource(report)).filter((f) => f.rule !== 'BLANK')];
+  if (empty)
+    return [
+      empty,
+      ...sortFindings(extraStructure(report)),
+      ...checkValues(report.format, reportSource(report)).filter((f) => f.rule !== 'BLANK'),
+    ];
   const get = reportSource(report);
   const last = lastYear ? { format: lastYear.format, year: lastYear.year, get: reportSource(lastYear) } : undefined;
   const narrative = report.text ? checkNarrative({ format: report.format, get, text: report.text, last }) : [];

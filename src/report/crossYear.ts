@@ -57,29 +57,53 @@ interface CrossRule {
   wording: string;
 }
 
-export const CROSS_RULES: CrossRule[] = (['2019', '2021'] as FormatId[]).map((last): CrossRule => ({
-  id: 'X-CARRY', severity: 'error', now: '2021', last, table: 'applications', per: 'column',
-  along: (f) => tableLayout(f, 'applications').colKeys,
-  lhs: ['carried_over'], rhs: [`${LAST}carried_forward`],
-  lhsName: '本年“二、上年结转”', rhsName: (y) => `${y}年报告“四、结转下年度继续办理”`,
-  wording: '本年“二、上年结转政府信息公开申请数量”等于上年报告“四、结转下年度继续办理”，每一列都适用。',
-})).flatMap((r) => [r, { ...r, now: '2019' as FormatId }]).concat([
-  {
-    id: 'X-INFORCE', severity: 'warning', now: '2021', last: '2021', table: 'active', per: 'row',
-    along: () => ['rules', 'normative_docs'],
-    lhs: ['in_force', 'repealed'], rhs: [`${LAST}in_force`, 'issued'],
-    lhsName: '现行有效件数＋本年废止件数', rhsName: (y) => `${y}年现行有效件数＋本年制发件数`,
-    note: '（修订、到期失效等也会造成差异，如属此类请在报告中说明）',
-    wording: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数（修订、到期失效可使其合理地不相等）。',
-  },
-  {
-    id: 'X-PREV', severity: 'warning', now: '2019', last: '2019', table: 'active', per: 'row',
-    along: () => ['licensing', 'other_services', 'penalty', 'enforcement', 'fees'],
-    lhs: ['prev_items'], rhs: [`${LAST}prev_items`, `${LAST}change`],
-    lhsName: '本年“上一年项目数量”', rhsName: (y) => `${y}年报告的上一年项目数量＋本年增/减`,
-    wording: '2019年格式：本年“上一年项目数量”等于上年报告的“上一年项目数量”加“本年增/减”。',
-  },
-]);
+export const CROSS_RULES: CrossRule[] = (['2019', '2021'] as FormatId[])
+  .map((last): CrossRule => ({
+    id: 'X-CARRY',
+    severity: 'error',
+    now: '2021',
+    last,
+    table: 'applications',
+    per: 'column',
+    along: (f) => tableLayout(f, 'applications').colKeys,
+    lhs: ['carried_over'],
+    rhs: [`${LAST}carried_forward`],
+    lhsName: '本年“二、上年结转”',
+    rhsName: (y) => `${y}年报告“四、结转下年度继续办理”`,
+    wording: '本年“二、上年结转政府信息公开申请数量”等于上年报告“四、结转下年度继续办理”，每一列都适用。',
+  }))
+  .flatMap((r) => [r, { ...r, now: '2019' as FormatId }])
+  .concat([
+    {
+      id: 'X-INFORCE',
+      severity: 'warning',
+      now: '2021',
+      last: '2021',
+      table: 'active',
+      per: 'row',
+      along: () => ['rules', 'normative_docs'],
+      lhs: ['in_force', 'repealed'],
+      rhs: [`${LAST}in_force`, 'issued'],
+      lhsName: '现行有效件数＋本年废止件数',
+      rhsName: (y) => `${y}年现行有效件数＋本年制发件数`,
+      note: '（修订、到期失效等也会造成差异，如属此类请在报告中说明）',
+      wording: '现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数（修订、到期失效可使其合理地不相等）。',
+    },
+    {
+      id: 'X-PREV',
+      severity: 'warning',
+      now: '2019',
+      last: '2019',
+      table: 'active',
+      per: 'row',
+      along: () => ['licensing', 'other_services', 'penalty', 'enforcement', 'fees'],
+      lhs: ['prev_items'],
+      rhs: [`${LAST}prev_items`, `${LAST}change`],
+      lhsName: '本年“上一年项目数量”',
+      rhsName: (y) => `${y}年报告的上一年项目数量＋本年增/减`,
+      wording: '2019年格式：本年“上一年项目数量”等于上年报告的“上一年项目数量”加“本年增/减”。',
+    },
+  ]);
 
 /** Cross-year findings; `cells` name this year's cells only. */
 export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
@@ -95,7 +119,16 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
   const mismatch = lastYearMismatch(now, last);
   if (mismatch) {
     // another year's or another agency's figures say nothing about this report: compared, they only mislead
-    return [{ rule: 'X-CARRY', severity: 'warning', cells: [], message: `${mismatch}，未做跨年度核对（上年结转、现行有效件数等）`, expected: now.year - 1, actual: last.year }];
+    return [
+      {
+        rule: 'X-CARRY',
+        severity: 'warning',
+        cells: [],
+        message: `${mismatch}，未做跨年度核对（上年结转、现行有效件数等）`,
+        expected: now.year - 1,
+        actual: last.year,
+      },
+    ];
   }
   for (const rule of CROSS_RULES) {
     if (rule.now !== now.format || rule.last !== last.format) continue;
@@ -112,11 +145,23 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
       if (all.some((k) => read(k) === undefined)) continue;
       const sample = layout.byKey.get(all.find((k) => !k.startsWith(LAST)) as CellKey);
       const asRule: RelationRule = {
-        id: rule.id, severity: rule.severity, table: rule.table, per: rule.per, lhs: { keys: [] }, rhs: { keys: [] },
-        lhsName: rule.lhsName, rhsName: rule.rhsName(last.year), expected: 'rhs', wording: rule.wording,
+        id: rule.id,
+        severity: rule.severity,
+        table: rule.table,
+        per: rule.per,
+        lhs: { keys: [] },
+        rhs: { keys: [] },
+        lhsName: rule.lhsName,
+        rhsName: rule.rhsName(last.year),
+        expected: 'rhs',
+        wording: rule.wording,
       };
       const rel: Relation = {
-        rule: asRule, along, alongName: rule.per === 'column' ? `${sample?.colName}列` : `${sample?.rowName}`, lhs, rhs,
+        rule: asRule,
+        along,
+        alongName: rule.per === 'column' ? `${sample?.colName}列` : `${sample?.rowName}`,
+        lhs,
+        rhs,
       };
       const f = relationFinding(rel, parsed);
       if (!f) continue;

@@ -90,55 +90,108 @@ const LICENSING: LabelNode = { label: '行政许可', key: 'licensing' };
 const PENALTY: LabelNode = { label: '行政处罚', key: 'penalty' };
 const ENFORCEMENT: LabelNode = { label: '行政强制', key: 'enforcement' };
 const FEES: LabelNode = { label: '行政事业性收费', key: 'fees' };
-const block = (n: string, columns: LabelNode[], rows: LabelNode[]): BlockDef => ({ title: ARTICLE(n), aliases: articleAliases(n), columns, rows });
+const block = (n: string, columns: LabelNode[], rows: LabelNode[]): BlockDef => ({
+  title: ARTICLE(n),
+  aliases: articleAliases(n),
+  columns,
+  rows,
+});
 
 const ACTIVE_2021: BlocksTableDef = {
-  shape: 'blocks', id: 'active', itemHeader: ITEM, width: 4, widths: [24, 16, 16, 16],
+  shape: 'blocks',
+  id: 'active',
+  itemHeader: ITEM,
+  width: 4,
+  widths: [24, 16, 16, 16],
   blocks: [
-    block('一', [{ label: '本年制发件数', key: 'issued' }, { label: '本年废止件数', key: 'repealed' }, { label: '现行有效件数', key: 'in_force' }],
-      [RULES, { label: '行政规范性文件', key: 'normative_docs' }]),
+    block(
+      '一',
+      [
+        { label: '本年制发件数', key: 'issued' },
+        { label: '本年废止件数', key: 'repealed' },
+        { label: '现行有效件数', key: 'in_force' },
+      ],
+      [RULES, { label: '行政规范性文件', key: 'normative_docs' }],
+    ),
     block('五', [DECISIONS_2021], [LICENSING]),
     block('六', [DECISIONS_2021], [PENALTY, ENFORCEMENT]),
-    block('八', [{ label: '本年收费金额（单位：万元）', short: '本年收费金额', key: 'amount', kind: 'amount', aliases: ['本年收费金额（万元）', '本年收费金额'] }], [FEES]),
+    block(
+      '八',
+      [
+        {
+          label: '本年收费金额（单位：万元）',
+          short: '本年收费金额',
+          key: 'amount',
+          kind: 'amount',
+          aliases: ['本年收费金额（万元）', '本年收费金额'],
+        },
+      ],
+      [FEES],
+    ),
   ],
 };
 
 const ACTIVE_2019: BlocksTableDef = {
-  shape: 'blocks', id: 'active', itemHeader: ITEM, width: 4, widths: [24, 16, 16, 16],
+  shape: 'blocks',
+  id: 'active',
+  itemHeader: ITEM,
+  width: 4,
+  widths: [24, 16, 16, 16],
   blocks: [
-    block('一', [{ label: '本年新制作数量', key: 'made' }, { label: '本年新公开数量', key: 'published' }, { label: '对外公开总数量', key: 'public_total' }],
-      [RULES, { label: '规范性文件', key: 'normative_docs' }]),
-    block('五', [PREV_ITEMS, CHANGE, { label: '处理决定数量', key: 'decisions' }], [LICENSING, { label: '其他对外管理服务事项', key: 'other_services' }]),
+    block(
+      '一',
+      [
+        { label: '本年新制作数量', key: 'made' },
+        { label: '本年新公开数量', key: 'published' },
+        { label: '对外公开总数量', key: 'public_total' },
+      ],
+      [RULES, { label: '规范性文件', key: 'normative_docs' }],
+    ),
+    block(
+      '五',
+      [PREV_ITEMS, CHANGE, { label: '处理决定数量', key: 'decisions' }],
+      [LICENSING, { label: '其他对外管理服务事项', key: 'other_services' }],
+    ),
     block('六', [PREV_ITEMS, CHANGE, { label: '处理决定数量', key: 'decisions' }], [PENALTY, ENFORCEMENT]),
     block('八', [PREV_ITEMS, CHANGE], [FEES]),
-    block('九', [{ label: '采购项目数量', key: 'projects' }, { label: '采购总金额', key: 'amount', kind: 'amount', aliases: ['采购总金额（亿元）', '采购总金额（万元）', '采购总金额（元）'] }],
-      [{ label: '政府集中采购', key: 'procurement' }]),
+    block(
+      '九',
+      [
+        { label: '采购项目数量', key: 'projects' },
+        { label: '采购总金额', key: 'amount', kind: 'amount', aliases: ['采购总金额（亿元）', '采购总金额（万元）', '采购总金额（元）'] },
+      ],
+      [{ label: '政府集中采购', key: 'procurement' }],
+    ),
   ],
 };
 
 // ---------------------------------------------------------------- table 2 (applications)
-const APPLICANT_COLUMNS: LabelNode[] = [{
-  label: '申请人情况',
-  children: [
-    { label: '自然人', key: 'natural' },
-    {
-      label: '法人或其他组织', children: [
-        { label: '商业企业', key: 'business', aliases: ['商业企 业'] },
-        { label: '科研机构', key: 'research' },
-        { label: '社会公益组织', key: 'nonprofit' },
-        { label: '法律服务机构', key: 'legal' },
-        { label: '其他', key: 'other_org' },
-      ],
-    },
-    { label: '总计', key: 'total', aliases: ['合计'] },
-  ],
-}];
+const APPLICANT_COLUMNS: LabelNode[] = [
+  {
+    label: '申请人情况',
+    children: [
+      { label: '自然人', key: 'natural' },
+      {
+        label: '法人或其他组织',
+        children: [
+          { label: '商业企业', key: 'business', aliases: ['商业企 业'] },
+          { label: '科研机构', key: 'research' },
+          { label: '社会公益组织', key: 'nonprofit' },
+          { label: '法律服务机构', key: 'legal' },
+          { label: '其他', key: 'other_org' },
+        ],
+      },
+      { label: '总计', key: 'total', aliases: ['合计'] },
+    ],
+  },
+];
 
 const numbered = (prefix: string, labels: string[], aliases: Record<number, string[]> = {}): LabelNode[] =>
   labels.map((label, i) => ({ label: `${i + 1}.${label}`, key: `${prefix}_${i + 1}`, aliases: aliases[i] }));
 
 const OTHER_2021: LabelNode = {
-  label: '（六）其他处理', short: '（六）其他处理',
+  label: '（六）其他处理',
+  short: '（六）其他处理',
   children: numbered('other', [
     '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
     '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
@@ -152,27 +205,39 @@ function applicationRows(other: LabelNode): LabelNode[] {
     { label: '一、本年新收政府信息公开申请数量', short: '一、本年新收', key: 'new' },
     { label: '二、上年结转政府信息公开申请数量', short: '二、上年结转', key: 'carried_over' },
     {
-      label: '三、本年度办理结果', children: [
+      label: '三、本年度办理结果',
+      children: [
         { label: '（一）予以公开', key: 'granted' },
         {
-          label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', short: '（二）部分公开', key: 'partial',
+          label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+          short: '（二）部分公开',
+          key: 'partial',
           aliases: ['（二）部分公开（区分处理的，只记这一情形，不记其他情形）'],
         },
         {
-          label: '（三）不予公开', children: numbered('withheld', [
-            '属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益',
-            '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项',
+          label: '（三）不予公开',
+          children: numbered('withheld', [
+            '属于国家秘密',
+            '其他法律行政法规禁止公开',
+            '危及“三安全一稳定”',
+            '保护第三方合法权益',
+            '属于三类内部事务信息',
+            '属于四类过程性信息',
+            '属于行政执法案卷',
+            '属于行政查询事项',
           ]),
         },
         {
-          label: '（四）无法提供', children: numbered('unable', [
-            '本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确',
-          ]),
+          label: '（四）无法提供',
+          children: numbered('unable', ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确']),
         },
         {
-          label: '（五）不予处理', children: numbered('not_processed', [
-            '信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息',
-          ], { 0: ['1.信访投诉举报类申请'] }),
+          label: '（五）不予处理',
+          children: numbered(
+            'not_processed',
+            ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息'],
+            { 0: ['1.信访投诉举报类申请'] },
+          ),
         },
         other,
         { label: '（七）总计', short: '三（七）总计', key: 'total' },
@@ -186,8 +251,12 @@ const APPLICATIONS_CORNER = '（本列数据的勾稽关系为：第一项加第
 
 function applicationsTable(other: LabelNode): MatrixTableDef {
   return {
-    shape: 'matrix', id: 'applications', corner: APPLICATIONS_CORNER, labelColumns: 3,
-    columns: APPLICANT_COLUMNS, rows: applicationRows(other),
+    shape: 'matrix',
+    id: 'applications',
+    corner: APPLICATIONS_CORNER,
+    labelColumns: 3,
+    columns: APPLICANT_COLUMNS,
+    rows: applicationRows(other),
     widths: [6, 14, 40, 9, 9, 9, 9, 9, 9, 9],
   };
 }
@@ -202,11 +271,14 @@ const OUTCOMES: LabelNode[] = [
 ];
 
 const REVIEWS: MatrixTableDef = {
-  shape: 'matrix', id: 'reviews', labelColumns: 0,
+  shape: 'matrix',
+  id: 'reviews',
+  labelColumns: 0,
   columns: [
     { label: '行政复议', rowKey: 'review', children: OUTCOMES },
     {
-      label: '行政诉讼', children: [
+      label: '行政诉讼',
+      children: [
         { label: '未经复议直接起诉', rowKey: 'litigation_direct', children: OUTCOMES },
         { label: '复议后起诉', rowKey: 'litigation_after_review', children: OUTCOMES },
       ],
@@ -217,11 +289,13 @@ const REVIEWS: MatrixTableDef = {
 
 export const FORMATS: Record<FormatId, FormatDef> = {
   '2021': {
-    id: '2021', notice: '国办公开办函〔2021〕30号',
+    id: '2021',
+    notice: '国办公开办函〔2021〕30号',
     tables: { active: ACTIVE_2021, applications: applicationsTable(OTHER_2021), reviews: REVIEWS },
   },
   '2019': {
-    id: '2019', notice: '国办公开办函〔2019〕60号',
+    id: '2019',
+    notice: '国办公开办函〔2019〕60号',
     tables: { active: ACTIVE_2019, applications: applicationsTable(OTHER_2019), reviews: REVIEWS },
   },
 };

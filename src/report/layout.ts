@@ -49,10 +49,19 @@ const depth = (nodes: LabelNode[]): number => Math.max(0, ...nodes.map((n) => 1 
 const leaves = (nodes: LabelNode[]): LabelNode[] => nodes.flatMap((n) => (n.children ? leaves(n.children) : [n]));
 const shortOf = (n: LabelNode): string => n.short ?? n.label;
 
-interface Leaf { node: LabelNode; index: number; group?: LabelNode }
+interface Leaf {
+  node: LabelNode;
+  index: number;
+  group?: LabelNode;
+}
 
 /** Place a label tree along one axis. `along` advances per leaf; `across` per depth level. */
-function placeTree(nodes: LabelNode[], levels: number, start: number, emit: (n: LabelNode, level: number, pos: number, span: number, levelsSpan: number) => void): Leaf[] {
+function placeTree(
+  nodes: LabelNode[],
+  levels: number,
+  start: number,
+  emit: (n: LabelNode, level: number, pos: number, span: number, levelsSpan: number) => void,
+): Leaf[] {
   const out: Leaf[] = [];
   const walk = (list: LabelNode[], level: number, pos: number, group?: LabelNode): number => {
     for (const n of list) {
@@ -79,10 +88,12 @@ function matrixLayout(def: MatrixTableDef): Omit<TableLayout, 'format' | 'title'
   const lc = def.labelColumns;
   if (lc > 0) cells.push({ r: 0, c: 0, rs: headerRows, cs: lc, role: 'corner', text: def.corner ?? '' });
   const colLeaves = placeTree(def.columns, headerRows, lc, (n, level, pos, span, levelsSpan) =>
-    cells.push({ r: level, c: pos, rs: levelsSpan, cs: span, role: 'header', text: n.label, node: n }));
+    cells.push({ r: level, c: pos, rs: levelsSpan, cs: span, role: 'header', text: n.label, node: n }),
+  );
   const rowLeaves: Leaf[] = def.rows
     ? placeTree(def.rows, lc, headerRows, (n, level, pos, span, levelsSpan) =>
-        cells.push({ r: pos, c: level, rs: span, cs: levelsSpan, role: 'label', text: n.label, node: n }))
+        cells.push({ r: pos, c: level, rs: span, cs: levelsSpan, role: 'label', text: n.label, node: n }),
+      )
     : [{ node: { label: '' }, index: headerRows }];
   for (const rl of rowLeaves) {
     for (const cl of colLeaves) {
@@ -90,8 +101,17 @@ function matrixLayout(def: MatrixTableDef): Omit<TableLayout, 'format' | 'title'
       const rowNode = rl.node.key ? rl.node : cl.group;
       if (!rowKey || !cl.node.key || !rowNode) throw new Error(`format definition: no key for ${rl.node.label}/${cl.node.label}`);
       cells.push({
-        r: rl.index, c: cl.index, rs: 1, cs: 1, role: 'data', key: cellKey(def.id, rowKey, cl.node.key),
-        kind: cl.node.kind ?? 'count', rowKey, colKey: cl.node.key, rowName: shortOf(rowNode), colName: shortOf(cl.node),
+        r: rl.index,
+        c: cl.index,
+        rs: 1,
+        cs: 1,
+        role: 'data',
+        key: cellKey(def.id, rowKey, cl.node.key),
+        kind: cl.node.kind ?? 'count',
+        rowKey,
+        colKey: cl.node.key,
+        rowName: shortOf(rowNode),
+        colName: shortOf(cl.node),
       });
     }
   }
@@ -115,8 +135,17 @@ function blocksLayout(def: BlocksTableDef): Omit<TableLayout, 'format' | 'title'
       b.columns.forEach((col, i) => {
         if (!row.key || !col.key) throw new Error(`format definition: no key for ${row.label}/${col.label}`);
         cells.push({
-          r, c: 1 + i, rs: 1, cs: spanOf(i), role: 'data', key: cellKey(def.id, row.key, col.key), kind: col.kind ?? 'count',
-          rowKey: row.key, colKey: col.key, rowName: shortOf(row), colName: shortOf(col),
+          r,
+          c: 1 + i,
+          rs: 1,
+          cs: spanOf(i),
+          role: 'data',
+          key: cellKey(def.id, row.key, col.key),
+          kind: col.kind ?? 'count',
+          rowKey: row.key,
+          colKey: col.key,
+          rowName: shortOf(row),
+          colName: shortOf(col),
         });
       });
       r += 1;
@@ -137,8 +166,14 @@ export function tableLayout(format: FormatId, table: TableId): TableLayout {
   const byKey = new Map(data.map((c) => [c.key as CellKey, c]));
   const uniq = (xs: string[]): string[] => [...new Set(xs)];
   const layout: TableLayout = {
-    ...base, format, title: SECTION_TITLES[TABLE_SECTION[table] - 1], name: TABLE_NAMES[table], data, byKey,
-    rowKeys: uniq(data.map((c) => c.rowKey as string)), colKeys: uniq(data.map((c) => c.colKey as string)),
+    ...base,
+    format,
+    title: SECTION_TITLES[TABLE_SECTION[table] - 1],
+    name: TABLE_NAMES[table],
+    data,
+    byKey,
+    rowKeys: uniq(data.map((c) => c.rowKey as string)),
+    colKeys: uniq(data.map((c) => c.colKey as string)),
   };
   cache.set(id, layout);
   return layout;

@@ -68,16 +68,27 @@ class Writer {
   done(section: number, title: string, blocked = false): Paragraph {
     const cells = [...new Set(this.segments.flatMap((s) => s.cells ?? []))];
     const part = PARTS[section];
-    return { section, title, ...(part ? { part } : {}), text: this.segments.map((s) => s.text).join(''), cells, segments: this.segments, ...(blocked ? { blocked } : {}) };
+    return {
+      section,
+      title,
+      ...(part ? { part } : {}),
+      text: this.segments.map((s) => s.text).join(''),
+      cells,
+      segments: this.segments,
+      ...(blocked ? { blocked } : {}),
+    };
   }
 }
 
 const TITLES: Record<number, string> = {
-  1: SECTION_TITLES[0], 2: SECTION_TITLES[1], 3: SECTION_TITLES[2], 4: SECTION_TITLES[3], 6: SECTION_TITLES[5],
+  1: SECTION_TITLES[0],
+  2: SECTION_TITLES[1],
+  3: SECTION_TITLES[2],
+  4: SECTION_TITLES[3],
+  6: SECTION_TITLES[5],
 };
 /** Sub-headings: section 一's paragraph is its part （二）. */
 const PARTS: Record<number, string> = { 1: '（二）依申请公开情况' };
-
 
 /** A label of the format without its numbering: "1.属于国家秘密" → "属于国家秘密". */
 const bare = (label: string): string => label.replace(/^\d+[.．、]\s*/, '').replace(/^（[一二三四五六七八九十]+）/, '');
@@ -105,7 +116,10 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   /** After it is written: the empty cells it was written from (they would be stated as facts: "未收取" from an
    *  empty cell). A "/" or "无" typed is the clerk saying none, read as 0 as the format has it. */
   const emptyRead = (): Finding[] => {
-    const empty = [...reads].filter((k) => { const raw = get(k); return raw !== undefined && parseCell(raw).status === 'blank'; });
+    const empty = [...reads].filter((k) => {
+      const raw = get(k);
+      return raw !== undefined && parseCell(raw).status === 'blank';
+    });
     reads.clear();
     return empty.length ? [{ rule: 'BLANK', severity: 'warning', cells: empty, message: '' }] : [];
   };
@@ -113,12 +127,17 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
     const layout = tableLayout(format, table);
     const name = layout.name;
     const blanks = errors.every((e) => e.rule === 'BLANK');
-    const named = errors[0].cells.slice(0, 3).map((k) => { const c = layout.byKey.get(k); return c ? `${c.rowName} · ${c.colName}` : k; });
-    const w = new Writer().t(blanks && errors[0].untouched
-      ? `${name}尚未填写，暂不生成本段。请先填写表格（没有数据的填0），再重新生成。`
-      : blanks
-        ? `${name}还有 ${errors[0].cells.length} 个单元格未填写（${named.join('、')}${errors[0].cells.length > 3 ? '等' : ''}），为避免写出表格中没有的数字，暂不生成本段。请先填写（没有数据的填0），再重新生成。`
-        : `${name}有 ${errors.length} 处错误（如：${errors[0].message}），为避免文字与表格矛盾，暂不生成本段。请先在表格中更正，再重新生成。`);
+    const named = errors[0].cells.slice(0, 3).map((k) => {
+      const c = layout.byKey.get(k);
+      return c ? `${c.rowName} · ${c.colName}` : k;
+    });
+    const w = new Writer().t(
+      blanks && errors[0].untouched
+        ? `${name}尚未填写，暂不生成本段。请先填写表格（没有数据的填0），再重新生成。`
+        : blanks
+          ? `${name}还有 ${errors[0].cells.length} 个单元格未填写（${named.join('、')}${errors[0].cells.length > 3 ? '等' : ''}），为避免写出表格中没有的数字，暂不生成本段。请先填写（没有数据的填0），再重新生成。`
+          : `${name}有 ${errors.length} 处错误（如：${errors[0].message}），为避免文字与表格矛盾，暂不生成本段。请先在表格中更正，再重新生成。`,
+    );
     const p = w.done(section, TITLES[section], true);
     return { ...p, cells: [...new Set(errors.flatMap((e) => e.cells))] };
   };
@@ -172,10 +191,16 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
 
     const w3 = new Writer();
     if (handled === 0) {
-      w3.t(n + co === 0 ? `${year}年，${who}没有需要办理的政府信息公开申请。` : `${year}年，${who}收到的申请均尚在办理中，结转下年度继续办理。`);
+      w3.t(
+        n + co === 0
+          ? `${year}年，${who}没有需要办理的政府信息公开申请。`
+          : `${year}年，${who}收到的申请均尚在办理中，结转下年度继续办理。`,
+      );
     } else {
       w3.t(`${year}年，${who}办结政府信息公开申请`).n(handled, Q.handled.cells).t('件');
-      const cats = ['granted', 'partial', 'withheld', 'unable', 'not_processed', 'other'].map((id) => ({ q: Q[id], value: v(Q[id]) })).filter((c) => c.value > 0);
+      const cats = ['granted', 'partial', 'withheld', 'unable', 'not_processed', 'other']
+        .map((id) => ({ q: Q[id], value: v(Q[id]) }))
+        .filter((c) => c.value > 0);
       if (cats.length === 1) {
         w3.t(/^(予以|不予|无法)/.test(cats[0].q.label) ? `，均${cats[0].q.label}` : `，均为${cats[0].q.label}`);
       } else {
@@ -183,7 +208,10 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         cats.forEach((c, i) => {
           if (i) w3.t('，');
           w3.t(c.q.label).n(c.value, c.q.cells).t('件');
-          if (options.shares !== false) w3.t('（占').n(share(c.value, handled), [...c.q.cells, ...Q.handled.cells]).t('%）');
+          if (options.shares !== false)
+            w3.t('（占')
+              .n(share(c.value, handled), [...c.q.cells, ...Q.handled.cells])
+              .t('%）');
         });
       }
       w3.t('。');
@@ -191,7 +219,11 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         const layout = tableLayout(format, 'applications');
         const reasons = ['withheld', 'unable', 'not_processed']
           .flatMap((prefix) => layout.rowKeys.filter((r) => r.startsWith(`${prefix}_`)))
-          .map((r) => ({ key: `applications.${r}.total`, value: valueOf(tracked, [`applications.${r}.total`]) ?? 0, label: bare(layout.byKey.get(`applications.${r}.total`)?.rowName ?? r) }))
+          .map((r) => ({
+            key: `applications.${r}.total`,
+            value: valueOf(tracked, [`applications.${r}.total`]) ?? 0,
+            label: bare(layout.byKey.get(`applications.${r}.total`)?.rowName ?? r),
+          }))
           .filter((x) => x.value > 0)
           .sort((a, b) => b.value - a.value)
           .slice(0, 3);
@@ -199,7 +231,9 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
           w3.t('未予公开或未能提供信息的主要情形是：');
           reasons.forEach((x, i) => {
             if (i) w3.t('；');
-            w3.t(x.label.includes('“') ? x.label : `“${x.label}”`).n(x.value, [x.key]).t('件');
+            w3.t(x.label.includes('“') ? x.label : `“${x.label}”`)
+              .n(x.value, [x.key])
+              .t('件');
           });
           w3.t('。');
         }
@@ -232,7 +266,12 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
     } else {
       w4.t(`${year}年，`);
       const outcomes = (prefix: 'review' | 'litigation', total: number): void => {
-        const parts = [['upheld', '结果维持'], ['corrected', '结果纠正'], ['other', '其他结果'], ['pending', '尚未审结']]
+        const parts = [
+          ['upheld', '结果维持'],
+          ['corrected', '结果纠正'],
+          ['other', '其他结果'],
+          ['pending', '尚未审结'],
+        ]
           .map(([k, label]) => ({ q: Q[`${prefix}_${k}`], label, value: v(Q[`${prefix}_${k}`]) }))
           .filter((p) => p.value > 0);
         if (parts.length === 1 && parts[0].label === '结果维持') w4.t('，均获维持');
@@ -256,7 +295,8 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         const d = v(Q.litigation_direct);
         const a = v(Q.litigation_after_review);
         w4.t('被提起行政诉讼').n(lt, Q.litigation.cells).t('件');
-        if (d > 0 && a > 0) w4.t('（未经复议直接起诉').n(d, Q.litigation_direct.cells).t('件，复议后起诉').n(a, Q.litigation_after_review.cells).t('件）');
+        if (d > 0 && a > 0)
+          w4.t('（未经复议直接起诉').n(d, Q.litigation_direct.cells).t('件，复议后起诉').n(a, Q.litigation_after_review.cells).t('件）');
         else w4.t(d > 0 ? '（均为未经复议直接起诉）' : '（均为复议后起诉）');
         outcomes('litigation', lt);
       } else w4.t('未发生因政府信息公开被提起行政诉讼的情况');
@@ -284,7 +324,10 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
   const key = (row: string, c: string): CellKey => `active.${row}.${c}`;
   const val = (k: CellKey): number => valueOf(get, [k]) ?? 0;
   w.t(`${year}年，${who}`);
-  const docs: Array<[string, string]> = [['rules', '规章'], ['normative_docs', format === '2021' ? '行政规范性文件' : '规范性文件']];
+  const docs: Array<[string, string]> = [
+    ['rules', '规章'],
+    ['normative_docs', format === '2021' ? '行政规范性文件' : '规范性文件'],
+  ];
   const clauses: Array<() => void> = [];
   for (const [row, name] of docs) {
     const cols = format === '2021' ? ['issued', 'repealed', 'in_force'] : ['made', 'published', 'public_total'];
@@ -293,11 +336,20 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
     clauses.push(() => {
       if (a + b === 0) w.t(`未${verbA}、${verbB}${name}`);
       else {
-        if (a) w.t(`${verbA}${name}`).n(a, [key(row, cols[0])]).t('件');
-        if (b) w.t(a ? `、${verbB}` : `${verbB}${name}`).n(b, [key(row, cols[1])]).t('件');
+        if (a)
+          w.t(`${verbA}${name}`)
+            .n(a, [key(row, cols[0])])
+            .t('件');
+        if (b)
+          w.t(a ? `、${verbB}` : `${verbB}${name}`)
+            .n(b, [key(row, cols[1])])
+            .t('件');
       }
       const totalWords = format === '2021' ? [`现行有效${name}`, `无现行有效的${name}`] : [`对外公开${name}总数`, `无对外公开的${name}`];
-      if (total) w.t(`，${totalWords[0]}`).n(total, [key(row, cols[2])]).t('件');
+      if (total)
+        w.t(`，${totalWords[0]}`)
+          .n(total, [key(row, cols[2])])
+          .t('件');
       else w.t(`，${totalWords[1]}`);
     });
   }
@@ -306,10 +358,22 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
     c();
   });
   w.t('。');
-  const decisions: Array<[string, string]> = format === '2021'
-    ? [['licensing', '行政许可'], ['penalty', '行政处罚'], ['enforcement', '行政强制']]
-    : [['licensing', '行政许可'], ['other_services', '其他对外管理服务事项'], ['penalty', '行政处罚'], ['enforcement', '行政强制']];
-  const made = decisions.map(([row, name]) => ({ name, k: key(row, 'decisions'), value: val(key(row, 'decisions')) })).filter((d) => d.value > 0);
+  const decisions: Array<[string, string]> =
+    format === '2021'
+      ? [
+          ['licensing', '行政许可'],
+          ['penalty', '行政处罚'],
+          ['enforcement', '行政强制'],
+        ]
+      : [
+          ['licensing', '行政许可'],
+          ['other_services', '其他对外管理服务事项'],
+          ['penalty', '行政处罚'],
+          ['enforcement', '行政强制'],
+        ];
+  const made = decisions
+    .map(([row, name]) => ({ name, k: key(row, 'decisions'), value: val(key(row, 'decisions')) }))
+    .filter((d) => d.value > 0);
   if (made.length) {
     w.t('全年作出');
     made.forEach((d, i) => {
@@ -320,11 +384,17 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
   }
   if (format === '2021') {
     const fee = val(key('fees', 'amount'));
-    if (fee > 0) w.t('行政事业性收费金额').n(fee, [key('fees', 'amount')]).t('万元。');
+    if (fee > 0)
+      w.t('行政事业性收费金额')
+        .n(fee, [key('fees', 'amount')])
+        .t('万元。');
     else w.t('本年未收取行政事业性收费。');
   } else {
     const projects = val(key('procurement', 'projects'));
-    if (projects > 0) w.t('政府集中采购项目').n(projects, [key('procurement', 'projects')]).t('个。');
+    if (projects > 0)
+      w.t('政府集中采购项目')
+        .n(projects, [key('procurement', 'projects')])
+        .t('个。');
   }
   return w.done(2, TITLES[2]);
 }

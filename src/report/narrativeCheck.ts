@@ -11,17 +11,40 @@ import type { CellKey, Finding, FormatId, RuleDoc } from './types';
 /** Prose of a report split into sentences, whitespace removed (PDF text wraps anywhere). */
 /** Ids and wording of the checks of prose against the tables (and X-YOY), for the help panel and the docs. */
 export const NARRATIVE_RULES: readonly RuleDoc[] = [
-  { id: 'N-APPS', severity: 'error', wording: '文字中依申请公开的件数（收到、办理、上年结转、结转下年度，以及予以公开、部分公开、不予公开等各类办理结果）与表2总计列一致；所写百分比以办理总数为分母。' },
-  { id: 'N-REVIEWS', severity: 'error', wording: '文字中行政复议、行政诉讼的件数和结果与表3一致；写“均获维持”时不得有被纠正、其他结果或尚未审结的案件，写“零败诉”时不得有被纠正的案件。' },
+  {
+    id: 'N-APPS',
+    severity: 'error',
+    wording:
+      '文字中依申请公开的件数（收到、办理、上年结转、结转下年度，以及予以公开、部分公开、不予公开等各类办理结果）与表2总计列一致；所写百分比以办理总数为分母。',
+  },
+  {
+    id: 'N-REVIEWS',
+    severity: 'error',
+    wording:
+      '文字中行政复议、行政诉讼的件数和结果与表3一致；写“均获维持”时不得有被纠正、其他结果或尚未审结的案件，写“零败诉”时不得有被纠正的案件。',
+  },
   { id: 'N-ACTIVE', severity: 'error', wording: '文字中规章、规范性文件的制发、废止和现行有效件数与表1一致。' },
-  { id: 'N-FEE', severity: 'warning', wording: '第六部分写明信息处理费的收取情况（金额或“未收取”）；信息处理费与表1的行政事业性收费是两回事，不作比较。' },
-  { id: 'N-SECTIONS', severity: 'warning', wording: '报告的六个部分齐全、顺序正确；第五部分（存在的主要问题及改进情况）不能为空或只写“无”。' },
+  {
+    id: 'N-FEE',
+    severity: 'warning',
+    wording: '第六部分写明信息处理费的收取情况（金额或“未收取”）；信息处理费与表1的行政事业性收费是两回事，不作比较。',
+  },
+  {
+    id: 'N-SECTIONS',
+    severity: 'warning',
+    wording: '报告的六个部分齐全、顺序正确；第五部分（存在的主要问题及改进情况）不能为空或只写“无”。',
+  },
   { id: 'X-YOY', severity: 'warning', wording: '文字中的同比增减百分比与本年、上年两年的数字一致（按所写的精度）。' },
 ];
 
 export function sentences(text: string): string[] {
   const lines = text.split(/\r?\n/).filter((l) => !/^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$/.test(l)); // page numbers
-  return lines.join('').replace(/[\s\u3000]+/g, '').split(/(?<=[。！？；;])/).map((s) => s.trim()).filter(Boolean);
+  return lines
+    .join('')
+    .replace(/[\s\u3000]+/g, '')
+    .split(/(?<=[。！？；;])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
@@ -42,7 +65,12 @@ const CATEGORY_WORDS = /予以公开|部分公开|不予|无法提供|其他处�
 const APPS: Pattern[] = [
   { rule: 'N-APPS', q: 'intake', re: new RegExp(`共收办${GAP(12)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'new', re: new RegExp(`(?:收到|受理|新收)${GAP(16)}${NUM}件`, 'g'), not: CATEGORY_WORDS },
-  { rule: 'N-APPS', q: 'handled', re: new RegExp(`(?<!继续|顺延到下年度|顺延至下年度)(?:办理|答复|办结)${GAP(16)}${NUM}件`, 'g'), not: CATEGORY_WORDS },
+  {
+    rule: 'N-APPS',
+    q: 'handled',
+    re: new RegExp(`(?<!继续|顺延到下年度|顺延至下年度)(?:办理|答复|办结)${GAP(16)}${NUM}件`, 'g'),
+    not: CATEGORY_WORDS,
+  },
   { rule: 'N-APPS', q: 'carried_over', re: new RegExp(`上一?年度?结转${GAP(10)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`(?:结转|顺延|转入|转)(?:到|至|入)?下一?年度?${GAP(10)}${NUM}件`, 'g') },
   { rule: 'N-APPS', q: 'carried_forward', re: new RegExp(`下一?年度?继续办理${GAP(4)}${NUM}件`, 'g') },
@@ -60,14 +88,16 @@ const APPS: Pattern[] = [
 /** Words that say a sentence may speak for another scope than the tables: narrower (本级, 办公室,
  *  本机关…), wider (全市, 各部门…), or other agencies' documents (备案, 审查). A contradiction in such a
  *  sentence is a warning that names the word, not an error: a person decides. */
-const SCOPE = /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅|全[省市县区州盟旗镇乡]|各[地区县部门单位]|全系统|全行业|备案|审查|汇总|累计|清理|梳理|文件库/;
+const SCOPE =
+  /市本级|县本级|区本级|本级|本部门|本单位|办公室|本机关|本委|本局|本厅|全[省市县区州盟旗镇乡]|各[地区县部门单位]|全系统|全行业|备案|审查|汇总|累计|清理|梳理|文件库/;
 /** The scope word of a sentence, category names aside (“本机关不掌握相关政府信息” names an outcome, not a scope). */
 const scopeWord = (s: string): string | null => SCOPE.exec(s.replace(/本机关不掌握/g, ''))?.[0] ?? null;
 const scopeNote = (word: string): string => `（该句说的是“${word}”，与表格的统计范围可能不同，请人工确认）`;
 
 /** Words between a keyword and its number that make the number count something other than
  *  政府信息公开申请 ("受理群众来电诉求260件", "办理人大代表建议12件"). */
-const OTHER_OBJECTS = /诉求|来电|来信|来访|咨询|留言|信件|信访|投诉|举报|建议|提案|热线|许可|审批|办件|电话|邮件|会议|事项|案件|事件|工单|问题|意见|12345/;
+const OTHER_OBJECTS =
+  /诉求|来电|来信|来访|咨询|留言|信件|信访|投诉|举报|建议|提案|热线|许可|审批|办件|电话|邮件|会议|事项|案件|事件|工单|问题|意见|12345/;
 
 /** The start of the clause a position lies in (after the last comma, semicolon, colon, 、 or bracket). */
 const clauseStart = (s: string, at: number): number => {
@@ -89,7 +119,8 @@ export interface NarrativeCheckInput {
 
 /** The 信息处理费 stated as agencies write it: 信息处理费 / 信息公开处理费 / 处理费, or that no fee was
  *  charged ("未收取任何费用", "不收取费用"), wherever in the report it stands. */
-const FEE_STATED = /信息(?:公开)?处理费|处理费用?|(?:未|没有|不|无|均未)(?:向申请人)?收取[^。；]{0,12}?费|收取[^。；]{0,12}?费[^。；]{0,6}?\d/;
+const FEE_STATED =
+  /信息(?:公开)?处理费|处理费用?|(?:未|没有|不|无|均未)(?:向申请人)?收取[^。；]{0,12}?费|收取[^。；]{0,12}?费[^。；]{0,6}?\d/;
 
 const YOY = /^[，,]?(?:比上年|同比|较上年)(增长|上升|增加|下降|减少)(\d+(?:\.\d+)?)%/;
 
@@ -116,9 +147,12 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
     if (actual === null || Math.abs(actual - stated) < 1e-9) return;
     const scope = scopeWord(sentence);
     findings.push({
-      rule, severity: scope ? 'warning' : 'error', cells: q.cells,
+      rule,
+      severity: scope ? 'warning' : 'error',
+      cells: q.cells,
       message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scope ? scopeNote(scope) : ''}`,
-      expected: actual, actual: stated,
+      expected: actual,
+      actual: stated,
     });
   };
   const handled = read(Q.handled.cells);
@@ -136,9 +170,12 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
     if (Math.abs(exact - stated) <= 0.5 * 10 ** -digits + 1e-9) return;
     const shown = Math.round(Math.abs(exact) * 10 ** digits) / 10 ** digits;
     findings.push({
-      rule: 'X-YOY', severity: 'warning', cells: q.cells,
+      rule: 'X-YOY',
+      severity: 'warning',
+      cells: q.cells,
       message: `第${section}部分文字称${q.label}${m[1]}${m[2]}%，按${input.last.year}年（${fmtNum(before)}件）和本年（${fmtNum(now)}件）应为${exact >= 0 ? '增长' : '下降'}${shown}%：“${quote(sentence)}”`,
-      expected: Math.round(exact * 10 ** digits) / 10 ** digits, actual: stated,
+      expected: Math.round(exact * 10 ** digits) / 10 ** digits,
+      actual: stated,
     });
   };
 
@@ -168,8 +205,12 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
             const cut = Math.floor(exact * 10 ** digits + 1e-9) / 10 ** digits;
             if (Math.abs(exact - stated) > 0.5 * 10 ** -digits + 1e-9 && Math.abs(cut - stated) > 1e-9) {
               findings.push({
-                rule: 'N-APPS', severity: 'error', cells: [...Q[p.q].cells, ...Q.handled.cells],
-                message: `第${section}部分文字称${Q[p.q].label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`, expected: actual, actual: stated,
+                rule: 'N-APPS',
+                severity: 'error',
+                cells: [...Q[p.q].cells, ...Q.handled.cells],
+                message: `第${section}部分文字称${Q[p.q].label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`,
+                expected: actual,
+                actual: stated,
               });
             }
           }
@@ -185,15 +226,36 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   if (Object.keys(text).length) {
     const six = text['6'];
     if (six !== undefined && !Object.values(text).some((t) => t && FEE_STATED.test(t.replace(/[\s\u3000]+/g, '')))) {
-      findings.push({ rule: 'N-FEE', severity: 'warning', cells: [], message: '第六部分（其他需要报告的事项）未说明政府信息公开信息处理费的收取情况（收取金额，或未收取）', expected: null, actual: null });
+      findings.push({
+        rule: 'N-FEE',
+        severity: 'warning',
+        cells: [],
+        message: '第六部分（其他需要报告的事项）未说明政府信息公开信息处理费的收取情况（收取金额，或未收取）',
+        expected: null,
+        actual: null,
+      });
     }
     const missing = ['1', '2', '3', '4', '5', '6'].filter((k) => !text[k]?.trim());
     if (missing.length) {
-      findings.push({ rule: 'N-SECTIONS', severity: 'warning', cells: [], message: `报告缺少第${missing.map((k) => '一二三四五六'[Number(k) - 1]).join('、')}部分`, expected: null, actual: null });
+      findings.push({
+        rule: 'N-SECTIONS',
+        severity: 'warning',
+        cells: [],
+        message: `报告缺少第${missing.map((k) => '一二三四五六'[Number(k) - 1]).join('、')}部分`,
+        expected: null,
+        actual: null,
+      });
     }
     const five = text['5']?.replace(/^[\s\S]*?存在的主要问题及改进情况/, '').replace(/[\s。.]/g, '');
     if (text['5'] !== undefined && (!five || five === '无')) {
-      findings.push({ rule: 'N-SECTIONS', severity: 'warning', cells: [], message: '第五部分（存在的主要问题及改进情况）为空或只写“无”', expected: null, actual: null });
+      findings.push({
+        rule: 'N-SECTIONS',
+        severity: 'warning',
+        cells: [],
+        message: '第五部分（存在的主要问题及改进情况）为空或只写“无”',
+        expected: null,
+        actual: null,
+      });
     }
   }
   return findings;
@@ -205,7 +267,15 @@ type Yoy = (q: Quantity, after: string, sentence: string, section: string) => vo
 
 type Read = (cells: CellKey[]) => number | null;
 
-function checkReviews(s: string, section: string, Q: Record<string, Quantity>, read: Read, findings: Finding[], compare: Compare, yoy: Yoy): void {
+function checkReviews(
+  s: string,
+  section: string,
+  Q: Record<string, Quantity>,
+  read: Read,
+  findings: Finding[],
+  compare: Compare,
+  yoy: Yoy,
+): void {
   if (!/复议|诉讼|起诉|败诉|纠错/.test(s)) return;
   const contextAt = (i: number): 'review' | 'litigation' | null => {
     const before = s.slice(0, i);
@@ -241,7 +311,8 @@ function checkReviews(s: string, section: string, Q: Record<string, Quantity>, r
     }
   }
   const phrase = (cond: boolean, cells: CellKey[], message: string): void => {
-    if (!cond) findings.push({ rule: 'N-REVIEWS', severity: 'error', cells, message: `${message}：“${quote(s)}”`, expected: null, actual: null });
+    if (!cond)
+      findings.push({ rule: 'N-REVIEWS', severity: 'error', cells, message: `${message}：“${quote(s)}”`, expected: null, actual: null });
   };
   const v = (id: string): number => read(Q[id].cells) ?? 0;
   const phraseAt = /(?:均|全部|都)(?:获得?|被|予以|为)?维持/.exec(s);
@@ -249,31 +320,55 @@ function checkReviews(s: string, section: string, Q: Record<string, Quantity>, r
     const ctx = contextAt(phraseAt.index);
     const scopes = ctx ? [ctx] : ['review', 'litigation'];
     const bad = scopes.filter((c) => v(`${c}_corrected`) + v(`${c}_other`) + v(`${c}_pending`) > 0);
-    phrase(bad.length === 0, scopes.flatMap((c) => [...Q[`${c}_corrected`].cells, ...Q[`${c}_other`].cells, ...Q[`${c}_pending`].cells]),
-      `第${section}部分文字称“${phraseAt[0]}”，但表3${bad.map((c) => (c === 'review' ? '行政复议' : '行政诉讼')).join('、')}有结果纠正、其他结果或尚未审结的案件`);
+    phrase(
+      bad.length === 0,
+      scopes.flatMap((c) => [...Q[`${c}_corrected`].cells, ...Q[`${c}_other`].cells, ...Q[`${c}_pending`].cells]),
+      `第${section}部分文字称“${phraseAt[0]}”，但表3${bad.map((c) => (c === 'review' ? '行政复议' : '行政诉讼')).join('、')}有结果纠正、其他结果或尚未审结的案件`,
+    );
   }
   if (/零败诉|无败诉|没有败诉|未败诉/.test(s)) {
-    phrase(v('litigation_corrected') === 0, Q.litigation_corrected.cells, `第${section}部分文字称“零败诉”，但表3行政诉讼结果纠正为${v('litigation_corrected')}件`);
+    phrase(
+      v('litigation_corrected') === 0,
+      Q.litigation_corrected.cells,
+      `第${section}部分文字称“零败诉”，但表3行政诉讼结果纠正为${v('litigation_corrected')}件`,
+    );
   }
   if (/未被纠错|无被纠错|未发生被纠错|没有被纠错/.test(s)) {
     const c = v('review_corrected') + v('litigation_corrected');
-    phrase(c === 0, [...Q.review_corrected.cells, ...Q.litigation_corrected.cells], `第${section}部分文字称“未被纠错”，但表3结果纠正共${c}件`);
+    phrase(
+      c === 0,
+      [...Q.review_corrected.cells, ...Q.litigation_corrected.cells],
+      `第${section}部分文字称“未被纠错”，但表3结果纠正共${c}件`,
+    );
   }
   const none = /(?:未发生|没有发生|未出现|没有出现|无)[^。；]{0,20}?(行政复议)?[^。；]{0,8}?(行政诉讼)?(?:的?情况|案件)/.exec(s);
   if (none && /未发生|没有发生|未出现|没有出现/.test(none[0])) {
     const r = /行政复议|复议/.test(none[0]);
     const l = /行政诉讼|诉讼|起诉/.test(none[0]);
     if (r) phrase(v('review') === 0, Q.review.cells, `第${section}部分文字称未发生行政复议，但表3行政复议总计为${v('review')}件`);
-    if (l) phrase(v('litigation') === 0, Q.litigation.cells, `第${section}部分文字称未发生行政诉讼，但表3行政诉讼总计为${v('litigation')}件`);
+    if (l)
+      phrase(v('litigation') === 0, Q.litigation.cells, `第${section}部分文字称未发生行政诉讼，但表3行政诉讼总计为${v('litigation')}件`);
   }
 }
 
 function checkActive(format: FormatId, s: string, section: string, read: Read, findings: Finding[]): void {
   if (!/规章|规范性文件/.test(s)) return;
-  const docs: Array<[string, string]> = [['rules', '(?<!非)规章'], ['normative_docs', '(?:行政)?规范性文件']];
-  const verbs: Array<[RegExp, string, string]> = format === '2021'
-    ? [[/现行有效/, 'in_force', '现行有效'], [/废止/, 'repealed', '废止'], [/制发|制定|出台|印发|新增|发布/, 'issued', '制发']]
-    : [[/对外公开[^。；]{0,4}总数|累计公开/, 'public_total', '对外公开总数'], [/新公开|公开/, 'published', '新公开'], [/新制作|制作|制定|出台|印发/, 'made', '新制作']];
+  const docs: Array<[string, string]> = [
+    ['rules', '(?<!非)规章'],
+    ['normative_docs', '(?:行政)?规范性文件'],
+  ];
+  const verbs: Array<[RegExp, string, string]> =
+    format === '2021'
+      ? [
+          [/现行有效/, 'in_force', '现行有效'],
+          [/废止/, 'repealed', '废止'],
+          [/制发|制定|出台|印发|新增|发布/, 'issued', '制发'],
+        ]
+      : [
+          [/对外公开[^。；]{0,4}总数|累计公开/, 'public_total', '对外公开总数'],
+          [/新公开|公开/, 'published', '新公开'],
+          [/新制作|制作|制定|出台|印发/, 'made', '新制作'],
+        ];
   for (const [row, name] of docs) {
     const re = new RegExp(`([^，。；]{0,12}?)${name}(${GAP(4)})${NUM}件`, 'g');
     for (const m of s.matchAll(re)) {
@@ -285,8 +380,12 @@ function checkActive(format: FormatId, s: string, section: string, read: Read, f
       if (actual === null || actual === stated) continue;
       const scope = scopeWord(s);
       findings.push({
-        rule: 'N-ACTIVE', severity: scope ? 'warning' : 'error', cells: [key],
-        message: `第${section}部分文字称${verb[2]}${row === 'rules' ? '规章' : '规范性文件'}${stated}件，表1为${fmtNum(actual)}件：“${quote(s)}”${scope ? scopeNote(scope) : ''}`, expected: actual, actual: stated,
+        rule: 'N-ACTIVE',
+        severity: scope ? 'warning' : 'error',
+        cells: [key],
+        message: `第${section}部分文字称${verb[2]}${row === 'rules' ? '规章' : '规范性文件'}${stated}件，表1为${fmtNum(actual)}件：“${quote(s)}”${scope ? scopeNote(scope) : ''}`,
+        expected: actual,
+        actual: stated,
       });
     }
   }

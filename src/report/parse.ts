@@ -63,12 +63,20 @@ export function parseCell(raw: RawValue | unknown): Parsed {
     const n = finite(Number(half));
     if (n === null) return { status: 'text', value: null, shown };
     if (half === s && !hidden) return { status: 'ok', value: n, shown };
-    const notes = [hidden ? '不可见字符' : '', half !== s.replace(/ /g, '') ? '全角数字' : '', s.includes(' ') ? '空格' : ''].filter(Boolean);
+    const notes = [hidden ? '不可见字符' : '', half !== s.replace(/ /g, '') ? '全角数字' : '', s.includes(' ') ? '空格' : ''].filter(
+      Boolean,
+    );
     return { status: 'normalized', value: n, shown, note: notes.join('和') || '不可见字符' };
   }
   if (THOUSANDS.test(half)) {
     const n = finite(Number(half.replace(/,/g, '')));
-    if (n !== null) return { status: 'normalized', value: n, shown, note: [hidden ? '不可见字符' : '', half !== s ? '全角数字' : '', '千位分隔符'].filter(Boolean).join('和') };
+    if (n !== null)
+      return {
+        status: 'normalized',
+        value: n,
+        shown,
+        note: [hidden ? '不可见字符' : '', half !== s ? '全角数字' : '', '千位分隔符'].filter(Boolean).join('和'),
+      };
   }
   const unit = WITH_UNIT.exec(half);
   if (unit) {

@@ -113,7 +113,17 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
   const rect: Rect = { r: anchor.r, c: anchor.c, rs: size.rows, cs: size.cols };
   const values: (string | number)[][] = Array.from({ length: size.rows }, () => Array(size.cols).fill(''));
   const numberFormats: string[][] = Array.from({ length: size.rows }, () => Array(size.cols).fill('General'));
-  const plan: SheetPlan = { rect, values, numberFormats, merges: [], styled: [], columnWidths: [], validations: [], conditionalFormats: [], tables: [] };
+  const plan: SheetPlan = {
+    rect,
+    values,
+    numberFormats,
+    merges: [],
+    styled: [],
+    columnWidths: [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+  };
   const widths = new Map<number, number>();
   let row = 0;
   if (req.titles) {
@@ -154,7 +164,9 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
           // keep the report's own total when it disagrees with (or cannot be computed from) its parts
           const total = parseCell(given ?? null);
           const partVals = parts.map((k) => parseCell(req.values?.(k) ?? null));
-          const ok = total.status === 'ok' && partVals.every((v) => v.status === 'ok' || v.status === 'blank') &&
+          const ok =
+            total.status === 'ok' &&
+            partVals.every((v) => v.status === 'ok' || v.status === 'blank') &&
             Math.abs(partVals.reduce((s, v) => s + (v.value ?? 0), 0) - (total.value as number)) < 1e-9;
           if (ok) formula = sum;
         }
@@ -172,7 +184,15 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
     const name = req.names?.[table] ?? registrationNames(table)[0];
     const tableRect: Rect = { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols };
     plan.conditionalFormats.push(...tableConditionalFormats(layout, tableRect, name));
-    plan.tables.push({ name, table, format: req.format, year: req.year, ...(req.agency ? { agency: req.agency } : {}), rect: tableRect, layout });
+    plan.tables.push({
+      name,
+      table,
+      format: req.format,
+      year: req.year,
+      ...(req.agency ? { agency: req.agency } : {}),
+      rect: tableRect,
+      layout,
+    });
     row += layout.rows + 1;
   }
   plan.columnWidths = [...widths.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars }));
@@ -191,14 +211,18 @@ export function tableConditionalFormats(layout: TableLayout, rect: Rect, name: s
   for (const rel of relations(layout.format)) {
     if (rel.rule.table !== layout.table) continue;
     const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => a1(at(k).r, at(k).c, true)).join(',')})`;
-    const test = (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
+    const test =
+      (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
     for (const k of cellsToMark({ rule: rel.rule.id, cells: [...rel.lhs, ...rel.rhs] })) {
       const p = at(k);
       out.push({ rect: { r: p.r, c: p.c, rs: 1, cs: 1 }, formula: `=${test}`, rule: rel.rule.id, severity: rel.rule.severity });
     }
   }
   const block = markBlock(name);
-  for (const [severity, code] of [['error', 2], ['warning', 1]] as const) {
+  for (const [severity, code] of [
+    ['error', 2],
+    ['warning', 1],
+  ] as const) {
     out.push({ rect, formula: `=${MARK_SHEET}!${a1(block.r, block.c)}=${code}`, rule: 'MARK', severity });
   }
   return out;

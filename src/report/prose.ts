@@ -14,7 +14,11 @@ export function proseRows(text: Partial<Record<string, string>>): Array<[number 
   for (const k of ['1', '2', '3', '4', '5', '6']) {
     const body = text[k];
     if (!body) continue;
-    for (const para of body.split(/\n\s*\n|\n(?=\s*[（(][一二三四五六七八九十]+[）)])/).map((p) => p.trim()).filter(Boolean)) rows.push([Number(k), para]);
+    for (const para of body
+      .split(/\n\s*\n|\n(?=\s*[（(][一二三四五六七八九十]+[）)])/)
+      .map((p) => p.trim())
+      .filter(Boolean))
+      rows.push([Number(k), para]);
   }
   return rows;
 }
@@ -24,7 +28,11 @@ export function proseFromRows(rows: unknown[][]): Partial<Record<string, string>
   const text: Record<string, string> = {};
   for (const row of rows) {
     const head = String(row[0] ?? '').trim();
-    const body = row.slice(1).map((c) => (c === null || c === undefined ? '' : String(c))).join('').trim();
+    const body = row
+      .slice(1)
+      .map((c) => (c === null || c === undefined ? '' : String(c)))
+      .join('')
+      .trim();
     const n = /^[1-6]$/.test(head) ? Number(head) : CN.indexOf(head.replace(/[、.．]$/, '')) + 1;
     if (n < 1 || n > 6 || !body) continue;
     text[String(n)] = text[String(n)] ? `${text[String(n)]}\n${body}` : body;

@@ -69,24 +69,30 @@ export function recogniseTables(grid: unknown[][], origin: { r: number; c: numbe
       score++;
       if (m.via !== 'exact') {
         findings.push({
-          rule: 'STRUCTURE', severity: 'warning', cells: [],
+          rule: 'STRUCTURE',
+          severity: 'warning',
+          cells: [],
           message: `${layout.name}标签“${m.typed}”与格式规定的“${cell.text}”不一致${m.via === 'alias' ? '（已知的不规范写法）' : '（疑似错别字）'}，已按“${cell.text}”识别`,
-          expected: cell.text ?? null, actual: m.typed,
+          expected: cell.text ?? null,
+          actual: m.typed,
         });
       }
     }
     if (score < Math.max(5, labels.length * 0.6)) continue;
     const rect: Rect = { r: origin.r + top, c: origin.c + left, rs: layout.rows, cs: layout.cols };
-    const values: RawValue[][] = Array.from({ length: layout.rows }, (_, r) => Array.from({ length: layout.cols }, (_, c) => {
-      const v = grid[top + r]?.[left + c];
-      return v === undefined || v === '' ? null : (v as RawValue);
-    }));
+    const values: RawValue[][] = Array.from({ length: layout.rows }, (_, r) =>
+      Array.from({ length: layout.cols }, (_, c) => {
+        const v = grid[top + r]?.[left + c];
+        return v === undefined || v === '' ? null : (v as RawValue);
+      }),
+    );
     candidates.push({ table: t, format: f, rect, values, findings, score: score / labels.length });
   }
   candidates.sort((a, b) => b.score - a.score || (a.format === '2021' ? -1 : 1));
   const chosen: Recognised[] = [];
   for (const c of candidates) {
-    if (chosen.some((x) => x.table === c.table) || exclude.some((e) => overlaps(e, c.rect)) || chosen.some((x) => overlaps(x.rect, c.rect))) continue;
+    if (chosen.some((x) => x.table === c.table) || exclude.some((e) => overlaps(e, c.rect)) || chosen.some((x) => overlaps(x.rect, c.rect)))
+      continue;
     chosen.push(c);
   }
   // Table 3 is the same in both formats: follow the other tables' format.
@@ -98,9 +104,10 @@ export function recogniseTables(grid: unknown[][], origin: { r: number; c: numbe
 
 /** A report year written in a sheet ("2024年政府信息公开工作年度报告"), or null. */
 export function yearInSheet(grid: unknown[][]): number | null {
-  for (const row of grid) for (const v of row ?? []) {
-    const m = typeof v === 'string' ? /(20\d{2})\s*年(?:度)?政府信息公开工作年度报告/.exec(v) : null;
-    if (m) return Number(m[1]);
-  }
+  for (const row of grid)
+    for (const v of row ?? []) {
+      const m = typeof v === 'string' ? /(20\d{2})\s*年(?:度)?政府信息公开工作年度报告/.exec(v) : null;
+      if (m) return Number(m[1]);
+    }
   return null;
 }

@@ -23,9 +23,11 @@ export function toReport(doc: unknown): Report {
     throw new ReportInputError('不是年报数据：没有 year（年份）和 tables（表格数据），应为 ogi-report/1 格式的年报 JSON（not a report）');
   }
   const year = typeof doc.year === 'number' ? doc.year : typeof doc.year === 'string' && /^\d{4}$/.test(doc.year) ? Number(doc.year) : NaN;
-  if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ReportInputError(`年份“${String(doc.year ?? '')}”无效，应为四位年份，如 2025（invalid year）`);
+  if (!Number.isInteger(year) || year < 2008 || year > 2100)
+    throw new ReportInputError(`年份“${String(doc.year ?? '')}”无效，应为四位年份，如 2025（invalid year）`);
   const format = doc.format === undefined ? (year <= 2020 ? '2019' : '2021') : String(doc.format);
-  if (!FORMAT_IDS.includes(format as FormatId)) throw new ReportInputError(`未知的表格格式“${format}”，应为 2019 或 2021（unknown format）`);
+  if (!FORMAT_IDS.includes(format as FormatId))
+    throw new ReportInputError(`未知的表格格式“${format}”，应为 2019 或 2021（unknown format）`);
   if (!isObject(doc.tables)) throw new ReportInputError('缺少 tables（表格数据）对象（missing tables）');
   const tables: Report['tables'] = {};
   for (const [t, rows] of Object.entries(doc.tables)) {

@@ -36,32 +36,64 @@ export interface RelationRule {
 
 export const RELATION_RULES: readonly RelationRule[] = [
   {
-    id: 'T2-ROWSUM', severity: 'error', table: 'applications', per: 'row',
-    lhs: { keys: ['total'] }, rhs: { from: 'natural', before: 'total' }, formula: true,
-    lhsName: '总计', rhsName: '自然人与各类法人或其他组织之和',
+    id: 'T2-ROWSUM',
+    severity: 'error',
+    table: 'applications',
+    per: 'row',
+    lhs: { keys: ['total'] },
+    rhs: { from: 'natural', before: 'total' },
+    formula: true,
+    lhsName: '总计',
+    rhsName: '自然人与各类法人或其他组织之和',
     wording: '每一行的总计等于自然人与法人或其他组织各列之和。',
   },
   {
-    id: 'T2-RESULTS', severity: 'error', table: 'applications', per: 'column',
-    lhs: { keys: ['total'] }, rhs: { from: 'granted', before: 'total' }, formula: true,
-    lhsName: '三（七）总计', rhsName: '（一）至（六）各项之和',
+    id: 'T2-RESULTS',
+    severity: 'error',
+    table: 'applications',
+    per: 'column',
+    lhs: { keys: ['total'] },
+    rhs: { from: 'granted', before: 'total' },
+    formula: true,
+    lhsName: '三（七）总计',
+    rhsName: '（一）至（六）各项之和',
     wording: '三、本年度办理结果中，（七）总计等于（一）至（六）各项之和。',
   },
   {
-    id: 'T2-BALANCE', severity: 'error', table: 'applications', per: 'column',
-    lhs: { keys: ['new', 'carried_over'] }, rhs: { keys: ['total', 'carried_forward'] },
-    lhsName: '一＋二', rhsName: '三（七）总计＋四', expected: 'lhs',
+    id: 'T2-BALANCE',
+    severity: 'error',
+    table: 'applications',
+    per: 'column',
+    lhs: { keys: ['new', 'carried_over'] },
+    rhs: { keys: ['total', 'carried_forward'] },
+    lhsName: '一＋二',
+    rhsName: '三（七）总计＋四',
+    expected: 'lhs',
     wording: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和（每一列都适用）。',
   },
   {
-    id: 'T3-SUM', severity: 'error', table: 'reviews', per: 'row',
-    lhs: { keys: ['total'] }, rhs: { keys: ['upheld', 'corrected', 'other', 'pending'] }, formula: true,
-    lhsName: '总计', rhsName: '结果维持＋结果纠正＋其他结果＋尚未审结',
+    id: 'T3-SUM',
+    severity: 'error',
+    table: 'reviews',
+    per: 'row',
+    lhs: { keys: ['total'] },
+    rhs: { keys: ['upheld', 'corrected', 'other', 'pending'] },
+    formula: true,
+    lhsName: '总计',
+    rhsName: '结果维持＋结果纠正＋其他结果＋尚未审结',
     wording: '行政复议、未经复议直接起诉、复议后起诉各自的总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
   },
   {
-    id: 'T1-PUBLISHED', severity: 'warning', table: 'active', per: 'row', only: ['rules', 'normative_docs'], op: '<=',
-    lhs: { keys: ['published'] }, rhs: { keys: ['public_total'] }, lhsName: '本年新公开数量', rhsName: '对外公开总数量',
+    id: 'T1-PUBLISHED',
+    severity: 'warning',
+    table: 'active',
+    per: 'row',
+    only: ['rules', 'normative_docs'],
+    op: '<=',
+    lhs: { keys: ['published'] },
+    rhs: { keys: ['public_total'] },
+    lhsName: '本年新公开数量',
+    rhsName: '对外公开总数量',
     wording: '2019年格式：本年新公开数量不应大于对外公开总数量。',
   },
 ];
@@ -97,11 +129,16 @@ export function relations(format: FormatId): Relation[] {
     for (const along of alongKeys) {
       if (rule.only && !rule.only.includes(along)) continue;
       const key = (k: string): CellKey => (rule.per === 'column' ? cellKey(rule.table, k, along) : cellKey(rule.table, along, k));
-      const lhs = select(rule.lhs, acrossKeys).map(key).filter((k) => layout.byKey.has(k));
-      const rhs = select(rule.rhs, acrossKeys).map(key).filter((k) => layout.byKey.has(k));
+      const lhs = select(rule.lhs, acrossKeys)
+        .map(key)
+        .filter((k) => layout.byKey.has(k));
+      const rhs = select(rule.rhs, acrossKeys)
+        .map(key)
+        .filter((k) => layout.byKey.has(k));
       if (lhs.length === 0 || rhs.length === 0) continue;
       const sample = layout.byKey.get(lhs[0]);
-      const alongName = rule.per === 'column' ? `${sample?.colName}列` : rule.table === 'reviews' ? `${sample?.rowName}` : `${sample?.rowName}行`;
+      const alongName =
+        rule.per === 'column' ? `${sample?.colName}列` : rule.table === 'reviews' ? `${sample?.rowName}` : `${sample?.rowName}行`;
       out.push({ rule, along, alongName, lhs, rhs });
     }
   }
@@ -122,12 +159,24 @@ export function totalFormulas(format: FormatId): Map<CellKey, CellKey[]> {
 export const CELL_RULES: readonly RuleDoc[] = [
   { id: 'T2-INT', severity: 'error', wording: '表2每个数值都应为大于或等于0的整数（申请件数）。' },
   { id: 'T3-INT', severity: 'error', wording: '表3每个数值都应为大于或等于0的整数（案件数）。' },
-  { id: 'T1-NUM', severity: 'error', wording: '表1件数为大于或等于0的整数；收费金额（万元）、采购总金额为大于或等于0的数；2019年格式的“本年增/减”可以为负数。' },
+  {
+    id: 'T1-NUM',
+    severity: 'error',
+    wording: '表1件数为大于或等于0的整数；收费金额（万元）、采购总金额为大于或等于0的数；2019年格式的“本年增/减”可以为负数。',
+  },
   { id: 'T1-UNIT', severity: 'warning', wording: '数字单元格中带有单位或文字（如“251000元”“48件”）：按其中的数字读取并提示。' },
   { id: 'BLANK', severity: 'warning', wording: '空白或填写“/”“-”“—”“无”的单元格：格式要求填写0；需要时按0计算并说明。' },
   { id: 'BLANK-EMPTY', severity: 'error', wording: '已发布报告的统计表全部为空（发布了空白模板）：表格未填写。' },
-  { id: 'TEXT-NUM', severity: 'error/warning', wording: '不是数字的单元格为错误；全角数字（“４８”）和千位分隔符（“1,234”）按数字读取并提示。' },
-  { id: 'STRUCTURE', severity: 'error/warning', wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（提示）。' },
+  {
+    id: 'TEXT-NUM',
+    severity: 'error/warning',
+    wording: '不是数字的单元格为错误；全角数字（“４８”）和千位分隔符（“1,234”）按数字读取并提示。',
+  },
+  {
+    id: 'STRUCTURE',
+    severity: 'error/warning',
+    wording: '缺少、多出或改名的行列；2021年格式报告中保留2019年格式单一的（六）其他处理行（提示）。',
+  },
 ];
 
 /** The cells a finding marks in a sheet: a broken sum marks its 总计; other relations mark all their cells;
@@ -170,4 +219,3 @@ export function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Fi
   const expectLhs = rel.rule.expected === 'lhs';
   return { rule: rel.rule.id, severity: rel.rule.severity, cells, message, expected: expectLhs ? l : r, actual: expectLhs ? r : l };
 }
-

@@ -54,14 +54,16 @@ export const zh = {
   lostTables: '以下表格无法读取：',
   working: '正在处理…',
   unexpected: '出现意外错误：',
-  recognised: (sheet: string, tables: string) => `在工作表“${sheet}”中按标签识别出未登记的${tables}，已一并校验。登记后可在表格中标出问题单元格，表格移动后也能找到。`,
+  recognised: (sheet: string, tables: string) =>
+    `在工作表“${sheet}”中按标签识别出未登记的${tables}，已一并校验。登记后可在表格中标出问题单元格，表格移动后也能找到。`,
   register: '登记这些表格',
   registered: (n: number) => `已登记 ${n} 个表格。`,
   proseFindings: '报告正文与表格核对',
   proseSheet: '正文所在工作表',
   proseSheetHint: '校验时核对其中文字与表格是否一致，导出时用其中的文字；每段一行，A列写部分（1—6或一至六）',
   helpSection: '帮助：各项检查的含义',
-  helpIntro: '校验时，红色单元格为错误（数字之间不符，须更正），黄色为提示（请核实，必要时在报告中说明）；问题同时列在上方，点击可定位。清除标记只去掉颜色，不改动您自己的格式。',
+  helpIntro:
+    '校验时，红色单元格为错误（数字之间不符，须更正），黄色为提示（请核实，必要时在报告中说明）；问题同时列在上方，点击可定位。清除标记只去掉颜色，不改动您自己的格式。',
   helpRelations: '表格勾稽关系',
   helpCells: '单元格数值',
   helpCross: '与上年报告核对',
@@ -69,10 +71,12 @@ export const zh = {
   helpSeverity: (s: string): string => (s === 'error' ? '错误' : s === 'warning' ? '提示' : '错误或提示'),
   helpVersion: (v: string) => `政务公开年报助手 版本 ${v}`,
   selfTestSection: '自检（信息化人员部署后运行）',
-  selfTestIntro: '在一个新的工作表上插入表格、填入一个错误的总计、校验并标记、清除标记，最后删除该工作表，逐项显示是否通过。部署后请在 Excel 中运行一次；有失败时把结果发给维护人员。',
+  selfTestIntro:
+    '在一个新的工作表上插入表格、填入一个错误的总计、校验并标记、清除标记，最后删除该工作表，逐项显示是否通过。部署后请在 Excel 中运行一次；有失败时把结果发给维护人员。',
   selfTestRun: '运行自检',
   exportSection: '导出报告',
-  exportAgencyHint: '写入报告标题；留空时用插入表格时填写的单位名称。第一、五部分等用“报告正文”工作表中的文字，没有的留出待填写的位置；主语和信息处理费与“生成文字”相同',
+  exportAgencyHint:
+    '写入报告标题；留空时用插入表格时填写的单位名称。第一、五部分等用“报告正文”工作表中的文字，没有的留出待填写的位置；主语和信息处理费与“生成文字”相同',
   exportWord: '导出 Word',
   exportHtml: '导出网页',
   exported: (name: string) => `已导出“${name}”。`,
@@ -85,9 +89,10 @@ export const zh = {
   lastYearRemoved: '已从工作簿中移除上年报告。',
   lastYearFile: '打开文件（.txt / .html / .json / .xlsx / .pdf）…',
   lastYearFileType: (name: string) => `无法读取“${name}”：请选择 .txt、.html、.json、.xlsx 或 .pdf 文件。`,
-  lastYearLegacy: (name: string, kind: 'xls' | 'et') => (kind === 'xls'
-    ? `无法读取“${name}”：这是旧版 Excel 97-2003 工作簿（.xls）。请在 Excel 中打开它，点“文件 › 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再打开另存的 .xlsx 文件。`
-    : `无法读取“${name}”：这是 WPS 表格文件（.et）。请在 WPS 表格中打开它，点“文件 › 另存为”，文件类型选“Excel 文件（*.xlsx）”，再打开另存的 .xlsx 文件。`),
+  lastYearLegacy: (name: string, kind: 'xls' | 'et') =>
+    kind === 'xls'
+      ? `无法读取“${name}”：这是旧版 Excel 97-2003 工作簿（.xls）。请在 Excel 中打开它，点“文件 › 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再打开另存的 .xlsx 文件。`
+      : `无法读取“${name}”：这是 WPS 表格文件（.et）。请在 WPS 表格中打开它，点“文件 › 另存为”，文件类型选“Excel 文件（*.xlsx）”，再打开另存的 .xlsx 文件。`,
   narrativeSection: '生成文字（报告正文）',
   generate: '生成文字',
   regenerate: '重新生成',
@@ -96,7 +101,8 @@ export const zh = {
   copyFailed: '无法访问剪贴板，请手动选中文字复制。',
   insertProse: '插入到工作表',
   proseInserted: (sheet: string) => `已将文字插入工作表“${sheet}”（每段一行）。`,
-  proseInsertedBeside: (sheet: string, main: string) => `已有“${main}”工作表，为不覆盖其中内容，新文字放在“${sheet}”。校验和导出读取“正文所在工作表”中填写的工作表（默认“${main}”）：如要改用新文字，请在那里填写“${sheet}”。`,
+  proseInsertedBeside: (sheet: string, main: string) =>
+    `已有“${main}”工作表，为不覆盖其中内容，新文字放在“${sheet}”。校验和导出读取“正文所在工作表”中填写的工作表（默认“${main}”）：如要改用新文字，请在那里填写“${sheet}”。`,
   who: '主语',
   whoHint: '留空时用插入表格时填写的单位名称（没有填写的为“本机关”）；也可填“全市”“本单位”等',
   whoPlaceholder: '本机关',

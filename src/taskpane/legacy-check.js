@@ -14,15 +14,22 @@
     var p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.style.cssText = 'padding:16px;color:#a4262c;font:14px/1.6 sans-serif';
-    p.appendChild(document.createTextNode(
-      '本加载项无法在当前 Office 中运行：Office 使用的浏览器内核过旧（Internet Explorer 或旧版 Edge）。' +
-      '请升级到 Microsoft 365 或 Office 2021 及以上版本，或安装 Microsoft Edge WebView2 运行时后重新打开。' +
-      '(This Office hosts add-ins in an outdated browser engine; update Office or install WebView2.)'));
+    p.appendChild(
+      document.createTextNode(
+        '本加载项无法在当前 Office 中运行：Office 使用的浏览器内核过旧（Internet Explorer 或旧版 Edge）。' +
+          '请升级到 Microsoft 365 或 Office 2021 及以上版本，或安装 Microsoft Edge WebView2 运行时后重新打开。' +
+          '(This Office hosts add-ins in an outdated browser engine; update Office or install WebView2.)',
+      ),
+    );
     while (container.firstChild) container.removeChild(container.firstChild);
     container.appendChild(p);
   }
-  var modern = typeof Promise !== 'undefined' && typeof Symbol !== 'undefined' && typeof Object.assign === 'function' &&
-    typeof window.fetch === 'function' && 'noModule' in document.createElement('script');
+  var modern =
+    typeof Promise !== 'undefined' &&
+    typeof Symbol !== 'undefined' &&
+    typeof Object.assign === 'function' &&
+    typeof window.fetch === 'function' &&
+    'noModule' in document.createElement('script');
   if (!modern) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();

@@ -8,7 +8,6 @@ import { reportYearNow } from './year';
 
 declare const __APP_VERSION__: string;
 
-
 /** Mount the pane; in English once the English words and message renderer are loaded (a small separate file). */
 export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): Promise<void> {
   const render = (strings: Strings): void => {

@@ -9,7 +9,10 @@
 /** How long office.js may take to call back before the page says why it is waiting (ms). */
 export const OFFICE_TIMEOUT_MS = 8000;
 
-interface Started { host: unknown; platform: unknown }
+interface Started {
+  host: unknown;
+  platform: unknown;
+}
 
 function show(container: HTMLElement, text: string, role: 'alert' | 'status' = 'alert'): void {
   const p = container.ownerDocument.createElement('p');
@@ -30,7 +33,8 @@ export const STARTUP_MESSAGES = {
   missing: '无法加载 Office 脚本库（office.js），请检查网络或内网部署设置后重新打开本加载项。(office.js could not be loaded.)',
   silent: (seconds: number, source: string) =>
     `Office 在 ${seconds} 秒内没有完成启动（office.js 已下载，但没有回应）。常见原因：① office.js 旁边的其他文件（如 excel-win32-16.01.js、zh-cn/office_strings.js）被网络或防火墙拦截，或内网自行托管的 office-js 文件夹不完整（office.js 来自 ${source}）；② Office 使用的浏览器内核过旧（Internet Explorer 或旧版 Edge），请安装 WebView2 或升级 Office；③ 本页面不是在 Excel 中打开的。仍在等待，Office 完成启动后会自动显示加载项。(Office did not start within ${seconds} s.)`,
-  noHost: '这是 Excel 加载项“政务公开年报助手”的页面，需要在 Excel 中打开（开始 › 政务公开年报 › 打开年报助手）。能看到这段话，说明网页文件和 office.js 都能正常访问。(Open this add-in from Excel.)',
+  noHost:
+    '这是 Excel 加载项“政务公开年报助手”的页面，需要在 Excel 中打开（开始 › 政务公开年报 › 打开年报助手）。能看到这段话，说明网页文件和 office.js 都能正常访问。(Open this add-in from Excel.)',
 };
 
 /**

@@ -13,7 +13,11 @@ const huaian = async () => parseReportJson(await fs.readFile(path.join(__dirname
 test('a registration keeps the agency (and reads old registrations without one)', () => {
   const reg = { table: 'applications' as const, format: '2021' as const, year: 2025, agency: '某某市人民政府' };
   expect(decodeRegistration('OGI_applications', encodeRegistration(reg))).toEqual(reg);
-  expect(decodeRegistration('OGI_applications_2', '{"ogi":1,"table":"applications","format":"2021","year":2025}')).toEqual({ table: 'applications', format: '2021', year: 2025 });
+  expect(decodeRegistration('OGI_applications_2', '{"ogi":1,"table":"applications","format":"2021","year":2025}')).toEqual({
+    table: 'applications',
+    format: '2021',
+    year: 2025,
+  });
 });
 
 test('生成文字 speaks as the agency typed at insertion, and 导出 titles the report with it (no second typing)', async () => {

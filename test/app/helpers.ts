@@ -10,7 +10,13 @@ import { setup } from '../excel/helpers';
 export type Ctx = ReturnType<typeof setup>;
 
 /** Insert the tables of `year` on a new sheet, as 插入全部表格 does. */
-export async function inserted(ctx: Ctx, year: number, agency?: string, tables?: TableId[], sheet = `${year}年报表格`): Promise<TableRef[]> {
+export async function inserted(
+  ctx: Ctx,
+  year: number,
+  agency?: string,
+  tables?: TableId[],
+  sheet = `${year}年报表格`,
+): Promise<TableRef[]> {
   const out = await insertTables(ctx.host, { year, agency, tables, target: { kind: 'newSheet', name: sheet } });
   if (!out.ok) throw new Error(out.message);
   return out.tables;
@@ -28,6 +34,9 @@ export function type(ctx: Ctx, refs: TableRef[], get: ValueSource | ((key: CellK
 }
 
 /** Every data cell 0 except those given. */
-export const zerosExcept = (values: Record<CellKey, unknown> = {}) => (key: CellKey): unknown => (key in values ? values[key] : 0);
+export const zerosExcept =
+  (values: Record<CellKey, unknown> = {}) =>
+  (key: CellKey): unknown =>
+    key in values ? values[key] : 0;
 
 export const FORMAT_OF = (year: number): FormatId => (year <= 2020 ? '2019' : '2021');

@@ -34,7 +34,16 @@ test('last year of another agency is refused; of the same agency (however writte
 test('with no tables yet the report is kept, and 校验 never compares it with tables of another year', async () => {
   const ctx = setup();
   expect((await importLastYear(ctx.host, await text('gaoan-2020.txt'))).ok).toBe(true);
-  type(ctx, await inserted(ctx, 2025), zerosExcept({ 'applications.carried_over.natural': 5, 'applications.carried_over.total': 5, 'applications.carried_forward.natural': 5, 'applications.carried_forward.total': 5 }));
+  type(
+    ctx,
+    await inserted(ctx, 2025),
+    zerosExcept({
+      'applications.carried_over.natural': 5,
+      'applications.carried_over.total': 5,
+      'applications.carried_forward.natural': 5,
+      'applications.carried_forward.total': 5,
+    }),
+  );
   const { result } = checkTables(await ctx.host.readTables());
   const cross = result.sets[0].findings.filter((f) => /^X-/.test(f.rule));
   expect(cross.map((f) => [f.rule, f.severity])).toEqual([['X-CARRY', 'warning']]);

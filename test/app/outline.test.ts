@@ -8,7 +8,13 @@ import { setup } from '../excel/helpers';
 import { inserted, type } from './helpers';
 
 const huaian = async () => parseReportJson(await fs.readFile(path.join(__dirname, '..', 'fixtures', 'huaian-2024.json'), 'utf8'));
-const PARTS = ['（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况'];
+const PARTS = [
+  '（一）主动公开情况',
+  '（二）依申请公开情况',
+  '（三）政府信息管理情况',
+  '（四）政府信息公开平台建设情况',
+  '（五）监督保障情况',
+];
 
 /** Section 一 of the exported page as lines of text. */
 async function sectionOne(host: ReturnType<typeof setup>['host'], proseSheet?: string): Promise<string[]> {
@@ -17,14 +23,18 @@ async function sectionOne(host: ReturnType<typeof setup>['host'], proseSheet?: s
   return [...one.matchAll(/<(h\d|p)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2].replace(/<[^>]+>/g, '').trim()).filter(Boolean);
 }
 
-describe('item 4: the export keeps section 一\'s outline after 插入到工作表', () => {
+describe("item 4: the export keeps section 一's outline after 插入到工作表", () => {
   test.each([
     ['报告正文', undefined],
     ['报告正文(2)', '报告正文(2)'],
   ])('prose inserted on %s', async (sheet, proseSheet) => {
     const ctx = setup();
     type(ctx, await inserted(ctx, 2025, '某某市人民政府'), reportSource(await huaian()));
-    if (proseSheet) await ctx.host.insertProse('报告正文', [['部分', '内容'], [5, '本机关自己写的第五部分。']]);
+    if (proseSheet)
+      await ctx.host.insertProse('报告正文', [
+        ['部分', '内容'],
+        [5, '本机关自己写的第五部分。'],
+      ]);
     const n = await narrativeFromWorkbook(ctx.host, { fee: 0 });
     expect(await ctx.host.insertProse('报告正文', paragraphRows(n!.paragraphs))).toBe(sheet);
     const lines = await sectionOne(ctx.host, proseSheet);
@@ -34,7 +44,7 @@ describe('item 4: the export keeps section 一\'s outline after 插入到工作�
     expect(lines[two + 1]).toMatch(/^2025年，某某市人民政府共收到政府信息公开申请3119件/);
   });
 
-  test('a cell corrected after 插入到工作表 does not turn the inserted text into the clerk\'s whole section', async () => {
+  test("a cell corrected after 插入到工作表 does not turn the inserted text into the clerk's whole section", async () => {
     const ctx = setup();
     const refs = await inserted(ctx, 2025);
     const r = await huaian();
@@ -42,13 +52,25 @@ describe('item 4: the export keeps section 一\'s outline after 插入到工作�
     const n = await narrativeFromWorkbook(ctx.host, {});
     await ctx.host.insertProse('报告正文', paragraphRows(n!.paragraphs));
     // 二、上年结转 and 四、结转下年度 corrected by 1 in the 自然人 and 总计 columns: the balance still holds
-    type(ctx, refs, (k) => ({ 'applications.carried_over.natural': 35, 'applications.carried_over.total': 35, 'applications.carried_forward.natural': 104, 'applications.carried_forward.total': 104 } as Record<string, number>)[k]);
+    type(
+      ctx,
+      refs,
+      (k) =>
+        (
+          ({
+            'applications.carried_over.natural': 35,
+            'applications.carried_over.total': 35,
+            'applications.carried_forward.natural': 104,
+            'applications.carried_forward.total': 104,
+          }) as Record<string, number>
+        )[k],
+    );
     const lines = await sectionOne(ctx.host);
     for (const part of PARTS) expect(lines).toContain(part);
     expect(lines.filter((l) => l.startsWith('【请填写')).length).toBe(5);
   });
 
-  test('the clerk\'s own paragraphs under （一）…（五） take their places; the parts not written keep 【请填写】', async () => {
+  test("the clerk's own paragraphs under （一）…（五） take their places; the parts not written keep 【请填写】", async () => {
     const ctx = setup();
     type(ctx, await inserted(ctx, 2025), reportSource(await huaian()));
     const n = await narrativeFromWorkbook(ctx.host, {});
@@ -61,7 +83,10 @@ describe('item 4: the export keeps section 一\'s outline after 插入到工作�
     await ctx.host.insertProse('报告正文', rows);
     const lines = await sectionOne(ctx.host);
     expect(lines.slice(0, 5)).toEqual([
-      '2025年，本机关认真贯彻落实《条例》。', '（一）主动公开情况', '全年主动公开政府信息1200条。', '（二）依申请公开情况',
+      '2025年，本机关认真贯彻落实《条例》。',
+      '（一）主动公开情况',
+      '全年主动公开政府信息1200条。',
+      '（二）依申请公开情况',
       expect.stringMatching(/^2025年，本机关共受理政府信息公开申请3119件/),
     ]);
     for (const part of PARTS.slice(2)) expect(lines[lines.indexOf(part) + 1]).toMatch(/^【请填写/);
@@ -75,7 +100,10 @@ describe('item 5: two table sets of one year, and the headings of the text', () 
     await inserted(ctx, 2025, undefined, undefined, '2025年报表格');
     await inserted(ctx, 2025, undefined, undefined, '2025年报表格(修订)');
     const { result } = checkTables(await ctx.host.readTables());
-    expect(result.sets.map((s) => s.title)).toEqual(['2025年（2021年格式，工作表“2025年报表格”）', '2025年（2021年格式，工作表“2025年报表格(修订)”）']);
+    expect(result.sets.map((s) => s.title)).toEqual([
+      '2025年（2021年格式，工作表“2025年报表格”）',
+      '2025年（2021年格式，工作表“2025年报表格(修订)”）',
+    ]);
   });
 
   test('each paragraph carries the headings it belongs under: （二）依申请公开情况 under 一、总体情况', async () => {
@@ -91,6 +119,9 @@ describe('item 5: two table sets of one year, and the headings of the text', () 
     ]);
     // inserted into a sheet, section 一's paragraph comes with its sub-heading
     const rows = paragraphRows(n!.paragraphs);
-    expect(rows.slice(1, 3)).toEqual([[1, '（二）依申请公开情况'], [1, n!.paragraphs[0].text]]);
+    expect(rows.slice(1, 3)).toEqual([
+      [1, '（二）依申请公开情况'],
+      [1, n!.paragraphs[0].text],
+    ]);
   });
 });

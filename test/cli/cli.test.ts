@@ -31,7 +31,9 @@ describe('ogi-report template', () => {
     const read = readTables(wb);
     expect(read.lost).toEqual([]);
     expect(read.tables.map((t) => [t.name, t.format])).toEqual([
-      ['OGI_active', format], ['OGI_applications', format], ['OGI_reviews', format],
+      ['OGI_active', format],
+      ['OGI_applications', format],
+      ['OGI_reviews', format],
     ]);
     const ws = wb.getWorksheet(read.tables[1].sheet) as ExcelJS.Worksheet;
     const t2 = read.tables[1].rect;
@@ -77,7 +79,10 @@ describe('ogi-report fill and check', () => {
     const b = await run('check', xlsx, '--json');
     expect(a.code).toBe(1);
     expect(b.code).toBe(1);
-    const rules = (o: string): string[] => JSON.parse(o)[0].findings.map((f: { rule: string }) => f.rule).sort();
+    const rules = (o: string): string[] =>
+      JSON.parse(o)[0]
+        .findings.map((f: { rule: string }) => f.rule)
+        .sort();
     expect(rules(b.out)).toEqual(rules(a.out));
     expect(rules(a.out)).toEqual(expect.arrayContaining(['T2-BALANCE', 'T2-RESULTS', 'T2-ROWSUM']));
     const results = JSON.parse(a.out)[0].findings.find((f: { rule: string }) => f.rule === 'T2-RESULTS');
@@ -140,10 +145,24 @@ test('an .xlsx whose tables were pasted without registration is checked by their
   const { parseReportJson } = await import('../../src/report/report');
   const { reportSource } = await import('../../src/report/check');
   const r = parseReportJson(await fs.readFile(path.join(FIX, 'gaoan-2020.json'), 'utf8'));
-  const plan = buildPlan({ format: r.format, year: r.year, tables: ['active', 'applications', 'reviews'], titles: true, formulas: false, values: reportSource(r) }, { r: 3, c: 2 });
+  const plan = buildPlan(
+    {
+      format: r.format,
+      year: r.year,
+      tables: ['active', 'applications', 'reviews'],
+      titles: true,
+      formulas: false,
+      values: reportSource(r),
+    },
+    { r: 3, c: 2 },
+  );
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('粘贴');
-  plan.values.forEach((row, i) => row.forEach((v, j) => { if (v !== '') ws.getCell(plan.rect.r + i + 1, plan.rect.c + j + 1).value = v; }));
+  plan.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v !== '') ws.getCell(plan.rect.r + i + 1, plan.rect.c + j + 1).value = v;
+    }),
+  );
   const file = path.join(dir, 'pasted.xlsx');
   await wb.xlsx.writeFile(file);
   const res = await run('check', file, '--json', '--out-dir', path.join(dir, 'pasted-out'));
@@ -160,7 +179,11 @@ test('every kind of bad file: one line each naming the file and the problem, exi
   const bytes = await fs.readFile(good);
   const bad: Array<[string, string | Buffer, RegExp]> = [
     ['truncated.xlsx', bytes.subarray(0, bytes.length >> 1), /不是有效的 \.xlsx 工作簿，文件可能已损坏/],
-    ['protected.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]), /工作簿已加密（设置了打开密码）或实际是旧版 \.xls \/ WPS \.et 格式.*另存为/],
+    [
+      'protected.xlsx',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]),
+      /工作簿已加密（设置了打开密码）或实际是旧版 \.xls \/ WPS \.et 格式.*另存为/,
+    ],
     ['array.json', '[1,2]', /不是年报数据：JSON 顶层应为对象/],
     ['unknown.json', '{"schema":"ogi-report/1","format":"2023","year":2025,"tables":{}}', /未知的表格格式“2023”，应为 2019 或 2021/],
     ['other.json', '{"hello":1}', /不是年报数据：没有 year（年份）和 tables/],

@@ -4,7 +4,8 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ogi-report.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ogi-report.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
 
 test('--help prints the usage and exits 0', () => {
   const r = cli('--help');

@@ -147,7 +147,10 @@ describe('folders', () => {
 });
 
 describe('legacy spreadsheets', () => {
-  test.each([['old.xls', 'Excel 97-2003'], ['wps.et', 'WPS']])('%s gets a message saying how to save it as .xlsx', async (name, kind) => {
+  test.each([
+    ['old.xls', 'Excel 97-2003'],
+    ['wps.et', 'WPS'],
+  ])('%s gets a message saying how to save it as .xlsx', async (name, kind) => {
     const file = path.join(dir, name);
     await fs.writeFile(file, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
     const r = await run('check', file);
@@ -171,7 +174,12 @@ describe('legacy spreadsheets', () => {
 
 describe('the summary names each agency, the same way whatever the input kind (item 9)', () => {
   const rowsOf = async (csv: string): Promise<string[][]> =>
-    (await fs.readFile(csv, 'utf8')).replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((r) => r.split(','));
+    (await fs.readFile(csv, 'utf8'))
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((r) => r.split(','));
 
   test('.xlsx inputs: the agency given to template, also in a workbook whose registration predates it (the title cell holds it)', async () => {
     const { templateWorkbook } = await import('../../src/file/xlsx');
@@ -182,12 +190,19 @@ describe('the summary names each agency, the same way whatever the input kind (i
     const old = templateWorkbook({ format: '2021', year: 2025, agency: '某某县人民政府', formulas: true });
     for (const table of ['active', 'applications', 'reviews'] as const) {
       const b = markBlock(registrationNames(table)[0]);
-      old.getWorksheet(MARK_SHEET)!.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value = encodeRegistration({ table, format: '2021', year: 2025 });
+      old.getWorksheet(MARK_SHEET)!.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value = encodeRegistration({
+        table,
+        format: '2021',
+        year: 2025,
+      });
     }
     await old.xlsx.writeFile(path.join(folder, 'b.xlsx'));
     const csv = path.join(dir, 'xlsx-agency.csv');
     await run('check', '--summary', 'csv', '--out', csv, folder);
-    expect((await rowsOf(csv)).map((r) => [path.basename(r[0]), r[1]])).toEqual([['a.xlsx', '某某市人民政府'], ['b.xlsx', '某某县人民政府']]);
+    expect((await rowsOf(csv)).map((r) => [path.basename(r[0]), r[1]])).toEqual([
+      ['a.xlsx', '某某市人民政府'],
+      ['b.xlsx', '某某县人民政府'],
+    ]);
   });
 
   test('高安 as published text (its title says 高安市) and as JSON (高安市人民政府) is one agency', async () => {

@@ -6,8 +6,12 @@ import { run } from './run';
 const FIX = path.join(__dirname, '..', 'fixtures');
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ogi-import-')); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ogi-import-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 test('import a pdftotext report to JSON: every cell equals the transcription', async () => {
   const out = path.join(dir, 'huaian.json');
@@ -25,7 +29,9 @@ test('check reads published text directly: 高安 2020 gets its narrative contra
   expect(r.code).toBe(0);
   const [res] = JSON.parse(r.out);
   // its two blank cells, in one finding for table 2
-  expect(res.findings.filter((f: { rule: string }) => f.rule === 'BLANK').map((f: { cells: string[] }) => f.cells)).toEqual([['applications.granted.nonprofit', 'applications.granted.other_org']]);
+  expect(res.findings.filter((f: { rule: string }) => f.rule === 'BLANK').map((f: { cells: string[] }) => f.cells)).toEqual([
+    ['applications.granted.nonprofit', 'applications.granted.other_org'],
+  ]);
   const review = res.findings.find((f: { rule: string }) => f.rule === 'N-REVIEWS');
   expect(review).toMatchObject({ severity: 'warning', expected: 12, actual: 1, cells: ['reviews.review.total'] });
   expect(review.message).toContain('与表格的统计范围可能不同');
@@ -42,7 +48,10 @@ test('a text with no report in it exits 2 naming the file', async () => {
 
 test('a published report whose tables are all blank (the empty template posted) is an error: 表格未填写', async () => {
   const source = await fs.readFile(path.join(FIX, 'import', 'huaian-2024-pipe.txt'), 'utf8');
-  const blank = source.split('\n').map((l) => (l.startsWith('|') ? l.replace(/\|\s*\d+(?:\.\d+)?\s*(?=\|)/g, '|  ') : l)).join('\n');
+  const blank = source
+    .split('\n')
+    .map((l) => (l.startsWith('|') ? l.replace(/\|\s*\d+(?:\.\d+)?\s*(?=\|)/g, '|  ') : l))
+    .join('\n');
   expect(blank).not.toMatch(/\|\s*\d+(?:\.\d+)?\s*\|/);
   const file = path.join(dir, 'empty-template.txt');
   await fs.writeFile(file, blank);
@@ -66,7 +75,10 @@ test('a published report whose tables are all blank (the empty template posted) 
 });
 
 test('--year and --format override what the title says, on import, check and narrative', async () => {
-  const source = (await fs.readFile(path.join(FIX, 'huaian-2024.txt'), 'utf8')).replace(/2024年政府信息公开工作年度报告/, '政府信息公开工作年度报告');
+  const source = (await fs.readFile(path.join(FIX, 'huaian-2024.txt'), 'utf8')).replace(
+    /2024年政府信息公开工作年度报告/,
+    '政府信息公开工作年度报告',
+  );
   const file = path.join(dir, 'no-title-year.txt');
   await fs.writeFile(file, source);
   const out = path.join(dir, 'no-title-year.json');
@@ -80,7 +92,7 @@ test('--year and --format override what the title says, on import, check and nar
   expect(bad.err).toContain('--format 应为 2019 或 2021');
 });
 
-test('the reviewer\'s 问题清单 quotes the sentence that contradicts the tables, with the agency of a published text', async () => {
+test("the reviewer's 问题清单 quotes the sentence that contradicts the tables, with the agency of a published text", async () => {
   const out = path.join(dir, 'gaoan-summary.xlsx');
   await run('check', '--summary', 'xlsx', '--out', out, path.join(FIX, 'gaoan-2020.txt'));
   const ExcelJS = (await import('exceljs')).default;

@@ -10,8 +10,12 @@ const FIX = path.join(__dirname, '..', 'fixtures');
 const PDF = path.join(FIX, 'pdf');
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ogi-pdf-')); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ogi-pdf-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 test('import a PDF to JSON: every cell equals the transcription', async () => {
   const out = path.join(dir, 'huaian.json');
@@ -37,7 +41,8 @@ test('check reads a PDF directly: 高安 2020 in landscape gets the findings of 
   expect([res.format, res.year, res.agency]).toEqual(['2019', 2020, '高安市人民政府']);
   // the same table findings (BLANK for the two blank cells, the label warnings); the prose is laid out
   // differently, so the narrative checks are compared by rule only
-  const tableRules = (fs_: Array<{ rule: string; cells: string[] }>): string[] => fs_.filter((f) => !f.rule.startsWith('N-')).map((f) => `${f.rule} ${f.cells.join(',')}`);
+  const tableRules = (fs_: Array<{ rule: string; cells: string[] }>): string[] =>
+    fs_.filter((f) => !f.rule.startsWith('N-')).map((f) => `${f.rule} ${f.cells.join(',')}`);
   expect(tableRules(res.findings)).toEqual(tableRules(fromText.findings));
   // the two blank cells of （一）予以公开: one BLANK finding for the table, naming both
   const blank = res.findings.filter((f: { rule: string }) => f.rule === 'BLANK');
@@ -47,7 +52,8 @@ test('check reads a PDF directly: 高安 2020 in landscape gets the findings of 
 test('check a folder: PDFs are picked up; a scan, an encrypted PDF and a renamed text file exit 2, each named, the others still checked', async () => {
   const folder = path.join(dir, 'mixed');
   await fs.mkdir(folder);
-  for (const f of ['huaian-2024-song-a4.pdf', 'scan.pdf', 'encrypted.pdf', 'not-a-pdf.pdf']) await fs.copyFile(path.join(PDF, f), path.join(folder, f));
+  for (const f of ['huaian-2024-song-a4.pdf', 'scan.pdf', 'encrypted.pdf', 'not-a-pdf.pdf'])
+    await fs.copyFile(path.join(PDF, f), path.join(folder, f));
   const r = await run('check', folder, '--json');
   expect(r.code).toBe(2);
   const results = JSON.parse(r.out);

@@ -13,7 +13,11 @@ async function press(sim: Sim): Promise<{ completed: () => boolean }> {
   const action = sim.actions.get('insertAllTables') as (e: { completed: () => void }) => void;
   let done = false;
   const opened = sim.dialogs.length;
-  action({ completed: () => { done = true; } });
+  action({
+    completed: () => {
+      done = true;
+    },
+  });
   for (let i = 0; i < 200 && !done && sim.dialogs.length === opened; i++) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, 5));
   return { completed: () => done };
@@ -21,7 +25,7 @@ async function press(sim: Sim): Promise<{ completed: () => boolean }> {
 const query = (sim: Sim) => new URL(sim.dialogs[sim.dialogs.length - 1].url).searchParams;
 
 describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
-  test('inserts last year\'s tables on a new sheet, says so in a dialog, and completes when the dialog is closed', async () => {
+  test("inserts last year's tables on a new sheet, says so in a dialog, and completes when the dialog is closed", async () => {
     const { sim, host } = setup({ apiVersion: api });
     registerCommands(sim.Office as typeof Office, host);
     const pressed = await press(sim);
@@ -82,7 +86,9 @@ test('the dialog page shows the outcome as text, in Chinese or English, and its 
   const dom = new JSDOM('<main id="c"></main>');
   const container = dom.window.document.getElementById('c') as HTMLElement;
   let closed = 0;
-  await renderNotice(container, `?k=refused&m=${encodeURIComponent('<b>目标区域</b> 已有内容')}`, () => { closed++; });
+  await renderNotice(container, `?k=refused&m=${encodeURIComponent('<b>目标区域</b> 已有内容')}`, () => {
+    closed++;
+  });
   expect(container.querySelector('h1')?.textContent).toBe('未插入表格');
   expect(container.querySelector('h1')?.getAttribute('role')).toBe('alert');
   expect(container.querySelector('p')?.textContent).toBe('<b>目标区域</b> 已有内容');

@@ -12,8 +12,14 @@ const OUT = path.join(__dirname, '..', '..', 'test-output');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png',
-  '.xml': 'application/xml', '.map': 'application/json', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export async function launch(): Promise<Browser> {
@@ -21,7 +27,16 @@ export async function launch(): Promise<Browser> {
   if (!existsSync(path.join(DIST, 'preview.html'))) throw new Error('dist/ 不存在：请先运行 npm run build（npm test 会自动构建）');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -53,17 +68,27 @@ export async function open(browser: Browser, file: string, opts: OpenOptions = {
   if (opts.init) await page.addInitScript(opts.init);
   const refused: string[] = [];
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === ORIGIN && opts.replace?.[url.pathname] !== undefined) {
-      return route.fulfill({ status: 200, body: opts.replace[url.pathname], headers: { 'content-type': TYPES[path.extname(url.pathname)] ?? 'text/plain' } });
+      return route.fulfill({
+        status: 200,
+        body: opts.replace[url.pathname],
+        headers: { 'content-type': TYPES[path.extname(url.pathname)] ?? 'text/plain' },
+      });
     }
     if (url.origin === ORIGIN) {
       const file = path.join(DIST, decodeURIComponent(url.pathname));
       if (file.startsWith(DIST) && existsSync(file)) {
-        return route.fulfill({ status: 200, body: await fs.readFile(file), headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+        return route.fulfill({
+          status: 200,
+          body: await fs.readFile(file),
+          headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' },
+        });
       }
       return route.fulfill({ status: 404, body: 'not found' });
     }

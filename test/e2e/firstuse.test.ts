@@ -19,9 +19,15 @@ test('English Office: English buttons and findings; the Chinese page does not lo
   const { page, refused, errors } = await open(browser, 'preview.html?lang=en-US');
   await page.getByRole('button', { name: 'Insert Table 1' }).waitFor();
   await page.getByTestId('insert-all').click();
-  await page.getByTestId('insert-message').getByText(/^Tables inserted at/).waitFor();
+  await page
+    .getByTestId('insert-message')
+    .getByText(/^Tables inserted at/)
+    .waitFor();
   await page.getByTestId('check').click();
-  await page.getByTestId('check-message').getByText(/warnings? found\./).waitFor();
+  await page
+    .getByTestId('check-message')
+    .getByText(/warnings? found\./)
+    .waitFor();
   const first = await page.getByTestId('finding').first().innerText();
   expect(first).toMatch(/^Warning\s+Table 1 \(active disclosure\) is not filled in yet: 10 cells empty/);
   expect(refused).toEqual([]);
@@ -37,7 +43,9 @@ test('English Office: English buttons and findings; the Chinese page does not lo
   expect(zhRequests.filter((p) => /english/.test(p))).toEqual([]);
   // every request of the page was answered from dist/ (an icon it names exists: no 404 for /favicon.ico)
   const missing: string[] = [];
-  zh.page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
+  zh.page.on('response', (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
   await zh.page.reload();
   await zh.page.getByRole('button', { name: '插入表1' }).waitFor();
   expect(missing).toEqual([]);

@@ -10,19 +10,30 @@ import { launch, open, screenshot } from './browser';
 jest.setTimeout(90000);
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-const sel = (page: Page): Promise<string> => page.evaluate(() => (window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress());
-const value = (page: Page, addr: string): Promise<unknown> => page.evaluate((a) => (window as unknown as { __ogiSim: { getCell: (s: string, a: string) => { value: unknown } } }).__ogiSim.getCell('Sheet1', a).value, addr);
+const sel = (page: Page): Promise<string> =>
+  page.evaluate(() => (window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress());
+const value = (page: Page, addr: string): Promise<unknown> =>
+  page.evaluate(
+    (a) =>
+      (window as unknown as { __ogiSim: { getCell: (s: string, a: string) => { value: unknown } } }).__ogiSim.getCell('Sheet1', a).value,
+    addr,
+  );
 const scrollTop = (page: Page): Promise<number> => page.locator('[data-testid="sim-grid"] .sim-scroll').evaluate((e) => e.scrollTop);
 /** Whether a cell is inside the visible part of the grid. */
-const visible = (page: Page, addr: string): Promise<boolean> => page.evaluate((a) => {
-  const td = document.querySelector(`[data-testid="sim-grid"] td[data-addr="${a}"]`) as HTMLElement;
-  const box = (document.querySelector('[data-testid="sim-grid"] .sim-scroll') as HTMLElement).getBoundingClientRect();
-  const r = td.getBoundingClientRect();
-  return r.top >= box.top && r.bottom <= box.bottom + 1 && r.left >= box.left && r.right <= box.right + 1;
-}, addr);
+const visible = (page: Page, addr: string): Promise<boolean> =>
+  page.evaluate((a) => {
+    const td = document.querySelector(`[data-testid="sim-grid"] td[data-addr="${a}"]`) as HTMLElement;
+    const box = (document.querySelector('[data-testid="sim-grid"] .sim-scroll') as HTMLElement).getBoundingClientRect();
+    const r = td.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom + 1 && r.left >= box.left && r.right <= box.right + 1;
+  }, addr);
 
 async function inserted(page: Page): Promise<void> {
   await page.getByText('当前选中的单元格').click();
@@ -35,11 +46,17 @@ test('clicking a finding scrolls its cell into view; an edit keeps the scroll; E
   await inserted(page);
   const input = page.getByTestId('sim-input');
   // 表3 行政复议 (row 53, far below): 结果维持 3, a typed-over 总计 5
-  await page.evaluate(() => { const s = (window as unknown as { __ogiSim: { setCell: (a: string, b: string, c: unknown) => void } }).__ogiSim; s.setCell('Sheet1', 'A53', 3); s.setCell('Sheet1', 'E53', 5); });
+  await page.evaluate(() => {
+    const s = (window as unknown as { __ogiSim: { setCell: (a: string, b: string, c: unknown) => void } }).__ogiSim;
+    s.setCell('Sheet1', 'A53', 3);
+    s.setCell('Sheet1', 'E53', 5);
+  });
   expect(await visible(page, 'E53')).toBe(false);
   await page.getByRole('button', { name: '校验' }).click();
   await page.locator('[data-testid="finding"][data-rule="T3-SUM"]').click();
-  await page.waitForFunction(() => /E53$/.test((window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress()));
+  await page.waitForFunction(() =>
+    /E53$/.test((window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress()),
+  );
   await page.waitForFunction(() => (document.querySelector('[data-testid="sim-grid"] .sim-scroll') as HTMLElement).scrollTop > 0);
   expect(await visible(page, 'E53')).toBe(true);
   // type into a cell down there: the sheet stays where it is
@@ -64,7 +81,7 @@ test('Enter below a merged cell goes to the row under the whole merge', async ()
   expect(await sel(page)).toMatch(/A23$/);
 });
 
-test('data validation refuses “/”, “1件” and a negative count with the table\'s own alert; 重试 and 取消 as in Excel', async () => {
+test("data validation refuses “/”, “1件” and a negative count with the table's own alert; 重试 and 取消 as in Excel", async () => {
   const { page, errors } = await open(browser, 'preview.html');
   await inserted(page);
   const cell = page.locator('[data-testid="sim-grid"] td[data-addr="D23"]'); // 一、本年新收 · 自然人 (件数)

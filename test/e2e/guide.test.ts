@@ -60,29 +60,32 @@ test('every produced image is a real picture: a PNG of fair size, not a blank pa
       const height = bytes.readUInt32BE(20);
       expect(Math.min(width, height)).toBeGreaterThanOrEqual(300);
       // decode it in the browser: count colours and measure how much the brightness varies
-      const stats = await page.evaluate(async (src) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, img.width, img.height).data;
-        const colours = new Set<number>();
-        let sum = 0;
-        let sq = 0;
-        const n = d.length / 4;
-        for (let i = 0; i < d.length; i += 4) {
-          if (colours.size < 5000) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-          const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
-          sum += y;
-          sq += y * y;
-        }
-        const mean = sum / n;
-        return { colours: colours.size, sd: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
-      }, `data:image/png;base64,${bytes.toString('base64')}`);
+      const stats = await page.evaluate(
+        async (src) => {
+          const img = new Image();
+          img.src = src;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.width;
+          canvas.height = img.height;
+          const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+          ctx.drawImage(img, 0, 0);
+          const d = ctx.getImageData(0, 0, img.width, img.height).data;
+          const colours = new Set<number>();
+          let sum = 0;
+          let sq = 0;
+          const n = d.length / 4;
+          for (let i = 0; i < d.length; i += 4) {
+            if (colours.size < 5000) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+            const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+            sum += y;
+            sq += y * y;
+          }
+          const mean = sum / n;
+          return { colours: colours.size, sd: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
+        },
+        `data:image/png;base64,${bytes.toString('base64')}`,
+      );
       expect({ name, many: stats.colours >= 32, varied: stats.sd > 10 }).toEqual({ name, many: true, varied: true });
     }
   } finally {

@@ -10,10 +10,15 @@ import { launch, open } from './browser';
 jest.setTimeout(90000);
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-const activeTestId = (page: Page): Promise<string | null> => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")');
+const activeTestId = (page: Page): Promise<string | null> =>
+  page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")');
 const activeText = (page: Page): Promise<string> => page.evaluate('document.activeElement ? document.activeElement.textContent : ""');
 
 /** Presses Tab (or Shift+Tab) until the focused element has this test id (and text), as a keyboard user would. */
@@ -38,9 +43,13 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
   await page.getByTestId('insert-all').waitFor();
 
   // 插入位置: a radio group is one Tab stop; the arrow keys choose
-  const checkedRadio = (): Promise<string> => page.evaluate('(() => { const r = document.activeElement; return r ? (r.closest("label") || document.querySelector("label[for=\'" + r.id + "\']"))?.textContent || r.value : ""; })()');
+  const checkedRadio = (): Promise<string> =>
+    page.evaluate(
+      '(() => { const r = document.activeElement; return r ? (r.closest("label") || document.querySelector("label[for=\'" + r.id + "\']"))?.textContent || r.value : ""; })()',
+    );
   // 表格格式 (three choices) comes first; the arrow keys move within it, Tab leaves it
-  for (let i = 0; i < 30 && !(await page.evaluate('document.activeElement && document.activeElement.type === "radio"')); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await page.evaluate('document.activeElement && document.activeElement.type === "radio"')); i++)
+    await page.keyboard.press('Tab');
   expect(await page.evaluate('document.activeElement.value')).toBe('auto');
   await page.keyboard.press('Tab');
   expect(await page.evaluate('document.activeElement.value')).toBe('newSheet');
@@ -52,7 +61,10 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
   expect(first).toBe('新工作表');
   await tabTo(page, 'insert-all');
   await page.keyboard.press('Enter');
-  await page.getByTestId('insert-message').getByText(/已在工作表“2025年报表格”的 A1:O53 插入表格/).waitFor();
+  await page
+    .getByTestId('insert-message')
+    .getByText(/已在工作表“2025年报表格”的 A1:O53 插入表格/)
+    .waitFor();
   expect(await activeTestId(page)).toBe('insert-all');
 
   // Excel side: a 行政复议 row whose 总计 (E53, a formula) is typed over with a wrong number
@@ -69,7 +81,10 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
 
   await tabTo(page, 'clear', undefined, true);
   await page.keyboard.press('Enter');
-  await page.getByTestId('check-message').getByText(/已清除/).waitFor();
+  await page
+    .getByTestId('check-message')
+    .getByText(/已清除/)
+    .waitFor();
   expect(await activeTestId(page)).toBe('clear');
 
   // the clerk corrects the total in Excel, fills the rest of table 3 with 0 (the format asks for it; the text is
@@ -84,13 +99,16 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
   await page.evaluate(`window.__ogiSim.select('Sheet1', 'A1')`);
   const before = await selection(page);
   await page.keyboard.press('Enter');
-  await until(async () => (await selection(page)) !== before).catch(async (e) => { throw new Error(`${e.message} selection=${await selection(page)} focus=${await activeText(page)}`); });
+  await until(async () => (await selection(page)) !== before).catch(async (e) => {
+    throw new Error(`${e.message} selection=${await selection(page)} focus=${await activeText(page)}`);
+  });
   expect(await activeTestId(page)).toBe('number');
 
   // 帮助 opens with Enter on its summary
   const help = page.getByTestId('help');
   expect(await help.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-  for (let i = 0; i < 60 && !(await page.evaluate('document.activeElement && document.activeElement.tagName === "SUMMARY"')); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 60 && !(await page.evaluate('document.activeElement && document.activeElement.tagName === "SUMMARY"')); i++)
+    await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   expect(await help.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 

@@ -17,13 +17,19 @@ afterAll(async () => {
 
 type SimView = { value: unknown; formula?: string };
 const cell = (page: Page, sheet: string, addr: string): Promise<SimView> =>
-  page.evaluate(([s, a]) => {
-    const c = (window as unknown as { __ogiSim: { getCell: (s: string, a: string) => SimView } }).__ogiSim.getCell(s, a);
-    return { value: c?.value ?? null, formula: c?.formula };
-  }, [sheet, addr] as const);
-const state = (page: Page): Promise<string> => page.evaluate(() => JSON.stringify((window as unknown as { __ogiSim: { state: unknown } }).__ogiSim.state));
+  page.evaluate(
+    ([s, a]) => {
+      const c = (window as unknown as { __ogiSim: { getCell: (s: string, a: string) => SimView } }).__ogiSim.getCell(s, a);
+      return { value: c?.value ?? null, formula: c?.formula };
+    },
+    [sheet, addr] as const,
+  );
+const state = (page: Page): Promise<string> =>
+  page.evaluate(() => JSON.stringify((window as unknown as { __ogiSim: { state: unknown } }).__ogiSim.state));
 const names = (page: Page): Promise<string[]> =>
-  page.evaluate(() => (window as unknown as { __ogiSim: { state: { names: Array<{ name: string }> } } }).__ogiSim.state.names.map((n) => n.name).sort());
+  page.evaluate(() =>
+    (window as unknown as { __ogiSim: { state: { names: Array<{ name: string }> } } }).__ogiSim.state.names.map((n) => n.name).sort(),
+  );
 
 async function typeInGrid(page: Page, addr: string, text: string): Promise<void> {
   await page.locator(`[data-testid="sim-grid"] td[data-addr="${addr}"]`).click();
@@ -51,7 +57,10 @@ test('insert all tables at the selected cell; a second click at the same place i
   await page.locator('[data-testid="sim-grid"] td[data-addr="A1"]').click();
   await page.keyboard.press('Escape');
   await page.getByTestId('insert-all').click();
-  await page.getByTestId('insert-message').getByText(/为避免覆盖，未插入任何内容/).waitFor();
+  await page
+    .getByTestId('insert-message')
+    .getByText(/为避免覆盖，未插入任何内容/)
+    .waitFor();
   expect(await state(page)).toBe(before.replace(/"selection":\{[^}]*\}/, (await state(page)).match(/"selection":\{[^}]*\}/)?.[0] ?? ''));
   expect(refused).toEqual([]);
   expect(errors).toEqual([]);
@@ -78,9 +87,14 @@ test('type a wrong total, 校验, see the cell coloured and the finding listed, 
   await finding.scrollIntoViewIfNeeded();
   await screenshot(page, 'check');
   await finding.click();
-  await page.waitForFunction(() => /E53$/.test((window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress()));
+  await page.waitForFunction(() =>
+    /E53$/.test((window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress()),
+  );
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByTestId('check-message').getByText(/已清除 \d+ 个单元格的标记/).waitFor();
+  await page
+    .getByTestId('check-message')
+    .getByText(/已清除 \d+ 个单元格的标记/)
+    .waitFor();
   // fix the total: the conditional format stops colouring it, a re-check finds nothing in 表3
   await typeInGrid(page, 'E53', '4');
   expect(await fill()).not.toBe('rgb(255, 199, 206)');
@@ -101,7 +115,14 @@ test('生成文字 from filled tables, numbers traced to cells, inserted into �
   await typeInGrid(page, 'D47', '2');
   // the rest of table 2 is 0, as the format asks (the text is never written from an empty cell)
   await page.evaluate(() => {
-    const s = (window as unknown as { __ogiSim: { getCell: (s: string, a: string) => { value?: unknown; formula?: string } | null; setCell: (s: string, a: string, v: number) => void } }).__ogiSim;
+    const s = (
+      window as unknown as {
+        __ogiSim: {
+          getCell: (s: string, a: string) => { value?: unknown; formula?: string } | null;
+          setCell: (s: string, a: string, v: number) => void;
+        };
+      }
+    ).__ogiSim;
     for (let r = 23; r <= 47; r++) {
       for (const c of 'DEFGHIJ') {
         const cell = s.getCell('Sheet1', `${c}${r}`);
@@ -116,7 +137,9 @@ test('生成文字 from filled tables, numbers traced to cells, inserted into �
   const num = para.locator('[data-testid="number"]').first();
   expect(await num.getAttribute('data-cells')).toBe('applications.new.total');
   await num.click();
-  await page.waitForFunction(() => /J23$/.test((window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress()));
+  await page.waitForFunction(() =>
+    /J23$/.test((window as unknown as { __ogiSim: { selectionAddress: () => string } }).__ogiSim.selectionAddress()),
+  );
   await page.getByRole('button', { name: '插入到工作表' }).click();
   await page.getByTestId('narrative-message').getByText('已将文字插入工作表“报告正文”（每段一行）。').waitFor();
   expect((await cell(page, '报告正文', 'A1')).value).toBe('部分');
@@ -133,23 +156,34 @@ test('生成文字 from filled tables, numbers traced to cells, inserted into �
 
 test('the production task pane page loads only its own files and office.js, and says so when office.js is missing', async () => {
   const { page, refused } = await open(browser, 'taskpane.html', { officeJs: null });
-  await page.getByRole('alert').getByText(/无法加载 Office 脚本库/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/无法加载 Office 脚本库/)
+    .waitFor();
   expect(refused).toEqual([]);
 });
 
 test('an Office whose browser engine cannot run the bundles shows why, not a blank pane', async () => {
   // the bundle fails to parse, as ES2020 does in Internet Explorer 11 or EdgeHTML
-  const { page } = await open(browser, 'taskpane.html', { officeJs: 'window.Office = { onReady: function () { return new Promise(function () {}); } };', replace: { '/vendor.js': 'var a = ?.;' } });
-  await page.getByRole('alert').getByText(/浏览器内核过旧（Internet Explorer 或旧版 Edge）/).waitFor();
+  const { page } = await open(browser, 'taskpane.html', {
+    officeJs: 'window.Office = { onReady: function () { return new Promise(function () {}); } };',
+    replace: { '/vendor.js': 'var a = ?.;' },
+  });
+  await page
+    .getByRole('alert')
+    .getByText(/浏览器内核过旧（Internet Explorer 或旧版 Edge）/)
+    .waitFor();
 });
 
 test('a modern engine: the guard stays quiet while Office starts', async () => {
-  const { page } = await open(browser, 'taskpane.html', { officeJs: 'window.Office = { onReady: function () { return new Promise(function () {}); } };' });
+  const { page } = await open(browser, 'taskpane.html', {
+    officeJs: 'window.Office = { onReady: function () { return new Promise(function () {}); } };',
+  });
   await page.waitForTimeout(500);
   expect(await page.getByText(/浏览器内核过旧/).count()).toBe(0);
 });
 
-test('导入上年报告 from an .xlsx file: exceljs loads on demand under the page\'s Content-Security-Policy', async () => {
+test("导入上年报告 from an .xlsx file: exceljs loads on demand under the page's Content-Security-Policy", async () => {
   const { promises: fsp } = await import('fs');
   const os = await import('os');
   const path = await import('path');
@@ -161,7 +195,10 @@ test('导入上年报告 from an .xlsx file: exceljs loads on demand under the p
   await templateWorkbook({ format: last.format, year: last.year, formulas: true, values: reportSource(last) }).xlsx.writeFile(file);
   const { page, errors, refused } = await open(browser, 'preview.html');
   await page.getByTestId('last-year-file').setInputFiles(file);
-  await page.getByTestId('last-year-message').getByText(/已保存2024年报告（2021年格式，表1、表2、表3）/).waitFor({ timeout: 30000 });
+  await page
+    .getByTestId('last-year-message')
+    .getByText(/已保存2024年报告（2021年格式，表1、表2、表3）/)
+    .waitFor({ timeout: 30000 });
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);
 });
@@ -185,7 +222,10 @@ test('导出 Word and 导出网页 download the report; a remaining error is war
   expect(text).toContain('四、政府信息公开行政复议、行政诉讼情况');
   expect(text).toMatch(/信息处理费\s*3940\s*元/);
   expect(text).not.toMatch(/<script/i);
-  await page.getByTestId('export-message').getByText(/表格仍有 1 个错误/).waitFor();
+  await page
+    .getByTestId('export-message')
+    .getByText(/表格仍有 1 个错误/)
+    .waitFor();
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);
 });

@@ -9,8 +9,12 @@ import { launch, open, screenshot } from './browser';
 jest.setTimeout(90000);
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 test('the ribbon button inserts the tables and the outcome dialog says so; closing it completes the command', async () => {
   const { page, errors, refused } = await open(browser, 'preview.html');

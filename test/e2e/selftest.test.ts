@@ -9,16 +9,28 @@ import { launch, open, screenshot } from './browser';
 jest.setTimeout(90000);
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-const sheets = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __ogiSim: { state: { sheets: Array<{ name: string }> } } }).__ogiSim.state.sheets.map((s) => s.name));
+const sheets = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    (window as unknown as { __ogiSim: { state: { sheets: Array<{ name: string }> } } }).__ogiSim.state.sheets.map((s) => s.name),
+  );
 
-describe.each([['1.8', 'preview.html?api=1.8'], ['newest', 'preview.html']])('at ExcelApi %s', (level, file) => {
+describe.each([
+  ['1.8', 'preview.html?api=1.8'],
+  ['newest', 'preview.html'],
+])('at ExcelApi %s', (level, file) => {
   test('运行自检: every step passes, the scratch sheet is gone, the report names Excel and its API level', async () => {
     const { page, errors, refused } = await open(browser, file);
     const lazy: string[] = [];
-    page.on('request', (r) => { if (/selftest/.test(r.url())) lazy.push(r.url()); });
+    page.on('request', (r) => {
+      if (/selftest/.test(r.url())) lazy.push(r.url());
+    });
     await page.getByTestId('help').locator('summary').click();
     expect(lazy).toEqual([]); // not loaded before it is asked for
     await page.getByTestId('selftest-run').click();
@@ -26,8 +38,17 @@ describe.each([['1.8', 'preview.html?api=1.8'], ['newest', 'preview.html']])('at
     await summary.waitFor({ timeout: 30000 });
     expect(lazy.length).toBe(1);
     expect(await summary.textContent()).toContain('自检全部通过');
-    const statuses = await page.getByTestId('selftest-step').evaluateAll((els) => els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-status')]));
-    expect(statuses).toEqual([['environment', 'passed'], ['insert', 'passed'], ['type', 'passed'], ['check', 'passed'], ['clear', 'passed'], ['remove', 'passed']]);
+    const statuses = await page
+      .getByTestId('selftest-step')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-status')]));
+    expect(statuses).toEqual([
+      ['environment', 'passed'],
+      ['insert', 'passed'],
+      ['type', 'passed'],
+      ['check', 'passed'],
+      ['clear', 'passed'],
+      ['remove', 'passed'],
+    ]);
     expect(await sheets(page)).toEqual(['Sheet1']);
     const report = await page.getByTestId('selftest-report').inputValue();
     expect(report).toMatch(/自检：全部通过/);

@@ -50,14 +50,22 @@ describe('fill and font', () => {
   test('invalid colors and enum values reject the sync with InvalidArgument', async () => {
     const { X } = setup();
     for (const write of [
-      (r: Excel.Range) => { r.format.fill.color = 'not a color'; },
-      (r: Excel.Range) => { r.format.horizontalAlignment = 'Sideways' as Excel.HorizontalAlignment; },
-      (r: Excel.Range) => { r.format.borders.getItem('EdgeTop').style = 'Wavy' as Excel.BorderLineStyle; },
+      (r: Excel.Range) => {
+        r.format.fill.color = 'not a color';
+      },
+      (r: Excel.Range) => {
+        r.format.horizontalAlignment = 'Sideways' as Excel.HorizontalAlignment;
+      },
+      (r: Excel.Range) => {
+        r.format.borders.getItem('EdgeTop').style = 'Wavy' as Excel.BorderLineStyle;
+      },
     ]) {
-      await expect(X.run(async (ctx) => {
-        write(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'));
-        await ctx.sync();
-      })).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await expect(
+        X.run(async (ctx) => {
+          write(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'));
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
     }
   });
 
@@ -75,7 +83,13 @@ describe('fill and font', () => {
       const all = ws.getRange('A2:C2').format.load('columnWidth,rowHeight');
       const back = ws.getRange('B2:C3').format.load('wrapText,horizontalAlignment,verticalAlignment,columnWidth,rowHeight');
       await ctx.sync();
-      expect([back.wrapText, back.horizontalAlignment, back.verticalAlignment, back.columnWidth, back.rowHeight]).toEqual([true, 'Center', 'Top', 80, 24]);
+      expect([back.wrapText, back.horizontalAlignment, back.verticalAlignment, back.columnWidth, back.rowHeight]).toEqual([
+        true,
+        'Center',
+        'Top',
+        80,
+        24,
+      ]);
       expect(all.columnWidth).toBeNull(); // A is still the default 48
       expect(all.rowHeight).toBe(24);
     });
@@ -97,7 +111,12 @@ describe('fill and font', () => {
       const below = ws.getRange('B4').format.borders.getItem('EdgeTop').load('style');
       const none = ws.getRange('E5').format.borders.getItem('EdgeLeft').load('style,color,weight');
       await ctx.sync();
-      expect([inside.style, inside.weight, inside.color, inside.sideIndex]).toEqual(['Continuous', 'Medium', '#000000', 'InsideHorizontal']);
+      expect([inside.style, inside.weight, inside.color, inside.sideIndex]).toEqual([
+        'Continuous',
+        'Medium',
+        '#000000',
+        'InsideHorizontal',
+      ]);
       expect(below.style).toBe('Continuous');
       expect([none.style, none.color, none.weight]).toEqual(['None', '#000000', 'Thin']);
     });
@@ -107,30 +126,61 @@ describe('fill and font', () => {
 
 describe('cell properties', () => {
   // Excel's CellBorderCollection has eight sides; a single cell's inside lines are 'None'
-  const sides = (style: string) => Object.fromEntries(['top', 'bottom', 'left', 'right', 'horizontal', 'vertical', 'diagonalDown', 'diagonalUp'].map((k) => [k, { style }]));
+  const sides = (style: string) =>
+    Object.fromEntries(
+      ['top', 'bottom', 'left', 'right', 'horizontal', 'vertical', 'diagonalDown', 'diagonalUp'].map((k) => [k, { style }]),
+    );
   test('setCellProperties and getCellProperties round trip', async () => {
     const { X } = setup();
     await X.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
-      r.setCellProperties([[
-        { format: { fill: { color: '#FFEB9C' }, font: { bold: true, color: '#9C5700' } } },
-        { format: { borders: { bottom: { style: 'Continuous', color: '#FF0000', weight: 'Thick' } }, wrapText: true } },
-      ]]);
-      const props = r.getCellProperties({ address: true, format: { fill: { color: true, pattern: true }, font: { bold: true, color: true }, wrapText: true, borders: { style: true } } });
+      r.setCellProperties([
+        [
+          { format: { fill: { color: '#FFEB9C' }, font: { bold: true, color: '#9C5700' } } },
+          { format: { borders: { bottom: { style: 'Continuous', color: '#FF0000', weight: 'Thick' } }, wrapText: true } },
+        ],
+      ]);
+      const props = r.getCellProperties({
+        address: true,
+        format: { fill: { color: true, pattern: true }, font: { bold: true, color: true }, wrapText: true, borders: { style: true } },
+      });
       await ctx.sync();
-      expect(props.value).toEqual([[
-        { address: 'Sheet1!A1', format: { fill: { color: '#FFEB9C', pattern: 'Solid' }, font: { bold: true, color: '#9C5700' }, wrapText: false, borders: sides('None') } },
-        { address: 'Sheet1!B1', format: { fill: { color: '#FFFFFF', pattern: 'None' }, font: { bold: false, color: '#000000' }, wrapText: true, borders: { ...sides('None'), bottom: { style: 'Continuous' } } } },
-      ]]);
+      expect(props.value).toEqual([
+        [
+          {
+            address: 'Sheet1!A1',
+            format: {
+              fill: { color: '#FFEB9C', pattern: 'Solid' },
+              font: { bold: true, color: '#9C5700' },
+              wrapText: false,
+              borders: sides('None'),
+            },
+          },
+          {
+            address: 'Sheet1!B1',
+            format: {
+              fill: { color: '#FFFFFF', pattern: 'None' },
+              font: { bold: false, color: '#000000' },
+              wrapText: true,
+              borders: { ...sides('None'), bottom: { style: 'Continuous' } },
+            },
+          },
+        ],
+      ]);
     });
   });
 
   test('setCellProperties checks the shape', async () => {
     const { X } = setup();
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').setCellProperties([[{ format: { font: { bold: true } } }]]);
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem('Sheet1')
+          .getRange('A1:B1')
+          .setCellProperties([[{ format: { font: { bold: true } } }]]);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
 
@@ -145,15 +195,33 @@ describe('protection', () => {
       expect(ws.protection.protected).toBe(true);
     });
     const writes: Array<(r: Excel.Range) => void> = [
-      (r) => { r.values = [[1]]; },
-      (r) => { r.formulas = [['=1']]; },
-      (r) => { r.numberFormat = [['0']]; },
-      (r) => { r.format.fill.color = '#FF0000'; },
-      (r) => { r.format.font.bold = true; },
-      (r) => { r.getResizedRange(0, 1).merge(); },
-      (r) => { r.dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThan' } }; },
-      (r) => { r.conditionalFormats.add('Custom'); },
-      (r) => { r.clear(); },
+      (r) => {
+        r.values = [[1]];
+      },
+      (r) => {
+        r.formulas = [['=1']];
+      },
+      (r) => {
+        r.numberFormat = [['0']];
+      },
+      (r) => {
+        r.format.fill.color = '#FF0000';
+      },
+      (r) => {
+        r.format.font.bold = true;
+      },
+      (r) => {
+        r.getResizedRange(0, 1).merge();
+      },
+      (r) => {
+        r.dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThan' } };
+      },
+      (r) => {
+        r.conditionalFormats.add('Custom');
+      },
+      (r) => {
+        r.clear();
+      },
     ];
     for (const write of writes) {
       const err = await X.run(async (ctx) => {
@@ -196,16 +264,25 @@ describe('data validation', () => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('B3').dataValidation.clear();
       await ctx.sync();
     });
-    expect(sim.state.sheets[0].validations.map((v) => v.range)).toEqual([{ r0: 1, c0: 1, r1: 1, c1: 1 }, { r0: 3, c0: 1, r1: 4, c1: 1 }]);
+    expect(sim.state.sheets[0].validations.map((v) => v.range)).toEqual([
+      { r0: 1, c0: 1, r1: 1, c1: 1 },
+      { r0: 3, c0: 1, r1: 4, c1: 1 },
+    ]);
   });
 
   test('a rule needs exactly one known type and a valid operator', async () => {
     const { X } = setup();
-    for (const rule of [{}, { wholeNumber: { formula1: 0, operator: 'Bigger' } }, { wholeNumber: { formula1: 0, operator: 'EqualTo' }, decimal: { formula1: 0, operator: 'EqualTo' } }]) {
-      await expect(X.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = rule as Excel.DataValidationRule;
-        await ctx.sync();
-      })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    for (const rule of [
+      {},
+      { wholeNumber: { formula1: 0, operator: 'Bigger' } },
+      { wholeNumber: { formula1: 0, operator: 'EqualTo' }, decimal: { formula1: 0, operator: 'EqualTo' } },
+    ]) {
+      await expect(
+        X.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = rule as Excel.DataValidationRule;
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
     }
   });
 });
@@ -230,7 +307,13 @@ describe('conditional formats', () => {
       expect(cf.custom.format.fill.color).toBe('#FFC7CE');
     });
     expect(sim.state.sheets[0].conditionalFormats).toEqual([
-      expect.objectContaining({ range: { r0: 1, c0: 1, r1: 3, c1: 3 }, type: 'Custom', formula: '=B2<0', fill: '#FFC7CE', fontColor: '#9C0006' }),
+      expect.objectContaining({
+        range: { r0: 1, c0: 1, r1: 3, c1: 3 },
+        type: 'Custom',
+        formula: '=B2<0',
+        fill: '#FFC7CE',
+        fontColor: '#9C0006',
+      }),
     ]);
     await X.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:Z100').conditionalFormats.clearAll();
@@ -241,10 +324,12 @@ describe('conditional formats', () => {
 
   test('types other than Custom are reported as not modelled', async () => {
     const { X } = setup();
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').conditionalFormats.add(X.ConditionalFormatType.dataBar);
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'NotImplemented' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').conditionalFormats.add(X.ConditionalFormatType.dataBar);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'NotImplemented' });
   });
 });
 

@@ -47,7 +47,12 @@ describe('evaluation', () => {
 
   test('SUM over ranges ignores text and blanks; direct + on text is #VALUE!', () => {
     const { set, val } = sheet();
-    set('A1', 1); set('A2', 'text'); set('A3', 2.5); set('B1', '=SUM(A1:A4)'); set('B2', '=A1+A2'); set('B3', '=SUM(A1:A3,10,"5")');
+    set('A1', 1);
+    set('A2', 'text');
+    set('A3', 2.5);
+    set('B1', '=SUM(A1:A4)');
+    set('B2', '=A1+A2');
+    set('B3', '=SUM(A1:A3,10,"5")');
     expect(val('B1')).toBe(3.5);
     expect(val('B2')).toBe('#VALUE!');
     expect(val('B3')).toBe(18.5);
@@ -69,12 +74,27 @@ describe('evaluation', () => {
 
   test('functions: ABS, AND, OR, NOT, IF, ISNUMBER, ISBLANK, ROUND, N, COUNT', () => {
     const { set, val } = sheet();
-    set('A1', -2.345); set('A2', 'x'); set('A3', 3);
+    set('A1', -2.345);
+    set('A2', 'x');
+    set('A3', 3);
     const cases: Array<[string, unknown]> = [
-      ['=ABS(A1)', 2.345], ['=AND(A3>1,TRUE)', true], ['=OR(A3<1,FALSE)', false], ['=NOT(A3=3)', false],
-      ['=IF(A3>2,"big","small")', 'big'], ['=IF(A3>5,1)', false], ['=ISNUMBER(A1)', true], ['=ISNUMBER(A2)', false],
-      ['=ISBLANK(A9)', true], ['=ISBLANK(A2)', false], ['=ROUND(A1,2)', -2.35], ['=ROUND(2.5,0)', 3], ['=N(A2)', 0],
-      ['=N(A3)', 3], ['=COUNT(A1:A5)', 2], ['=AND(A1:A3)', true], ['=MAX(A1:A3)', 3],
+      ['=ABS(A1)', 2.345],
+      ['=AND(A3>1,TRUE)', true],
+      ['=OR(A3<1,FALSE)', false],
+      ['=NOT(A3=3)', false],
+      ['=IF(A3>2,"big","small")', 'big'],
+      ['=IF(A3>5,1)', false],
+      ['=ISNUMBER(A1)', true],
+      ['=ISNUMBER(A2)', false],
+      ['=ISBLANK(A9)', true],
+      ['=ISBLANK(A2)', false],
+      ['=ROUND(A1,2)', -2.35],
+      ['=ROUND(2.5,0)', 3],
+      ['=N(A2)', 0],
+      ['=N(A3)', 3],
+      ['=COUNT(A1:A5)', 2],
+      ['=AND(A1:A3)', true],
+      ['=MAX(A1:A3)', 3],
     ];
     cases.forEach(([f], i) => set(`C${i + 1}`, f));
     expect(cases.map((_c, i) => val(`C${i + 1}`))).toEqual(cases.map(([, v]) => v));
@@ -82,8 +102,13 @@ describe('evaluation', () => {
 
   test('errors propagate; unknown functions and names are #NAME?', () => {
     const { set, val } = sheet();
-    set('A1', '=1/0'); set('A2', '=A1+1'); set('A3', '=SUM(A1:A2)'); set('A4', '=NOSUCH(1)'); set('A5', '=nosuchname+1');
-    set('A6', '=IF(ISNUMBER(A1),1,2)'); set('A7', '=IFERROR(A1,"ok")');
+    set('A1', '=1/0');
+    set('A2', '=A1+1');
+    set('A3', '=SUM(A1:A2)');
+    set('A4', '=NOSUCH(1)');
+    set('A5', '=nosuchname+1');
+    set('A6', '=IF(ISNUMBER(A1),1,2)');
+    set('A7', '=IFERROR(A1,"ok")');
     expect(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7'].map(val)).toEqual(['#DIV/0!', '#DIV/0!', '#DIV/0!', '#NAME?', '#NAME?', 2, 'ok']);
   });
 
@@ -92,7 +117,8 @@ describe('evaluation', () => {
     sim.setCell('My Sheet', 'B2', 7);
     set('A1', "='My Sheet'!B2*2");
     set('A2', "=SUM('My Sheet'!A1:C3)");
-    set('A3', '=A4+1'); set('A4', '=A3+1');
+    set('A3', '=A4+1');
+    set('A4', '=A3+1');
     await sim.Excel.run(async (ctx) => {
       ctx.workbook.names.add('Seven', "='My Sheet'!$B$2");
       await ctx.sync();
@@ -116,7 +142,10 @@ describe('evaluation', () => {
 
   test('a conditional-format formula is relative to the top-left cell of its range', async () => {
     const { sim, set } = sheet();
-    set('A1', 5); set('A2', -1); set('A3', 0); set('B1', 1);
+    set('A1', 5);
+    set('A2', -1);
+    set('A3', 0);
+    set('B1', 1);
     await sim.Excel.run(async (ctx) => {
       const cf = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats.add(sim.Excel.ConditionalFormatType.custom);
       cf.custom.rule.formula = '=AND(ISNUMBER(A1),A1<$B$1)';

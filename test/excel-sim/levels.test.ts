@@ -8,7 +8,13 @@ import { implementedMembers, requiredLevel } from '../../src/excel-sim/api';
 
 const run = (api: string, fn: (ctx: Excel.RequestContext) => Promise<unknown>) => {
   const sim = createWorkbookSim({ apiVersion: api });
-  return { sim, done: sim.Excel.run(fn).then(() => null, (e: { code: string; debugInfo: { errorLocation?: string } }) => ({ code: e.code, at: e.debugInfo.errorLocation })) };
+  return {
+    sim,
+    done: sim.Excel.run(fn).then(
+      () => null,
+      (e: { code: string; debugInfo: { errorLocation?: string } }) => ({ code: e.code, at: e.debugInfo.errorLocation }),
+    ),
+  };
 };
 
 test('every member the stand-in implements has a requirement set from the type definitions', () => {
@@ -30,31 +36,67 @@ test('a method above the level: refused where it was called, the operations befo
   expect(sim.getCell('Sheet1', 'A1').value).toBe('before');
   expect(sim.getCell('Sheet1', 'A2').value).toBe('');
   // the same at 1.13 runs
-  expect(await run('1.13', async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').getMergedAreasOrNullObject().load('address'); await ctx.sync(); }).done).toBeNull();
+  expect(
+    await run('1.13', async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').getMergedAreasOrNullObject().load('address');
+      await ctx.sync();
+    }).done,
+  ).toBeNull();
 });
 
 test('getCellProperties below 1.9, loading a 1.9 property, setting calculationMode below 1.8', async () => {
-  expect(await run('1.8', async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').getCellProperties({ format: { fill: { color: true } } }); await ctx.sync(); }).done)
-    .toEqual({ code: 'ApiNotFound', at: 'Range.getCellProperties' });
-  expect(await run('1.8', async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill.load('color,pattern'); await ctx.sync(); }).done)
-    .toEqual({ code: 'ApiNotFound', at: 'RangeFill.pattern' });
-  expect(await run('1.8', async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill.load('color'); await ctx.sync(); }).done).toBeNull();
-  expect(await run('1.7', async (ctx) => { ctx.workbook.application.calculationMode = 'Manual'; await ctx.sync(); }).done)
-    .toEqual({ code: 'ApiNotFound', at: 'Application.calculationMode' });
+  expect(
+    await run('1.8', async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('A1')
+        .getCellProperties({ format: { fill: { color: true } } });
+      await ctx.sync();
+    }).done,
+  ).toEqual({ code: 'ApiNotFound', at: 'Range.getCellProperties' });
+  expect(
+    await run('1.8', async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill.load('color,pattern');
+      await ctx.sync();
+    }).done,
+  ).toEqual({ code: 'ApiNotFound', at: 'RangeFill.pattern' });
+  expect(
+    await run('1.8', async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill.load('color');
+      await ctx.sync();
+    }).done,
+  ).toBeNull();
+  expect(
+    await run('1.7', async (ctx) => {
+      ctx.workbook.application.calculationMode = 'Manual';
+      await ctx.sync();
+    }).done,
+  ).toEqual({ code: 'ApiNotFound', at: 'Application.calculationMode' });
   // reading it is 1.1
-  expect(await run('1.7', async (ctx) => { ctx.workbook.application.load('calculationMode'); await ctx.sync(); }).done).toBeNull();
+  expect(
+    await run('1.7', async (ctx) => {
+      ctx.workbook.application.load('calculationMode');
+      await ctx.sync();
+    }).done,
+  ).toBeNull();
 });
 
 test('a navigation property above the level fails where its object is first used; load() without names skips what the level lacks', async () => {
-  expect(await run('1.5', async (ctx) => {
-    const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
-    const cfs = r.conditionalFormats; // 1.6: nothing is sent yet
-    r.values = [[1]];
-    cfs.load('items');
-    await ctx.sync();
-  }).done).toEqual({ code: 'ApiNotFound', at: 'Range.conditionalFormats' });
-  expect(await run('1.7', async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.load('type'); await ctx.sync(); }).done)
-    .toEqual({ code: 'ApiNotFound', at: 'Range.dataValidation' });
+  expect(
+    await run('1.5', async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      const cfs = r.conditionalFormats; // 1.6: nothing is sent yet
+      r.values = [[1]];
+      cfs.load('items');
+      await ctx.sync();
+    }).done,
+  ).toEqual({ code: 'ApiNotFound', at: 'Range.conditionalFormats' });
+  expect(
+    await run('1.7', async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.load('type');
+      await ctx.sync();
+    }).done,
+  ).toEqual({ code: 'ApiNotFound', at: 'Range.dataValidation' });
   const { done } = run('1.8', async (ctx) => {
     const f = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill;
     f.load();

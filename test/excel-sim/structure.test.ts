@@ -109,10 +109,12 @@ describe('insert and delete', () => {
     });
     expect(sim.getCell('Sheet1', 'B2')).toMatchObject({ formula: '=#REF!*2', value: '#REF!' });
     expect(sim.getCell('Sheet1', 'B1')).toMatchObject({ formula: '=SUM(A1:A4)', value: 12 });
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.names.getItem('Third').getRange().load('address');
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'InvalidReference' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.names.getItem('Third').getRange().load('address');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidReference' });
   });
 
   test('deleting rows moves merges, validations, conditional formats, notes and row heights', async () => {
@@ -169,12 +171,14 @@ describe('insert and delete', () => {
 
   test('a partial-band shift that would split a merge is refused', async () => {
     const { X } = setup();
-    await expect(X.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('A5:C5').merge();
-      ws.getRange('B2:B3').insert('Down');
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(
+      X.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A5:C5').merge();
+        ws.getRange('B2:B3').insert('Down');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 
   test('insert returns the new cells; protected sheets refuse structural changes', async () => {

@@ -15,7 +15,10 @@ describe('load and sync', () => {
       r.load('values, address');
       expect(() => r.address).toThrow(/is not available. Before reading the property's value, call the load method/);
       await ctx.sync();
-      expect(r.values).toEqual([['', ''], ['', '']]);
+      expect(r.values).toEqual([
+        ['', ''],
+        ['', ''],
+      ]);
       expect(r.address).toBe('Sheet1!A1:B2');
       expect(() => r.rowCount).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     });
@@ -42,7 +45,10 @@ describe('load and sync', () => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
       r.load(['values', 'rowIndex']);
       const r2 = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load({ select: 'columnIndex,format/fill/color' });
-      const r3 = ctx.workbook.worksheets.getItem('Sheet1').getRange('C3').load({ address: true, format: { font: { bold: true } } } as Excel.Interfaces.RangeLoadOptions);
+      const r3 = ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('C3')
+        .load({ address: true, format: { font: { bold: true } } } as Excel.Interfaces.RangeLoadOptions);
       const sheets = ctx.workbook.worksheets.load('items/name,items/position');
       await ctx.sync();
       expect(r.values).toEqual([[5]]);
@@ -98,7 +104,11 @@ describe('load and sync', () => {
   test('Excel.run returns the batch result and propagates its errors', async () => {
     const { X } = setup();
     await expect(X.run(async () => 42)).resolves.toBe(42);
-    await expect(X.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      X.run(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
   });
 
   test('ClientResult values (getCount) are available after sync only', async () => {
@@ -131,10 +141,12 @@ describe('2-D shapes', () => {
   test('formulas and numberFormat arrays are checked too', async () => {
     const { X } = setup();
     for (const prop of ['formulas', 'numberFormat'] as const) {
-      await expect(X.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3')[prop] = [['=1'], ['=2']];
-        await ctx.sync();
-      })).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await expect(
+        X.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3')[prop] = [['=1'], ['=2']];
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
     }
   });
 
@@ -181,10 +193,12 @@ describe('2-D shapes', () => {
 
   test('an invalid formula is rejected with InvalidArgument', async () => {
     const { X } = setup();
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').formulas = [['=SUM(A1:']];
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').formulas = [['=SUM(A1:']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
 
@@ -192,12 +206,14 @@ describe('failures', () => {
   test('failNextSync with afterOperations runs that many operations, then fails: the first ones stay applied', async () => {
     const { sim, X } = setup();
     sim.failNextSync('AccessDenied', 'simulated', { afterOperations: 1 });
-    await expect(X.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('A1').values = [[1]];
-      ws.getRange('A2').values = [[2]];
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'AccessDenied', debugInfo: { errorLocation: 'Range.values' } });
+    await expect(
+      X.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A1').values = [[1]];
+        ws.getRange('A2').values = [[2]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied', debugInfo: { errorLocation: 'Range.values' } });
     expect(sim.getCell('Sheet1', 'A1').value).toBe(1);
     expect(sim.getCell('Sheet1', 'A2').value).toBe('');
   });
@@ -206,11 +222,13 @@ describe('failures', () => {
     const { sim, X } = setup();
     sim.failNextSync('GeneralException', 'simulated outage');
     const before = JSON.stringify(sim.state);
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
-      ctx.workbook.worksheets.add('New');
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'GeneralException', message: 'simulated outage' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
+        ctx.workbook.worksheets.add('New');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException', message: 'simulated outage' });
     expect(JSON.stringify(sim.state)).toBe(before);
     expect(sim.syncCount).toBe(1);
     await X.run(async (ctx) => {

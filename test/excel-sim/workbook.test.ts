@@ -13,14 +13,18 @@ describe('worksheets', () => {
       await ctx.sync();
       expect([a.name, a.position, b.name]).toEqual(['数据', 1, 'Sheet3']);
     });
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.add('sheet1');
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.add('bad:name');
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.add('sheet1');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.add('bad:name');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
     await X.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet3');
       ws.name = '汇总';
@@ -28,15 +32,21 @@ describe('worksheets', () => {
       ctx.workbook.worksheets.getItem('数据').visibility = X.SheetVisibility.veryHidden;
       await ctx.sync();
     });
-    expect(sim.state.sheets.map((s) => [s.name, s.visibility])).toEqual([['汇总', 'Visible'], ['Sheet1', 'Visible'], ['数据', 'VeryHidden']]);
+    expect(sim.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['汇总', 'Visible'],
+      ['Sheet1', 'Visible'],
+      ['数据', 'VeryHidden'],
+    ]);
     await X.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').delete();
       await ctx.sync();
     });
-    await expect(X.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('汇总').delete(); // the last visible sheet
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('汇总').delete(); // the last visible sheet
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 
   test('renaming a sheet updates formulas and names that refer to it; deleting it makes them #REF!', async () => {
@@ -83,14 +93,27 @@ describe('worksheets', () => {
     await sim.Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2:C3');
       const all = [
-        r.getOffsetRange(1, 1), r.getResizedRange(1, 0), r.getCell(1, 1), r.getBoundingRect('E5'),
-        r.getIntersection('C3:D4'), r.getEntireRow(), r.getEntireColumn(), r.getLastCell(),
+        r.getOffsetRange(1, 1),
+        r.getResizedRange(1, 0),
+        r.getCell(1, 1),
+        r.getBoundingRect('E5'),
+        r.getIntersection('C3:D4'),
+        r.getEntireRow(),
+        r.getEntireColumn(),
+        r.getLastCell(),
       ].map((x) => x.load('address'));
       const none = r.getIntersectionOrNullObject('F6').load('address');
       const ws = r.worksheet.load('name');
       await ctx.sync();
       expect(all.map((x) => x.address)).toEqual([
-        'Sheet1!C3:D4', 'Sheet1!B2:C4', 'Sheet1!C3', 'Sheet1!B2:E5', 'Sheet1!C3', 'Sheet1!2:3', 'Sheet1!B:C', 'Sheet1!C3',
+        'Sheet1!C3:D4',
+        'Sheet1!B2:C4',
+        'Sheet1!C3',
+        'Sheet1!B2:E5',
+        'Sheet1!C3',
+        'Sheet1!2:3',
+        'Sheet1!B:C',
+        'Sheet1!C3',
       ]);
       expect(none.isNullObject).toBe(true);
       expect(ws.name).toBe('Sheet1');
@@ -146,12 +169,21 @@ describe('names', () => {
 
   test('name rules: no spaces, no cell-like names, letters or underscore first; duplicates rejected', async () => {
     const sim = createWorkbookSim();
-    for (const [name, code] of [['my name', 'InvalidArgument'], ['A1', 'InvalidArgument'], ['T2025', 'InvalidArgument'], ['1abc', 'InvalidArgument'], ['R1C1', 'InvalidArgument'], ['dup', 'ItemAlreadyExists']]) {
-      await expect(sim.Excel.run(async (ctx) => {
-        if (code === 'ItemAlreadyExists') ctx.workbook.names.add('Dup', '=Sheet1!$A$1');
-        ctx.workbook.names.add(name, '=Sheet1!$A$1');
-        await ctx.sync();
-      })).rejects.toMatchObject({ code });
+    for (const [name, code] of [
+      ['my name', 'InvalidArgument'],
+      ['A1', 'InvalidArgument'],
+      ['T2025', 'InvalidArgument'],
+      ['1abc', 'InvalidArgument'],
+      ['R1C1', 'InvalidArgument'],
+      ['dup', 'ItemAlreadyExists'],
+    ]) {
+      await expect(
+        sim.Excel.run(async (ctx) => {
+          if (code === 'ItemAlreadyExists') ctx.workbook.names.add('Dup', '=Sheet1!$A$1');
+          ctx.workbook.names.add(name, '=Sheet1!$A$1');
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code });
     }
     // the first 'Dup' ran before the failing duplicate and stays, as in Excel (a batch is not a transaction)
     expect(sim.state.names.map((n) => n.name)).toEqual(['Dup']);
@@ -234,8 +266,12 @@ describe('Office stand-in', () => {
     await expect(sim.Office.onReady((info) => seen.push(info))).resolves.toEqual({ host: 'Excel', platform: 'PC' });
     expect(seen).toEqual([{ host: 'Excel', platform: 'PC' }]);
     const req = sim.Office.context.requirements;
-    expect([req.isSetSupported('ExcelApi', '1.8'), req.isSetSupported('ExcelApi', '1.9'), req.isSetSupported('ExcelApi', '1.10'), req.isSetSupported('WordApi', '1.1')])
-      .toEqual([true, true, false, false]);
+    expect([
+      req.isSetSupported('ExcelApi', '1.8'),
+      req.isSetSupported('ExcelApi', '1.9'),
+      req.isSetSupported('ExcelApi', '1.10'),
+      req.isSetSupported('WordApi', '1.1'),
+    ]).toEqual([true, true, false, false]);
     expect(sim.Office.context.displayLanguage).toBe('en-US');
     expect(createWorkbookSim().Office.context.displayLanguage).toBe('zh-CN');
     const fn = () => 1;

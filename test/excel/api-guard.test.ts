@@ -33,7 +33,9 @@ test(`src/ calls no Excel or Office member above the manifest's minimum outside 
 test('the check finds unguarded members and accepts the guards the code uses', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-guard-'));
   const file = path.join(dir, 'sample.ts');
-  writeFileSync(file, `
+  writeFileSync(
+    file,
+    `
 declare const O: typeof Office;
 const hasExcelApi = (v: string): boolean => O.context.requirements.isSetSupported('ExcelApi', v);
 export async function sample(ctx: Excel.RequestContext, r: Excel.Range): Promise<void> {
@@ -53,7 +55,8 @@ export async function sample(ctx: Excel.RequestContext, r: Excel.Range): Promise
   ctx.workbook.comments.load('items');
   void mode;
 }
-`);
+`,
+  );
   const found = findUnguarded({ files: [file], minimum: '1.8' });
   expect(found.map((u) => [u.line, u.member, u.needs])).toEqual([
     [5, 'Range.getMergedAreasOrNullObject', 'ExcelApi 1.13'],

@@ -33,13 +33,21 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
       // merges of the layout, shifted to the table's place (read from the stand-in's state: merged areas
       // cannot be read through the API below ExcelApi 1.13)
       const inTable = (m: { r0: number; c0: number }) => m.r0 >= t2.rect.r && m.r0 < t2.rect.r + t2.rect.rs;
-      const merged = sim.state.sheets[0].merges.filter(inTable).map((m) => rectAddress({ r: m.r0, c: m.c0, rs: m.r1 - m.r0 + 1, cs: m.c1 - m.c0 + 1 }));
-      const expected = layout.cells.filter((c) => c.rs > 1 || c.cs > 1).map((c) => rectAddress({ r: t2.rect.r + c.r, c: t2.rect.c + c.c, rs: c.rs, cs: c.cs }));
+      const merged = sim.state.sheets[0].merges
+        .filter(inTable)
+        .map((m) => rectAddress({ r: m.r0, c: m.c0, rs: m.r1 - m.r0 + 1, cs: m.c1 - m.c0 + 1 }));
+      const expected = layout.cells
+        .filter((c) => c.rs > 1 || c.cs > 1)
+        .map((c) => rectAddress({ r: t2.rect.r + c.r, c: t2.rect.c + c.c, rs: c.rs, cs: c.cs }));
       expect(merged.sort()).toEqual(expected.sort());
       // registration names with their metadata
       const ns = await names(X);
       expect(ns.map((n) => n.name).sort()).toEqual(['OGI_active', 'OGI_applications', 'OGI_reviews']);
-      expect(JSON.parse(ns.find((n) => n.name === 'OGI_applications')!.comment)).toMatchObject({ table: 'applications', format: '2021', year: 2025 });
+      expect(JSON.parse(ns.find((n) => n.name === 'OGI_applications')!.comment)).toMatchObject({
+        table: 'applications',
+        format: '2021',
+        year: 2025,
+      });
       // data validation with a Chinese prompt on an input cell; none on a formula cell
       const dv = await X.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem('Sheet1');
@@ -67,10 +75,28 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
     });
 
     type Prepare = (X: typeof Excel) => Promise<void>;
-    const aMerge: Prepare = async (X) => X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('G5:H6').merge(false); await ctx.sync(); });
+    const aMerge: Prepare = async (X) =>
+      X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('G5:H6').merge(false);
+        await ctx.sync();
+      });
     test.each<[string, Prepare]>([
-      ['a value', async (X: typeof Excel) => X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('E10').values = [['备注']]; await ctx.sync(); })],
-      ['a formula', async (X: typeof Excel) => X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('C40').formulas = [['=1+1']]; await ctx.sync(); })],
+      [
+        'a value',
+        async (X: typeof Excel) =>
+          X.run(async (ctx) => {
+            ctx.workbook.worksheets.getItem('Sheet1').getRange('E10').values = [['备注']];
+            await ctx.sync();
+          }),
+      ],
+      [
+        'a formula',
+        async (X: typeof Excel) =>
+          X.run(async (ctx) => {
+            ctx.workbook.worksheets.getItem('Sheet1').getRange('C40').formulas = [['=1+1']];
+            await ctx.sync();
+          }),
+      ],
       ...(Number(api.split('.')[1]) >= 13 ? [['a merge', aMerge] as [string, Prepare]] : []),
     ])('refuses when %s is in the way, and changes nothing', async (_what, prepare) => {
       const { sim, host, X } = setup({ apiVersion: api });
@@ -98,7 +124,9 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
         expect(out.ok).toBe(true);
         if (!out.ok) return;
         const t2 = out.tables[1];
-        const expected = tableLayout('2021', 'applications').cells.filter((c) => c.rs > 1 || c.cs > 1).map((c) => ({ r0: t2.rect.r + c.r, c0: t2.rect.c + c.c, r1: t2.rect.r + c.r + c.rs - 1, c1: t2.rect.c + c.c + c.cs - 1 }));
+        const expected = tableLayout('2021', 'applications')
+          .cells.filter((c) => c.rs > 1 || c.cs > 1)
+          .map((c) => ({ r0: t2.rect.r + c.r, c0: t2.rect.c + c.c, r1: t2.rect.r + c.r + c.rs - 1, c1: t2.rect.c + c.c + c.cs - 1 }));
         expect(sim.state.sheets[0].merges).toEqual(expect.arrayContaining(expected));
         expect(sim.getCell('Sheet1', 'R1').value).toBe('旁边的内容');
       });
@@ -119,7 +147,10 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
 
     test('a protected sheet is refused with a message', async () => {
       const { host, X } = setup({ apiVersion: api });
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').protection.protect(); await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').protection.protect();
+        await ctx.sync();
+      });
       const out = await insertTables(host, { ...ALL, target: { kind: 'selection' } });
       expect(out).toMatchObject({ ok: false, reason: 'protected' });
     });
@@ -166,7 +197,7 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
       expect(codes2[natural.r][natural.c]).toBe(0);
     });
 
-    test('marks never touch the user\'s own fill; clearing restores exactly what was there', async () => {
+    test("marks never touch the user's own fill; clearing restores exactly what was there", async () => {
       const { sim, host, X, at } = await filled();
       await X.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').getRange(at('new.natural')).format.fill.color = '#00B050';
@@ -189,7 +220,10 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
 
     test('tables are still found after rows are inserted above them', async () => {
       const { sim, host, X } = await filled();
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('1:3').insert('Down'); await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('1:3').insert('Down');
+        await ctx.sync();
+      });
       const read = await host.readTables();
       expect(read.tables.map((t) => t.rect.r)).toEqual([3 + 3, 3 + 3 + 14 + 2, 3 + 3 + 14 + 2 + 28 + 2]);
       sim.setCell('Sheet1', 'A1', 'x');
@@ -219,7 +253,10 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
       const { host, X } = setup({ apiVersion: api });
       await insertTables(host, { ...ALL, target: { kind: 'newSheet', name: '甲' } });
       await insertTables(host, { year: 2024, target: { kind: 'newSheet', name: '乙' } });
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('甲').delete(); await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('甲').delete();
+        await ctx.sync();
+      });
       const result = await checkWorkbook(host);
       expect(result.sets.map((s) => s.year)).toEqual([2024]);
       expect(result.lost.map((l) => l.name).sort()).toEqual(['OGI_active', 'OGI_applications', 'OGI_reviews']);

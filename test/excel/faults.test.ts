@@ -56,7 +56,10 @@ async function userSheet(sim: Sim, X: typeof Excel): Promise<void> {
     // the user's borders: a thick box, a diagonal in a cell one of the tables' merges covers (E12, in D12:F12),
     // a line under the row just above the area (shared with the area's top edge)
     const box = ws.getRange('C8:E9').format.borders;
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) { box.getItem(edge).style = 'Continuous'; box.getItem(edge).weight = 'Thick'; }
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
+      box.getItem(edge).style = 'Continuous';
+      box.getItem(edge).weight = 'Thick';
+    }
     const diagonal = ws.getRange('E12').format.borders.getItem('DiagonalDown');
     diagonal.style = 'Dash';
     diagonal.color = '#2F75B5';
@@ -72,19 +75,27 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
     async function writeOps(prepare: (sim: Sim, X: typeof Excel) => Promise<void>, target: 'selection' | 'newSheet'): Promise<number> {
       const { sim, host, X } = setup({ apiVersion: api });
       await prepare(sim, X);
-      const out = await insertTables(host, { ...ALL, target: target === 'selection' ? { kind: 'selection' } : { kind: 'newSheet', name: '2025年报表格' } });
+      const out = await insertTables(host, {
+        ...ALL,
+        target: target === 'selection' ? { kind: 'selection' } : { kind: 'newSheet', name: '2025年报表格' },
+      });
       if (!out.ok) throw new Error(out.message);
       return sim.lastSyncOperations;
     }
 
     for (const target of ['selection', 'newSheet'] as const) {
-      test(`at any operation (${target === 'selection' ? 'at the selected cell, among the user\'s formatting' : 'on a new sheet, next to an earlier set'}) leaves the workbook exactly as before`, async () => {
+      test(`at any operation (${target === 'selection' ? "at the selected cell, among the user's formatting" : 'on a new sheet, next to an earlier set'}) leaves the workbook exactly as before`, async () => {
         const prepare = async (sim: Sim, X: typeof Excel): Promise<void> => {
           await userSheet(sim, X);
           if (target === 'newSheet') {
             // an earlier set of tables elsewhere: the mark sheet and the first names exist already
-            const { host } = { host: (await import('../../src/excel/excelHost')).createExcelHost({ Excel: X, Office: sim.Office as typeof Office }) };
-            await X.run(async (ctx) => { ctx.workbook.worksheets.add('2024'); await ctx.sync(); });
+            const { host } = {
+              host: (await import('../../src/excel/excelHost')).createExcelHost({ Excel: X, Office: sim.Office as typeof Office }),
+            };
+            await X.run(async (ctx) => {
+              ctx.workbook.worksheets.add('2024');
+              await ctx.sync();
+            });
             await select(X, '2024', 'A1');
             const first = await insertTables(host, { ...ALL, year: 2024, target: { kind: 'selection' } });
             if (!first.ok) throw new Error(first.message);
@@ -101,9 +112,17 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
           await prepare(sim, X);
           const beforeView = JSON.stringify(view(sim.state));
           sim.failNextSync(k % 2 ? 'AccessDenied' : 'GeneralException', 'simulated fault', { afterOperations: k, sync: 2 });
-          const out = await insertTables(host, { ...ALL, target: target === 'selection' ? { kind: 'selection' } : { kind: 'newSheet', name: '2025年报表格' } })
-            .then(() => null, (e: Error) => e.message);
-          if (out === null) { failures.push(`${k}: no error`); continue; }
+          const out = await insertTables(host, {
+            ...ALL,
+            target: target === 'selection' ? { kind: 'selection' } : { kind: 'newSheet', name: '2025年报表格' },
+          }).then(
+            () => null,
+            (e: Error) => e.message,
+          );
+          if (out === null) {
+            failures.push(`${k}: no error`);
+            continue;
+          }
           if (!/已撤消已写入的部分/.test(out)) failures.push(`${k}: ${out}`);
           if (JSON.stringify(view(sim.state)) !== beforeView) failures.push(`${k}: the workbook changed`);
         }
@@ -111,7 +130,10 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
         // and afterwards the same insertion succeeds
         const { sim, host, X } = setup({ apiVersion: api });
         await prepare(sim, X);
-        const ok = await insertTables(host, { ...ALL, target: target === 'selection' ? { kind: 'selection' } : { kind: 'newSheet', name: '2025年报表格' } });
+        const ok = await insertTables(host, {
+          ...ALL,
+          target: target === 'selection' ? { kind: 'selection' } : { kind: 'newSheet', name: '2025年报表格' },
+        });
         expect(ok.ok).toBe(true);
       }, 120_000);
     }
@@ -131,7 +153,9 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
       const { sim, host } = setup({ apiVersion: api });
       const before = JSON.stringify(view(sim.state));
       sim.failNextSync('AccessDenied', 'The workbook is read-only.', { afterOperations: 0, sync: 2 });
-      await expect(insertTables(host, { ...ALL, target: { kind: 'newSheet', name: '2025年报表格' } })).rejects.toThrow(/工作表受保护或工作簿为只读/);
+      await expect(insertTables(host, { ...ALL, target: { kind: 'newSheet', name: '2025年报表格' } })).rejects.toThrow(
+        /工作表受保护或工作簿为只读/,
+      );
       expect(JSON.stringify(view(sim.state))).toBe(before);
     });
 
@@ -153,7 +177,13 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
     test('deleting a row inside table 2: reported as changed, tables 1 and 3 still checked, table 2 still read by its labels', async () => {
       const { X, host, out } = await inserted();
       const t2 = out.tables[1].rect;
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange(`${t2.r + 6}:${t2.r + 6}`).delete('Up'); await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem('Sheet1')
+          .getRange(`${t2.r + 6}:${t2.r + 6}`)
+          .delete('Up');
+        await ctx.sync();
+      });
       const res = await checkWorkbook(host);
       expect(res.lost.map((l) => l.reason).join()).toMatch(/行列数已改变（应为 \d+ 行 × \d+ 列，现为 \d+ 行/);
       const registered = res.sets.find((x) => x.title.startsWith('2025年'));
@@ -166,26 +196,42 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
       const { X, host, out } = await inserted();
       const t3 = out.tables[2].rect;
       const col = a1(0, t3.c + 3).replace(/\d+$/, '');
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange(`${col}:${col}`).delete('Left'); await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange(`${col}:${col}`).delete('Left');
+        await ctx.sync();
+      });
       const res = await checkWorkbook(host);
       expect(res.lost.some((l) => /行列数已改变/.test(l.reason))).toBe(true);
     });
 
     test('renaming the sheet: the tables are still found and checked on the renamed sheet', async () => {
       const { X, host, sim } = await inserted();
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').name = '我的年报'; await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').name = '我的年报';
+        await ctx.sync();
+      });
       const layout = tableLayout('2021', 'applications');
       expect(layout.rows).toBeGreaterThan(0);
       const res = await checkWorkbook(host);
       expect(res.lost).toEqual([]);
-      expect(res.sets[0].findings.every((f) => f.locations.every((l) => l.address.startsWith("'我的年报'!") || l.address.startsWith('我的年报!')))).toBe(true);
+      expect(
+        res.sets[0].findings.every((f) =>
+          f.locations.every((l) => l.address.startsWith("'我的年报'!") || l.address.startsWith('我的年报!')),
+        ),
+      ).toBe(true);
       expect(sim.state.sheets.map((s) => s.name)).toContain('我的年报');
     });
 
     test('deleting the sheet: every table reported as deleted, in Chinese, nothing thrown', async () => {
       const { X, host } = await inserted();
-      await X.run(async (ctx) => { ctx.workbook.worksheets.add('其他'); await ctx.sync(); });
-      await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').delete(); await ctx.sync(); });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.add('其他');
+        await ctx.sync();
+      });
+      await X.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').delete();
+        await ctx.sync();
+      });
       const res = await checkWorkbook(host);
       expect(res.lost.length).toBe(3);
       expect(res.lost.every((l) => /已被删除/.test(l.reason))).toBe(true);
@@ -196,7 +242,10 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
     test('are grouped as text, not under a table, whether they name cells (N-APPS) or none (N-SECTIONS)', async () => {
       const { host } = setup({ apiVersion: api });
       await insertTables(host, { ...ALL, target: { kind: 'selection' } });
-      await host.insertProse('报告正文', [['部分', '内容'], [3, '本年度共收到政府信息公开申请17件。']]);
+      await host.insertProse('报告正文', [
+        ['部分', '内容'],
+        [3, '本年度共收到政府信息公开申请17件。'],
+      ]);
       const res = await checkWorkbook(host);
       const prose = res.sets[0].findings.filter((f) => /^N-/.test(f.rule));
       expect(prose.map((f) => f.rule)).toEqual(expect.arrayContaining(['N-APPS', 'N-SECTIONS']));

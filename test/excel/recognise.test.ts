@@ -10,7 +10,18 @@ import { API_LEVELS, names, setup } from './helpers';
 async function pasteGaoan(X: typeof Excel, at: { r: number; c: number }, typo = true): Promise<void> {
   const r = parseReportJson(await fs.readFile(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.json'), 'utf8'));
   // the tables as plain values (a paste from another workbook or a web page: no names, no formulas)
-  const plan = buildPlan({ format: r.format, year: r.year, agency: '高安市人民政府', tables: ['active', 'applications', 'reviews'], titles: true, formulas: false, values: reportSource(r) }, at);
+  const plan = buildPlan(
+    {
+      format: r.format,
+      year: r.year,
+      agency: '高安市人民政府',
+      tables: ['active', 'applications', 'reviews'],
+      titles: true,
+      formulas: false,
+      values: reportSource(r),
+    },
+    at,
+  );
   const values = plan.values.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? '' : v)));
   if (typo) {
     const t2 = plan.tables[1].rect;
@@ -53,7 +64,10 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
     const { host, X } = setup({ apiVersion: api });
     await X.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:D4').values = [
-        ['姓名', '部门', '申请数量', '总计'], ['张三', '办公室', 3, 3], ['李四', '行政许可科', 4, 4], ['合计', '', 7, 7],
+        ['姓名', '部门', '申请数量', '总计'],
+        ['张三', '办公室', 3, 3],
+        ['李四', '行政许可科', 4, 4],
+        ['合计', '', 7, 7],
       ];
       await ctx.sync();
     });

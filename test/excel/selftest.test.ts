@@ -6,7 +6,8 @@ import { runSelfTest, reportText, scratchSheetName } from '../../src/app/selftes
 import { insertTables } from '../../src/app/service';
 import { API_LEVELS, select, setup } from './helpers';
 
-const view = (state: unknown): string => JSON.stringify(state, (k, v) => (k === 'nextId' || k === 'selection' || k === 'activeSheetId' ? undefined : v));
+const view = (state: unknown): string =>
+  JSON.stringify(state, (k, v) => (k === 'nextId' || k === 'selection' || k === 'activeSheetId' ? undefined : v));
 
 describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
   test('every step passes in a blank workbook, which is left as it was', async () => {
@@ -15,7 +16,12 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
     const seen: string[] = [];
     const report = await runSelfTest(host, (s) => seen.push(s.id));
     expect(report.steps.map((s) => [s.id, s.status])).toEqual([
-      ['environment', 'passed'], ['insert', 'passed'], ['type', 'passed'], ['check', 'passed'], ['clear', 'passed'], ['remove', 'passed'],
+      ['environment', 'passed'],
+      ['insert', 'passed'],
+      ['type', 'passed'],
+      ['check', 'passed'],
+      ['clear', 'passed'],
+      ['remove', 'passed'],
     ]);
     expect(seen).toEqual(report.steps.map((s) => s.id));
     expect(report.passed).toBe(true);
@@ -29,12 +35,15 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
     expect(text.split('\n')).toHaveLength(8);
   });
 
-  test('beside the user\'s own tables: theirs stay registered, the scratch sheet and its names go, the mark sheet stays', async () => {
+  test("beside the user's own tables: theirs stay registered, the scratch sheet and its names go, the mark sheet stays", async () => {
     const { sim, host, X } = setup({ apiVersion: api });
     await select(X, 'Sheet1', 'B2');
     const mine = await insertTables(host, { year: 2025, agency: '某某县', target: { kind: 'selection' } });
     if (!mine.ok) throw new Error(mine.message);
-    await X.run(async (ctx) => { ctx.workbook.worksheets.add('OGI自检'); await ctx.sync(); });
+    await X.run(async (ctx) => {
+      ctx.workbook.worksheets.add('OGI自检');
+      await ctx.sync();
+    });
     const report = await runSelfTest(host);
     expect(report.passed).toBe(true);
     expect(report.steps[1].detail).toContain('“OGI自检(2)”');
@@ -50,7 +59,10 @@ test('a failing step says what Excel said; later steps are not run; the scratch 
   // the third round trip after insertion is the wrong total's write: Excel refuses it
   const report = await runSelfTest({
     ...host,
-    writeCells: async (...args) => { sim.failNextSync('InvalidOperationInCellEditMode'); return host.writeCells(...args); },
+    writeCells: async (...args) => {
+      sim.failNextSync('InvalidOperationInCellEditMode');
+      return host.writeCells(...args);
+    },
   });
   expect(report.passed).toBe(false);
   expect(report.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'failed', 'not-run', 'not-run', 'passed']);

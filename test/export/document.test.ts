@@ -1,7 +1,14 @@
 /** The document model: titles, opening, tables from the layout, the person's prose, placeholders. */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { buildDocument, formatValue, proseParagraphs, sectionProse, documentTables, type ExportDocument } from '../../src/report/export/document';
+import {
+  buildDocument,
+  formatValue,
+  proseParagraphs,
+  sectionProse,
+  documentTables,
+  type ExportDocument,
+} from '../../src/report/export/document';
 import { SECTION_TITLES } from '../../src/report/formats';
 import { tableLayout } from '../../src/report/layout';
 import { narrativeOf } from '../../src/report/narrative';
@@ -34,11 +41,16 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
 
   test('sections 二 三 四 hold their table, laid out by the layout, with the values as written', () => {
     const tables = documentTables(doc);
-    expect(tables.map((t) => [t.section, t.table.table])).toEqual([[2, 'active'], [3, 'applications'], [4, 'reviews']]);
+    expect(tables.map((t) => [t.section, t.table.table])).toEqual([
+      [2, 'active'],
+      [3, 'applications'],
+      [4, 'reviews'],
+    ]);
     for (const { table } of tables) {
       const layout = tableLayout(report.format, table.table);
-      expect(table.cells.map(({ r, c, rs, cs, role }) => ({ r, c, rs, cs, role })))
-        .toEqual([...layout.cells].sort((a, b) => a.r - b.r || a.c - b.c).map(({ r, c, rs, cs, role }) => ({ r, c, rs, cs, role })));
+      expect(table.cells.map(({ r, c, rs, cs, role }) => ({ r, c, rs, cs, role }))).toEqual(
+        [...layout.cells].sort((a, b) => a.r - b.r || a.c - b.c).map(({ r, c, rs, cs, role }) => ({ r, c, rs, cs, role })),
+      );
       for (const cell of table.cells) {
         if (cell.role === 'data') {
           const v = reportValue(report, cell.key as string);
@@ -50,7 +62,7 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
     for (const n of [2, 3, 4]) expect(doc.sections[n - 1].blocks[0]).toMatchObject({ kind: 'paragraph', origin: 'generated' });
   });
 
-  test('sections 一 and 五 carry the person\'s prose, without repeating the heading', () => {
+  test("sections 一 and 五 carry the person's prose, without repeating the heading", () => {
     for (const n of [1, 5]) {
       const own = texts(doc, n);
       expect(own.length).toBeGreaterThan(1);
@@ -98,22 +110,31 @@ test('no prose: placeholders for what the person must write, the generated 一�
   const one = doc.sections[0].blocks;
   expect(one[0]).toMatchObject({ kind: 'placeholder' });
   expect(one.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual([
-    '（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况',
+    '（一）主动公开情况',
+    '（二）依申请公开情况',
+    '（三）政府信息管理情况',
+    '（四）政府信息公开平台建设情况',
+    '（五）监督保障情况',
   ]);
   // the tables are blank, so the generated paragraphs are notices: kept as placeholders
   const afterTwo = one[one.findIndex((b) => b.kind === 'heading' && b.text === '（二）依申请公开情况') + 1];
   expect(afterTwo).toMatchObject({ kind: 'placeholder' });
   expect(afterTwo.kind === 'placeholder' && afterTwo.text).toMatch(/^【待补充：表2 依申请公开尚未填写/);
   expect(doc.sections[4].blocks).toEqual([{ kind: 'placeholder', text: '【请填写：五、存在的主要问题及改进情况】' }]);
-  expect(doc.sections[5].blocks).toEqual([{ kind: 'paragraph', origin: 'generated', text: '2025年，本机关未收取政府信息公开信息处理费。', cells: [] }]);
+  expect(doc.sections[5].blocks).toEqual([
+    { kind: 'paragraph', origin: 'generated', text: '2025年，本机关未收取政府信息公开信息处理费。', cells: [] },
+  ]);
   // without generated paragraphs section 六 is a placeholder too
   const bare = buildDocument({ report });
-  expect(bare.sections[5].blocks[0]).toMatchObject({ kind: 'placeholder', text: expect.stringMatching(/^【请填写：六、其他需要报告的事项/) });
+  expect(bare.sections[5].blocks[0]).toMatchObject({
+    kind: 'placeholder',
+    text: expect.stringMatching(/^【请填写：六、其他需要报告的事项/),
+  });
   expect(bare.sections[1].blocks.map((b) => b.kind)).toEqual(['table']);
   expect(bare.opening[0]).toMatchObject({ text: expect.not.stringContaining('请联系') });
 });
 
-test('prose that only repeats the generated paragraphs keeps 一\'s outline and placeholders; the person\'s own words replace it', async () => {
+test("prose that only repeats the generated paragraphs keeps 一's outline and placeholders; the person's own words replace it", async () => {
   const report = { ...(await load('huaian-2024')) };
   delete report.text;
   const generated = narrativeOf(report, { fee: 0 });
@@ -141,8 +162,11 @@ test('section 六: "无。" gives way to the fee sentence; prose that states the
   expect(withNothing.titleLines).toHaveLength(1);
 });
 
-test('meta: agency and basis replace the report\'s', () => {
-  const doc = buildDocument({ report: emptyReport('2019', 2020, 'A'), meta: { agency: '某某市人民政府办公室', basis: '《条例》第五十条' } });
+test("meta: agency and basis replace the report's", () => {
+  const doc = buildDocument({
+    report: emptyReport('2019', 2020, 'A'),
+    meta: { agency: '某某市人民政府办公室', basis: '《条例》第五十条' },
+  });
   expect(doc.title).toBe('某某市人民政府办公室2020年政府信息公开工作年度报告');
   expect(doc.opening[0]).toMatchObject({ text: expect.stringMatching(/^本报告根据《条例》第五十条要求，由某某市人民政府办公室编制。/) });
 });

@@ -13,16 +13,30 @@ import { DOCX_FONTS, TEXT_WIDTH, docxBuffer } from '../../src/file/docx';
 const FIX = path.join(__dirname, '..', 'fixtures');
 const load = async (name: string): Promise<Report> => parseReportJson(await fs.readFile(path.join(FIX, `${name}.json`), 'utf8'));
 
-interface Parts { document: string; styles: string; footers: string[] }
+interface Parts {
+  document: string;
+  styles: string;
+  footers: string[];
+}
 
 async function unzip(buf: Buffer): Promise<Parts> {
   const zip = await JSZip.loadAsync(buf);
   const read = (name: string): Promise<string> => (zip.file(name) as JSZip.JSZipObject).async('string');
   const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
-  return { document: await read('word/document.xml'), styles: await read('word/styles.xml'), footers: await Promise.all(footers.map(read)) };
+  return {
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    footers: await Promise.all(footers.map(read)),
+  };
 }
 
-const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const textOf = (xml: string): string => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join('');
 const TABLE = /<w:tbl>[\s\S]*?<\/w:tbl>/g;
 
@@ -31,7 +45,13 @@ function paragraphs(document: string): string[] {
   return [...document.replace(TABLE, '').matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map((m) => textOf(m[1]));
 }
 
-interface GridCell { r: number; c: number; rs: number; cs: number; text: string }
+interface GridCell {
+  r: number;
+  c: number;
+  rs: number;
+  cs: number;
+  text: string;
+}
 
 /** A Word table as placed cells: w:gridSpan widens a cell, w:vMerge continue extends the cell above. */
 function grid(tbl: string): { cells: GridCell[]; cols: number[] } {
@@ -85,9 +105,15 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
       const { cells, cols } = grid(tbl);
       expect(cols).toHaveLength(layout.cols);
       expect(cols.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
-      const expected = [...layout.cells].sort((a, b) => a.r - b.r || a.c - b.c).map((c) => ({
-        r: c.r, c: c.c, rs: c.rs, cs: c.cs, text: c.role === 'data' ? formatValue(reportValue(report, c.key as string)) : c.text,
-      }));
+      const expected = [...layout.cells]
+        .sort((a, b) => a.r - b.r || a.c - b.c)
+        .map((c) => ({
+          r: c.r,
+          c: c.c,
+          rs: c.rs,
+          cs: c.cs,
+          text: c.role === 'data' ? formatValue(reportValue(report, c.key as string)) : c.text,
+        }));
       expect(cells).toEqual(expected);
       // the merges are there as Word writes them
       const spans = layout.cells.filter((c) => c.cs > 1).length;
@@ -107,7 +133,8 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
   test('A4 portrait, body and heading fonts set for East Asian text, page numbers in the footer', () => {
     expect(parts.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"(?: w:orient="portrait")?\/>/);
     expect(parts.document).not.toContain('landscape');
-    for (const f of [DOCX_FONTS.title, DOCX_FONTS.body, DOCX_FONTS.heading, DOCX_FONTS.table]) expect(parts.styles).toContain(`w:eastAsia="${f}"`);
+    for (const f of [DOCX_FONTS.title, DOCX_FONTS.body, DOCX_FONTS.heading, DOCX_FONTS.table])
+      expect(parts.styles).toContain(`w:eastAsia="${f}"`);
     expect(parts.styles).toMatch(/<w:style [^>]*w:styleId="ReportBody"[\s\S]*?<w:ind w:firstLine="640"\/>[\s\S]*?<w:sz w:val="32"\/>/);
     expect(parts.footers.some((f) => /PAGE/.test(f) && f.includes('— '))).toBe(true);
     // table 3 in the smaller size

@@ -13,7 +13,8 @@ import type { Report } from '../../src/report/types';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
 const load = async (name: string): Promise<Report> => parseReportJson(await fs.readFile(path.join(FIX, `${name}.json`), 'utf8'));
-const pageOf = (report: Report): string => toHtml(buildDocument({ report, generated: narrativeOf(report, { fee: 3940 }), meta: { contact: '电话 0000-1234567' } }));
+const pageOf = (report: Report): string =>
+  toHtml(buildDocument({ report, generated: narrativeOf(report, { fee: 3940 }), meta: { contact: '电话 0000-1234567' } }));
 
 describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
   let report: Report;
@@ -48,10 +49,17 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
     expect(tables).toHaveLength(3);
     tables.forEach((t, i) => {
       const layout = layouts[i];
-      const expected = Array.from({ length: layout.rows }, (_, r) => layout.cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c)
-        .map((c) => ({ colspan: c.cs, rowspan: c.rs, ...(c.role === 'data' ? {} : { text: c.text }) })));
-      expect(t.rows.map((row, r) => row.map((c, k) => ({ colspan: c.colspan, rowspan: c.rowspan, ...('text' in expected[r][k] ? { text: c.text } : {}) }))))
-        .toEqual(expected);
+      const expected = Array.from({ length: layout.rows }, (_, r) =>
+        layout.cells
+          .filter((c) => c.r === r)
+          .sort((a, b) => a.c - b.c)
+          .map((c) => ({ colspan: c.cs, rowspan: c.rs, ...(c.role === 'data' ? {} : { text: c.text }) })),
+      );
+      expect(
+        t.rows.map((row, r) =>
+          row.map((c, k) => ({ colspan: c.colspan, rowspan: c.rowspan, ...('text' in expected[r][k] ? { text: c.text } : {}) })),
+        ),
+      ).toEqual(expected);
     });
     const tds = html.match(/<td[^>]*>/g) ?? [];
     expect(tds.length).toBe(layouts.reduce((n, l) => n + l.cells.length, 0));
@@ -62,7 +70,11 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
     const back = importReport(html, { kind: 'html' });
     expect(back.problems).toEqual([]);
     expect(back.findings).toEqual([]);
-    expect({ year: back.report.year, agency: back.report.agency, format: back.report.format }).toEqual({ year: report.year, agency: report.agency, format: report.format });
+    expect({ year: back.report.year, agency: back.report.agency, format: back.report.format }).toEqual({
+      year: report.year,
+      agency: report.agency,
+      format: report.format,
+    });
     const keys = allKeys(report.format);
     expect(keys.map((k) => [k, reportValue(back.report, k)])).toEqual(keys.map((k) => [k, reportValue(report, k)]));
     // and the prose comes back under its sections

@@ -43,7 +43,9 @@ test.each([
   try {
     pdf = await convert(docx, 'pdf', dir);
   } catch (e) {
-    throw new Error(`LibreOffice could not convert the .docx (is Writer installed? apt-get install -y --no-install-recommends libreoffice-writer-nogui): ${(e as Error).message}`);
+    throw new Error(
+      `LibreOffice could not convert the .docx (is Writer installed? apt-get install -y --no-install-recommends libreoffice-writer-nogui): ${(e as Error).message}`,
+    );
   }
   const info = (await run('pdfinfo', [pdf])).stdout;
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
@@ -60,7 +62,9 @@ test.each([
     const prefix = path.join(dir, `export-${name}-${first}`);
     await run('pdftoppm', ['-png', '-r', '50', '-f', String(first), '-l', String(last), pdf, prefix]);
     // pdftoppm numbers the files with as many digits as the last page number of the document has
-    return (await fs.readdir(dir)).filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png')).sort()
+    return (await fs.readdir(dir))
+      .filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png'))
+      .sort()
       .map((f) => path.join(dir, f));
   };
   const keep = async (png: string, page: number): Promise<void> => {
@@ -73,8 +77,12 @@ test.each([
   expect(firstPages).toHaveLength(Math.min(3, pages));
   for (const [i, png] of firstPages.entries()) await keep(png, i + 1);
   // and the pages the three tables start on, for a look at them too
-  const pageTexts = (await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 1 << 24 })).stdout.split('\f').map((p) => p.replace(/\s+/g, ''));
-  const tablePages = [...new Set(['第二十条第（一）项', '申请人情况', '未经复议直接起诉'].map((t) => pageTexts.findIndex((p) => p.includes(t)) + 1))];
+  const pageTexts = (await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 1 << 24 })).stdout
+    .split('\f')
+    .map((p) => p.replace(/\s+/g, ''));
+  const tablePages = [
+    ...new Set(['第二十条第（一）项', '申请人情况', '未经复议直接起诉'].map((t) => pageTexts.findIndex((p) => p.includes(t)) + 1)),
+  ];
   expect(tablePages.every((p) => p > 0)).toBe(true);
   for (const page of tablePages.filter((p) => p > 3)) {
     const [png] = await render(page, page);

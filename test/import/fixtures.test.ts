@@ -42,7 +42,15 @@ describe('高安市 2020 (copied from the web page, one cell per line, 2019 form
     const { expected: exp, actual } = cellPairs(expected, result.report);
     expect(actual).toEqual(exp);
     expect(keysOf(result.report).sort()).toEqual(keysOf(expected).sort());
-    expect(result.report.tables.applications?.granted).toEqual({ natural: 48, business: 0, research: 0, nonprofit: null, legal: 0, other_org: null, total: 48 });
+    expect(result.report.tables.applications?.granted).toEqual({
+      natural: 48,
+      business: 0,
+      research: 0,
+      nonprofit: null,
+      legal: 0,
+      other_org: null,
+      total: 48,
+    });
     expect(result.report.tables.active?.enforcement?.change).toBe(-2);
     expect(result.report.tables.active?.procurement?.amount).toBe(2.43);
   });
@@ -74,7 +82,10 @@ describe('高安市 2020 (copied from the web page, one cell per line, 2019 form
 
   it('reads the same with the tabs stripped, where blank cells and row breaks are both empty lines', () => {
     // the known column counts place the two blank cells of （一）予以公开
-    const stripped = source.split('\n').map((l) => (l.trim() === '' ? '' : l.replace(/^\t/, ''))).join('\n');
+    const stripped = source
+      .split('\n')
+      .map((l) => (l.trim() === '' ? '' : l.replace(/^\t/, '')))
+      .join('\n');
     const again = importReport(stripped);
     expect(again.kind).toBe('text');
     expect(again.problems).toEqual([]);

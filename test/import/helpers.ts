@@ -11,7 +11,10 @@ export const loadReport = (name: string): Report => parseReportJson(readFixture(
 
 /** Every cell of every table of `expected`, as [key, value] pairs, next to what `actual` holds there
  *  (undefined when absent) — so a failure names the cells. */
-export function cellPairs(expected: Report, actual: Report): { expected: Array<[string, RawValue]>; actual: Array<[string, RawValue | undefined]> } {
+export function cellPairs(
+  expected: Report,
+  actual: Report,
+): { expected: Array<[string, RawValue]>; actual: Array<[string, RawValue | undefined]> } {
   const exp: Array<[string, RawValue]> = [];
   const act: Array<[string, RawValue | undefined]> = [];
   for (const [t, rows] of Object.entries(expected.tables)) {
@@ -29,5 +32,7 @@ export function cellPairs(expected: Report, actual: Report): { expected: Array<[
 
 /** Every cell key a report holds. */
 export function keysOf(report: Report): string[] {
-  return Object.entries(report.tables).flatMap(([t, rows]) => Object.entries(rows ?? {}).flatMap(([r, cols]) => Object.keys(cols).map((c) => `${t}.${r}.${c}`)));
+  return Object.entries(report.tables).flatMap(([t, rows]) =>
+    Object.entries(rows ?? {}).flatMap(([r, cols]) => Object.keys(cols).map((c) => `${t}.${r}.${c}`)),
+  );
 }

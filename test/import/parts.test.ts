@@ -15,7 +15,9 @@ import { allLayouts } from '../../src/report/layout';
 
 describe('label normalisation and matching', () => {
   it('normalises brackets, colons, commas, quotes, numbering and spaces', () => {
-    expect(normLabel(' （二）部分公开（区分处理的，\n只计这一情形，不计其他情形） ')).toBe(normLabel('(二)部分公开(区分处理的,只计这一情形,不计其他情形)'));
+    expect(normLabel(' （二）部分公开（区分处理的，\n只计这一情形，不计其他情形） ')).toBe(
+      normLabel('(二)部分公开(区分处理的,只计这一情形,不计其他情形)'),
+    );
     expect(normLabel('1、属于国家秘密')).toBe(normLabel('1.属于国家秘密'));
     expect(normLabel('1．属于国家秘密')).toBe(normLabel('1.属于国家秘密'));
     expect(normLabel('3.危及"三安全一稳定"')).toBe(normLabel('3.危及“三安全一稳定”'));
@@ -47,20 +49,30 @@ describe('label normalisation and matching', () => {
 
 describe('HTML reader', () => {
   it('decodes entities', () => {
-    expect(decodeEntities('a&nbsp;b &amp; &lt;c&gt; &#20013;&#x6587; &ldquo;x&rdquo; &bogus; &#99999999;')).toBe('a\u00a0b & <c> 中文 “x” &bogus; &#99999999;');
+    expect(decodeEntities('a&nbsp;b &amp; &lt;c&gt; &#20013;&#x6587; &ldquo;x&rdquo; &bogus; &#99999999;')).toBe(
+      'a\u00a0b & <c> 中文 “x” &bogus; &#99999999;',
+    );
   });
 
   it('lays out rowspan and colspan on a grid, nested tables on their own', () => {
-    const { tables } = readHtml(`<table><tr><td rowspan=2>A</td><td colspan="2">B</td></tr><tr><td>C<br>D</td><td>E<table><tr><td>inner</td></tr></table></td></tr></table>`);
+    const { tables } = readHtml(
+      `<table><tr><td rowspan=2>A</td><td colspan="2">B</td></tr><tr><td>C<br>D</td><td>E<table><tr><td>inner</td></tr></table></td></tr></table>`,
+    );
     expect(tables).toHaveLength(2);
-    expect(tables[0].grid.map((r) => r.map((c) => c?.text ?? null))).toEqual([['A', 'B', 'B'], ['A', 'C\nD', 'E']]);
+    expect(tables[0].grid.map((r) => r.map((c) => c?.text ?? null))).toEqual([
+      ['A', 'B', 'B'],
+      ['A', 'C\nD', 'E'],
+    ]);
     expect(tables[1].grid.map((r) => r.map((c) => c?.text))).toEqual([['inner']]);
   });
 
   it('survives unclosed tags, stray < and attributes with >', () => {
     const { tables, text } = readHtml('<p>1 < 2</p><table data-x="a>b"><tr><td>x<td>y<tr><td rowspan="0">z');
     expect(text).toContain('1 < 2');
-    expect(tables[0].grid.map((r) => r.map((c) => c?.text ?? null))).toEqual([['x', 'y'], ['z', null]]);
+    expect(tables[0].grid.map((r) => r.map((c) => c?.text ?? null))).toEqual([
+      ['x', 'y'],
+      ['z', null],
+    ]);
   });
 });
 
@@ -94,7 +106,10 @@ describe('sections and title', () => {
     expect(detectTitle('淮安市人民政府\n 2024 年政府信息公开工作年度报告', '')).toEqual({ year: 2024, agency: '淮安市人民政府' });
     expect(detectTitle('高安市2020年政府信息公开工作年度报告', '')).toEqual({ year: 2020, agency: '高安市' });
     expect(detectTitle('年度报告', '本报告统计期限自2022年1月1日起至2022年12月31日止。')).toEqual({ year: 2022, agency: undefined });
-    expect(detectTitle('某局2023年度政府信息公开工作年度报告', '统计期限自2022年1月1日至2022年12月31日')).toMatchObject({ year: 2023, note: expect.stringContaining('不一致') });
+    expect(detectTitle('某局2023年度政府信息公开工作年度报告', '统计期限自2022年1月1日至2022年12月31日')).toMatchObject({
+      year: 2023,
+      note: expect.stringContaining('不一致'),
+    });
   });
 });
 
@@ -127,8 +142,14 @@ describe('pdftotext pieces', () => {
 
 describe('rows copied without their cell breaks', () => {
   it('numbers set off by single spaces after a label are its values', () => {
-    const src = ['某某县2022年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数',
-      '规章 1 0 11', '行政规范性文件 2 0 30'].join('\n');
+    const src = [
+      '某某县2022年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '规章 1 0 11',
+      '行政规范性文件 2 0 30',
+    ].join('\n');
     const r = importReport(src);
     expect(r.kind).toBe('text');
     expect(r.report.tables.active?.rules).toEqual({ issued: 1, repealed: 0, in_force: 11 });
@@ -140,10 +161,11 @@ describe('the importer types no table label itself', () => {
   it('no official label or alias of formats.ts appears in the code of src/report/import (comments aside)', () => {
     const labels = new Set<string>();
     for (const f of ['2019', '2021'] as const) {
-      for (const l of allLayouts(f)) for (const c of l.cells) {
-        if (c.text && c.text.length >= 4) labels.add(c.text);
-        for (const a of c.node?.aliases ?? []) if (a.length >= 4) labels.add(a);
-      }
+      for (const l of allLayouts(f))
+        for (const c of l.cells) {
+          if (c.text && c.text.length >= 4) labels.add(c.text);
+          for (const a of c.node?.aliases ?? []) if (a.length >= 4) labels.add(a);
+        }
       const active = FORMATS[f].tables.active;
       if (active.shape === 'blocks') for (const b of active.blocks) labels.add(b.title);
     }
@@ -151,7 +173,10 @@ describe('the importer types no table label itself', () => {
     const dir = path.join(__dirname, '..', '..', 'src', 'report', 'import');
     const offenders: string[] = [];
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const code = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const l of labels) if (code.includes(l)) offenders.push(`${file}: ${l}`);
     }
     expect(offenders).toEqual([]);
@@ -189,7 +214,8 @@ describe('labels as mirror sites and provincial forms print them', () => {
     expect(m?.via).toBe('fuzzy');
   });
   test('a 2021 report labelling 行政规范性文件 as 规范性文件 (the 2019 wording) has the row read, and said', () => {
-    const src = '某某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n| 第二十条第（一）项 |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 2 | 1 | 9 |\n| 第二十条第（五）项 |\n';
+    const src =
+      '某某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n| 第二十条第（一）项 |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 2 | 1 | 9 |\n| 第二十条第（五）项 |\n';
     const r = importReport(src);
     expect(r.report.format).toBe('2021');
     expect(r.report.tables.active?.normative_docs).toEqual({ issued: 2, repealed: 1, in_force: 9 });

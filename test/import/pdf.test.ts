@@ -33,7 +33,9 @@ describe.each([
     expect(actual).toEqual(exp);
     expect(keysOf(result.report).sort()).toEqual(keysOf(expected).sort());
     expect(result.problems).toEqual([]);
-    expect(result.findings.map((f) => [f.rule, f.actual, f.expected])).toEqual(fromText.findings.map((f) => [f.rule, f.actual, f.expected]));
+    expect(result.findings.map((f) => [f.rule, f.actual, f.expected])).toEqual(
+      fromText.findings.map((f) => [f.rule, f.actual, f.expected]),
+    );
     expect(Object.keys(result.report.text ?? {})).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });
@@ -50,7 +52,12 @@ describe('text layers of other producers', () => {
         // advance widths: a Chinese character one em, a digit or letter about half, a space less
         const chars = [...it.str];
         const em = (ch: string): number => (ch === ' ' ? 0.3 : /[\x21-\x7e]/.test(ch) ? 0.55 : 1);
-        const scale = it.width / Math.max(1e-6, chars.reduce((a, ch) => a + em(ch), 0));
+        const scale =
+          it.width /
+          Math.max(
+            1e-6,
+            chars.reduce((a, ch) => a + em(ch), 0),
+          );
         let x = it.x;
         return chars.map((ch) => {
           const glyph = { ...it, str: ch, x, width: em(ch) * scale };
@@ -98,11 +105,20 @@ describe('files that are not readable reports', () => {
   };
 
   it('a text file renamed .pdf, an empty file, an encrypted PDF, a damaged one: a PdfReadError in Chinese, never a crash', async () => {
-    expect(await fails(await read('not-a-pdf.pdf'))).toMatchObject({ problem: 'not-pdf', message: expect.stringMatching(/^不是 PDF 文件/) });
+    expect(await fails(await read('not-a-pdf.pdf'))).toMatchObject({
+      problem: 'not-pdf',
+      message: expect.stringMatching(/^不是 PDF 文件/),
+    });
     expect(await fails(new Uint8Array())).toMatchObject({ problem: 'empty' });
-    expect(await fails(await read('encrypted.pdf'))).toMatchObject({ problem: 'encrypted', message: expect.stringMatching(/设置了打开密码/) });
+    expect(await fails(await read('encrypted.pdf'))).toMatchObject({
+      problem: 'encrypted',
+      message: expect.stringMatching(/设置了打开密码/),
+    });
     const whole = await read('huaian-2024-song-a4.pdf');
-    expect(await fails(whole.slice(0, 4000))).toMatchObject({ problem: 'damaged', message: expect.stringMatching(/^PDF 文件已损坏或不完整/) });
+    expect(await fails(whole.slice(0, 4000))).toMatchObject({
+      problem: 'damaged',
+      message: expect.stringMatching(/^PDF 文件已损坏或不完整/),
+    });
     const garbled = whole.slice();
     garbled.fill(0x20, 200, garbled.length);
     expect(await fails(garbled)).toMatchObject({ problem: 'damaged' });

@@ -13,11 +13,12 @@ const TABLES: TableId[] = ['active', 'applications', 'reviews'];
 
 type Values = Map<string, RawValue>;
 
-const valueArb = (kind: string | undefined): fc.Arbitrary<RawValue> => fc.oneof(
-  { weight: 8, arbitrary: kind === 'signed' ? fc.integer({ min: -500, max: 500 }) : fc.integer({ min: 0, max: 999999 }) },
-  { weight: kind === 'amount' ? 3 : 0, arbitrary: fc.integer({ min: 0, max: 9999999 }).map((n) => n / 100) },
-  { weight: 1, arbitrary: fc.constantFrom<RawValue>(null, '/', '—') },
-);
+const valueArb = (kind: string | undefined): fc.Arbitrary<RawValue> =>
+  fc.oneof(
+    { weight: 8, arbitrary: kind === 'signed' ? fc.integer({ min: -500, max: 500 }) : fc.integer({ min: 0, max: 999999 }) },
+    { weight: kind === 'amount' ? 3 : 0, arbitrary: fc.integer({ min: 0, max: 9999999 }).map((n) => n / 100) },
+    { weight: 1, arbitrary: fc.constantFrom<RawValue>(null, '/', '—') },
+  );
 
 function valuesArb(format: FormatId): fc.Arbitrary<Values> {
   const cells = TABLES.flatMap((t) => tableLayout(format, t).data);
@@ -42,8 +43,16 @@ function cellsOfRow(layout: TableLayout, r: number): TableLayout['cells'] {
 }
 
 function asHtml(layout: TableLayout, values: Values, style: number): string {
-  const rows = Array.from({ length: layout.rows }, (_, r) => `<tr>${cellsOfRow(layout, r).map((c) =>
-    `<td${c.rs > 1 ? ` rowspan="${c.rs}"` : ''}${c.cs > 1 ? ` colspan="${c.cs}"` : ''}>${cellText(layout, c, values, style).replace(/&/g, '&amp;') || '&nbsp;'}</td>`).join('')}</tr>`);
+  const rows = Array.from(
+    { length: layout.rows },
+    (_, r) =>
+      `<tr>${cellsOfRow(layout, r)
+        .map(
+          (c) =>
+            `<td${c.rs > 1 ? ` rowspan="${c.rs}"` : ''}${c.cs > 1 ? ` colspan="${c.cs}"` : ''}>${cellText(layout, c, values, style).replace(/&/g, '&amp;') || '&nbsp;'}</td>`,
+        )
+        .join('')}</tr>`,
+  );
   return `<table border="1">\n${rows.join('\n')}\n</table>`;
 }
 
@@ -56,10 +65,18 @@ function asPipe(layout: TableLayout, values: Values, style: number): string {
 /** As a web page copies: every cell of a row on its own line (a blank cell is a line of whitespace),
  *  rows separated by an empty line; cells covered by a merge above are not repeated. */
 function asLines(layout: TableLayout, values: Values, style: number): string {
-  return Array.from({ length: layout.rows }, (_, r) => cellsOfRow(layout, r).map((c) => `\t${cellText(layout, c, values, style)}`).join('\n')).join('\n\n');
+  return Array.from({ length: layout.rows }, (_, r) =>
+    cellsOfRow(layout, r)
+      .map((c) => `\t${cellText(layout, c, values, style)}`)
+      .join('\n'),
+  ).join('\n\n');
 }
 
-const RENDER: Record<Exclude<ImportKind, 'pdf-text'>, (l: TableLayout, v: Values, s: number) => string> = { html: asHtml, pipe: asPipe, text: asLines };
+const RENDER: Record<Exclude<ImportKind, 'pdf-text'>, (l: TableLayout, v: Values, s: number) => string> = {
+  html: asHtml,
+  pipe: asPipe,
+  text: asLines,
+};
 
 function document(format: FormatId, kind: Exclude<ImportKind, 'pdf-text'>, values: Values, style: number): string {
   const year = format === '2019' ? 2020 : 2023;
@@ -74,20 +91,23 @@ function document(format: FormatId, kind: Exclude<ImportKind, 'pdf-text'>, value
 
 describe.each(['2021', '2019'] as FormatId[])('format %s written out and read back', (format) => {
   it.each(['html', 'pipe', 'text'] as const)('%s', (kind) => {
-    fc.assert(fc.property(valuesArb(format), fc.integer({ min: 0, max: 3 }), (values, style) => {
-      // a table 3 with no value at all cannot be told from a header without values
-      fc.pre(tableLayout(format, 'reviews').data.some((c) => values.get(c.key as string) !== null));
-      const result = importReport(document(format, kind, values, style));
-      expect(result.kind).toBe(kind);
-      expect(result.problems).toEqual([]);
-      expect(result.findings).toEqual([]);
-      expect(result.report.format).toBe(format);
-      const read = [...values.keys()].map((k) => {
-        const [t, r, c] = k.split('.');
-        return [k, (result.report.tables as Record<string, Record<string, Record<string, RawValue>>>)[t]?.[r]?.[c]];
-      });
-      expect(read).toEqual([...values.entries()]);
-      expect(Object.keys(result.report.text ?? {})).toEqual(['1', '2', '3', '4', '5', '6']);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(valuesArb(format), fc.integer({ min: 0, max: 3 }), (values, style) => {
+        // a table 3 with no value at all cannot be told from a header without values
+        fc.pre(tableLayout(format, 'reviews').data.some((c) => values.get(c.key as string) !== null));
+        const result = importReport(document(format, kind, values, style));
+        expect(result.kind).toBe(kind);
+        expect(result.problems).toEqual([]);
+        expect(result.findings).toEqual([]);
+        expect(result.report.format).toBe(format);
+        const read = [...values.keys()].map((k) => {
+          const [t, r, c] = k.split('.');
+          return [k, (result.report.tables as Record<string, Record<string, Record<string, RawValue>>>)[t]?.[r]?.[c]];
+        });
+        expect(read).toEqual([...values.entries()]);
+        expect(Object.keys(result.report.text ?? {})).toEqual(['1', '2', '3', '4', '5', '6']);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -3,7 +3,9 @@ import { importReport } from '../../src/report/import';
 import { rowRelations, splitRuns, unglue } from '../../src/report/import/runs';
 import { cellKey } from '../../src/report/types';
 
-const appsKeys = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => cellKey('applications', 'new', c));
+const appsKeys = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) =>
+  cellKey('applications', 'new', c),
+);
 const appsRels = rowRelations('2021', 'applications', appsKeys);
 
 describe('splitRuns', () => {
@@ -21,8 +23,14 @@ describe('splitRuns', () => {
   });
 
   test('pieces already apart stay apart; only digit runs are split', () => {
-    expect(splitRuns(['12', '000', '3', '0', '15'], appsKeys, appsRels)).toEqual({ kind: 'one', values: ['12', '0', '0', '0', '3', '0', '15'] });
-    expect(splitRuns(['12', '0', '0', '0', '3', '0', '15'], appsKeys, appsRels)).toEqual({ kind: 'one', values: ['12', '0', '0', '0', '3', '0', '15'] });
+    expect(splitRuns(['12', '000', '3', '0', '15'], appsKeys, appsRels)).toEqual({
+      kind: 'one',
+      values: ['12', '0', '0', '0', '3', '0', '15'],
+    });
+    expect(splitRuns(['12', '0', '0', '0', '3', '0', '15'], appsKeys, appsRels)).toEqual({
+      kind: 'one',
+      values: ['12', '0', '0', '0', '3', '0', '15'],
+    });
     expect(splitRuns(['12', '0', '0'], appsKeys, appsRels)).toEqual({ kind: 'none' });
   });
 
@@ -54,7 +62,15 @@ describe('importing crawled text with cells run together', () => {
 
   test('a unique split is read and said as a warning naming the row and the run', () => {
     expect(r.report.tables.active?.rules).toEqual({ issued: 0, repealed: 0, in_force: 0 });
-    expect(r.report.tables.applications?.new).toEqual({ natural: 12, business: 0, research: 0, nonprofit: 0, legal: 3, other_org: 0, total: 15 });
+    expect(r.report.tables.applications?.new).toEqual({
+      natural: 12,
+      business: 0,
+      research: 0,
+      nonprofit: 0,
+      legal: 3,
+      other_org: 0,
+      total: 15,
+    });
     const said = r.findings.map((f) => f.message);
     expect(said).toContainEqual(expect.stringContaining('“一、本年新收政府信息公开申请数量”行的数字连在一起（“120003015”）'));
   });

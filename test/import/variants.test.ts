@@ -32,15 +32,17 @@ describe('the official merged layout (2021)', () => {
     expect(Object.keys(result.report.text ?? {})).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
-  it('HTML: entities decoded, scripts ignored, one line per block element, the tables\' rows as lines', () => {
+  it("HTML: entities decoded, scripts ignored, one line per block element, the tables' rows as lines", () => {
     const result = importReport(readImportFixture('huaian-2024.html'));
     const text = result.report.text ?? {};
     expect(text['1']).toMatch(/^一、总体情况\n/);
     expect(text['1']).toContain('顺延到下年度答复）&均在法定期限内予以答复');
-    expect(text['4']).toBe('四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t行政诉讼\n' +
-      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n' +
-      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n' +
-      '72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20');
+    expect(text['4']).toBe(
+      '四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t行政诉讼\n' +
+        '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n' +
+        '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n' +
+        '72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20',
+    );
     expect(text['6']).toBe('六、其他需要报告的事项\n\n\u00a0\u00a02024年，全年收取政府信息公开信息处理费3940元。');
     expect(result.preamble).not.toContain('不是表格');
     expect(result.report.tables.applications?.withheld_3).toEqual(huaian.tables.applications?.withheld_3); // label typed with &ldquo; &#8221;
@@ -74,17 +76,23 @@ describe('typing variants (one cell per line): half-width brackets and colons, 1
       ['STRUCTURE', 'warning', '5.属于三类内部事物信息', '5.属于三类内部事务信息'],
       ['STRUCTURE', 'warning', '结果维护', '结果维持'],
     ]);
-    expect(result.findings[0].message).toBe('表2 标签“5.属于三类内部事物信息”与格式规定的“5.属于三类内部事务信息”不一致（疑似错别字），已按“5.属于三类内部事务信息”读取');
-    expect(result.findings[0].cells).toEqual(tableLayout('2021', 'applications').data.filter((d) => d.rowKey === 'withheld_5').map((d) => d.key));
+    expect(result.findings[0].message).toBe(
+      '表2 标签“5.属于三类内部事物信息”与格式规定的“5.属于三类内部事务信息”不一致（疑似错别字），已按“5.属于三类内部事务信息”读取',
+    );
+    expect(result.findings[0].cells).toEqual(
+      tableLayout('2021', 'applications')
+        .data.filter((d) => d.rowKey === 'withheld_5')
+        .map((d) => d.key),
+    );
   });
 
   it('the checks then report the typed placeholders and the unit', () => {
     const findings = checkReport(withoutText(result.report));
     expect(findings.map((f) => [f.rule, f.cells[0]])).toEqual(expect.arrayContaining([['T1-UNIT', 'active.fees.amount']]));
     // the typed placeholders of table 2, in its one BLANK finding
-    expect(findings.find((f) => f.rule === 'BLANK')?.cells).toEqual(expect.arrayContaining([
-      'applications.new.research', 'applications.carried_over.research', 'applications.granted.nonprofit',
-    ]));
+    expect(findings.find((f) => f.rule === 'BLANK')?.cells).toEqual(
+      expect.arrayContaining(['applications.new.research', 'applications.carried_over.research', 'applications.granted.nonprofit']),
+    );
   });
 });
 
@@ -99,7 +107,9 @@ describe('the 2019 single （六）其他处理 row kept in a 2021 report', () =
     expect(['other_1', 'other_2', 'other_3'].filter((k) => k in apps)).toEqual([]);
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({ rule: 'STRUCTURE', severity: 'warning', actual: '（六）其他处理' });
-    expect(result.findings[0].cells).toEqual(['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => `applications.other.${c}`));
+    expect(result.findings[0].cells).toEqual(
+      ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => `applications.other.${c}`),
+    );
     expect(result.findings[0].message).toContain('181、5、0、0、1、0、187');
   });
 
@@ -117,10 +127,16 @@ describe('a provincial extra row inside table 2', () => {
     expect(result.problems).toEqual([]);
     const { expected, actual } = cellPairs(huaian, result.report);
     expect(actual).toEqual(expected);
-    expect(result.findings).toEqual([{
-      rule: 'STRUCTURE', severity: 'warning', cells: [], expected: null, actual: '（八）其中：转送其他行政机关处理',
-      message: '表2中有格式之外的行“（八）其中：转送其他行政机关处理”（可能是地方增加的行），数值：3、0、0、0、0、0、3；未读入报告',
-    }]);
+    expect(result.findings).toEqual([
+      {
+        rule: 'STRUCTURE',
+        severity: 'warning',
+        cells: [],
+        expected: null,
+        actual: '（八）其中：转送其他行政机关处理',
+        message: '表2中有格式之外的行“（八）其中：转送其他行政机关处理”（可能是地方增加的行），数值：3、0、0、0、0、0、3；未读入报告',
+      },
+    ]);
   });
 });
 
@@ -138,7 +154,10 @@ describe('a report without table 3', () => {
 
 describe('rows that cannot be read are problems, never guesses', () => {
   it('a row with too few values is left out and named', () => {
-    const source = readImportFixture('huaian-2024-pipe.txt').replace(/\| 一、本年新收政府信息公开申请数量 .*\|/, '| 一、本年新收政府信息公开申请数量 | 3001 | 53 | 0 |');
+    const source = readImportFixture('huaian-2024-pipe.txt').replace(
+      /\| 一、本年新收政府信息公开申请数量 .*\|/,
+      '| 一、本年新收政府信息公开申请数量 | 3001 | 53 | 0 |',
+    );
     const result = importReport(source);
     expect(result.problems).toEqual([
       '表2“一、本年新收政府信息公开申请数量”行：应有7个数值，读到3个，无法确定空白单元格的位置，此行未读入',
@@ -201,7 +220,25 @@ describe('input that is not a report', () => {
     fc.constantFrom(...labels),
     fc.constantFrom(...labels).map((l) => l.slice(0, Math.ceil(l.length / 2))),
     fc.integer({ min: -5, max: 100000 }).map(String),
-    fc.constantFrom('', ' ', '  ', '\t', '|', '/', '—', '<td colspan="3">', '<tr>', '</table>', '<table>', '&nbsp;', '&#99999999;', '\f', '-3-', '一、总体情况', '2024年政府信息公开工作年度报告'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '  ',
+      '\t',
+      '|',
+      '/',
+      '—',
+      '<td colspan="3">',
+      '<tr>',
+      '</table>',
+      '<table>',
+      '&nbsp;',
+      '&#99999999;',
+      '\f',
+      '-3-',
+      '一、总体情况',
+      '2024年政府信息公开工作年度报告',
+    ),
     fc.string({ maxLength: 12 }),
   );
   const line = fc.tuple(fc.array(piece, { maxLength: 8 }), fc.constantFrom(' ', '  ', '\t', '|', '')).map(([xs, sep]) => xs.join(sep));
@@ -209,14 +246,18 @@ describe('input that is not a report', () => {
   const kinds: Array<ImportKind | undefined> = [undefined, 'text', 'pdf-text', 'html', 'pipe'];
 
   it('random junk never throws (fast-check, 100 runs)', () => {
-    fc.assert(fc.property(fc.oneof(junk, fc.string({ maxLength: 400, unit: 'binary' })), fc.constantFrom(...kinds), (source, kind) => {
-      const result = importReport(source, kind ? { kind } : {});
-      expect(result.report.schema).toBe('ogi-report/1');
-      expect(Array.isArray(result.problems)).toBe(true);
-      expect(result.findings.every((f) => f.rule === 'STRUCTURE')).toBe(true);
-      for (const rows of Object.values(result.report.tables)) {
-        for (const cols of Object.values(rows ?? {})) for (const v of Object.values(cols)) expect(v === null || typeof v === 'number' || typeof v === 'string').toBe(true);
-      }
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.oneof(junk, fc.string({ maxLength: 400, unit: 'binary' })), fc.constantFrom(...kinds), (source, kind) => {
+        const result = importReport(source, kind ? { kind } : {});
+        expect(result.report.schema).toBe('ogi-report/1');
+        expect(Array.isArray(result.problems)).toBe(true);
+        expect(result.findings.every((f) => f.rule === 'STRUCTURE')).toBe(true);
+        for (const rows of Object.values(result.report.tables)) {
+          for (const cols of Object.values(rows ?? {}))
+            for (const v of Object.values(cols)) expect(v === null || typeof v === 'number' || typeof v === 'string').toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -34,12 +34,27 @@ async function report(name: string, mutate?: (r: Report) => void): Promise<Repor
 }
 
 /** Write the filled plan plus, far to the right, one probe cell per conditional format holding its formula. */
-async function roundTrip(r: Report, name: string): Promise<{ plan: SheetPlan; wb: ExcelJS.Workbook; probes: Array<{ cell: string; rule: string; r: number; c: number }> }> {
+async function roundTrip(
+  r: Report,
+  name: string,
+): Promise<{ plan: SheetPlan; wb: ExcelJS.Workbook; probes: Array<{ cell: string; rule: string; r: number; c: number }> }> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表格');
-  const plan = buildPlan({ format: r.format, year: r.year, tables: ['active', 'applications', 'reviews'], titles: true, formulas: true, values: reportSource(r) }, { r: 0, c: 0 });
+  const plan = buildPlan(
+    {
+      format: r.format,
+      year: r.year,
+      tables: ['active', 'applications', 'reviews'],
+      titles: true,
+      formulas: true,
+      values: reportSource(r),
+    },
+    { r: 0, c: 0 },
+  );
   writePlan(wb, ws, plan);
-  const probes = plan.conditionalFormats.filter((cf) => cf.rule !== 'MARK').map((cf, i) => ({ cell: a1(i, 30), rule: cf.rule, r: cf.rect.r, c: cf.rect.c, formula: cf.formula }));
+  const probes = plan.conditionalFormats
+    .filter((cf) => cf.rule !== 'MARK')
+    .map((cf, i) => ({ cell: a1(i, 30), rule: cf.rule, r: cf.rect.r, c: cf.rect.c, formula: cf.formula }));
   for (const p of probes) ws.getCell(p.cell).value = { formula: p.formula.slice(1) } as ExcelJS.CellFormulaValue;
   const file = path.join(dir, `${name}.xlsx`);
   await wb.xlsx.writeFile(file);
@@ -53,13 +68,17 @@ async function roundTrip(r: Report, name: string): Promise<{ plan: SheetPlan; wb
 describe.each([
   ['huaian-2024 (consistent, 2021)', 'huaian-2024', undefined],
   ['gaoan-2020 (2019, blanks)', 'gaoan-2020', undefined],
-  ['huaian-2024 with broken balance and a wrong review total', 'huaian-2024', (r: Report) => {
-    (r.tables.applications as Record<string, Record<string, unknown>>).new.natural = 3003;
-    (r.tables.applications as Record<string, Record<string, unknown>>).new.total = 3121;
-    (r.tables.reviews as Record<string, Record<string, unknown>>).review.total = 350;
-  }],
+  [
+    'huaian-2024 with broken balance and a wrong review total',
+    'huaian-2024',
+    (r: Report) => {
+      (r.tables.applications as Record<string, Record<string, unknown>>).new.natural = 3003;
+      (r.tables.applications as Record<string, Record<string, unknown>>).new.total = 3121;
+      (r.tables.reviews as Record<string, Record<string, unknown>>).review.total = 350;
+    },
+  ],
 ] as const)('%s', (_title, name, mutate) => {
-  test('LibreOffice totals equal ours; its evaluation of the conditional formats marks the engine\'s cells', async () => {
+  test("LibreOffice totals equal ours; its evaluation of the conditional formats marks the engine's cells", async () => {
     const r = await report(name, mutate as ((r: Report) => void) | undefined);
     const { wb, probes } = await roundTrip(r, `${name}${mutate ? '-broken' : ''}`);
     const read = readTables(wb);

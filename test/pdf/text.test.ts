@@ -5,7 +5,10 @@ import { pdfTextPages, PdfReadError, type PdfJs } from '../../src/pdf/text';
 const PDF = new TextEncoder().encode('%PDF-1.7\n%fake\n');
 const RES = { cMapUrl: '/c/', standardFontDataUrl: '/f/' };
 
-function fake(items: Array<{ str: string; transform: number[]; width: number }>, fail?: unknown): { pdfjs: PdfJs; params: Array<Record<string, unknown>> } {
+function fake(
+  items: Array<{ str: string; transform: number[]; width: number }>,
+  fail?: unknown,
+): { pdfjs: PdfJs; params: Array<Record<string, unknown>> } {
   const params: Array<Record<string, unknown>> = [];
   const pdfjs: PdfJs = {
     getDocument(src) {
@@ -34,14 +37,25 @@ test('asks pdf.js to compile nothing and to read a copy of the bytes; places upr
     { str: ' ', transform: [12, 0, 0, 12, 130, 700], width: 3 },
   ]);
   const pages = await pdfTextPages(pdfjs, PDF, RES);
-  expect(params[0]).toMatchObject({ isEvalSupported: false, enableXfa: false, disableFontFace: true, cMapUrl: '/c/', standardFontDataUrl: '/f/' });
+  expect(params[0]).toMatchObject({
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    cMapUrl: '/c/',
+    standardFontDataUrl: '/f/',
+  });
   expect(params[0].data).not.toBe(PDF);
   expect(pages).toEqual([{ width: 595, height: 842, items: [{ str: '规章', x: 100, y: 142, width: 24, size: 12 }] }]);
 });
 
 test.each([
   ['a password', { name: 'PasswordException', message: 'No password given' }, 'encrypted', /设置了打开密码/],
-  ['a broken file', { name: 'InvalidPDFException', message: 'Invalid PDF structure.' }, 'damaged', /^PDF 文件已损坏或不完整，无法读取（Invalid PDF structure\.）$/],
+  [
+    'a broken file',
+    { name: 'InvalidPDFException', message: 'Invalid PDF structure.' },
+    'damaged',
+    /^PDF 文件已损坏或不完整，无法读取（Invalid PDF structure\.）$/,
+  ],
   ['anything else', new Error('x'.repeat(300)), 'damaged', /…）$/],
 ])('%s: a PdfReadError with its Chinese message', async (_what, error, problem, message) => {
   const { pdfjs } = fake([], error);

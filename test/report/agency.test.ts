@@ -4,7 +4,8 @@ test('a place alone is named as its government; organs keep their name', () => {
   expect(agencyName('高安市')).toBe('高安市人民政府');
   expect(agencyName(' 上海市 黄浦区 ')).toBe('上海市黄浦区人民政府');
   expect(agencyName('某某街道')).toBe('某某街道办事处');
-  for (const organ of ['高安市人民政府', '高安市人民政府办公室', '淮安市公安局', '某某省发展和改革委员会']) expect(agencyName(organ)).toBe(organ);
+  for (const organ of ['高安市人民政府', '高安市人民政府办公室', '淮安市公安局', '某某省发展和改革委员会'])
+    expect(agencyName(organ)).toBe(organ);
   expect(agencyName('')).toBeUndefined();
   expect(agencyName(undefined)).toBeUndefined();
 });

@@ -23,14 +23,20 @@ function pair(format: FormatId, seed: number): { now: Report; last: Report } {
     const diff = co - (apps.carried_over[c] as number);
     apps.carried_over[c] = co;
     apps.new[c] = (apps.new[c] as number) - diff;
-    apps.carried_forward[c] = (apps.carried_forward[c] as number);
-    if ((apps.new[c] as number) < 0) { apps.carried_forward[c] = (apps.carried_forward[c] as number) - (apps.new[c] as number); apps.new[c] = 0; }
+    apps.carried_forward[c] = apps.carried_forward[c] as number;
+    if ((apps.new[c] as number) < 0) {
+      apps.carried_forward[c] = (apps.carried_forward[c] as number) - (apps.new[c] as number);
+      apps.new[c] = 0;
+    }
   }
   if (format === '2021') {
     for (const row of ['rules', 'normative_docs']) {
       const a = now.tables.active![row];
       a.in_force = (last.tables.active![row].in_force as number) + (a.issued as number) - (a.repealed as number);
-      if ((a.in_force as number) < 0) { a.repealed = 0; a.in_force = (last.tables.active![row].in_force as number) + (a.issued as number); }
+      if ((a.in_force as number) < 0) {
+        a.repealed = 0;
+        a.in_force = (last.tables.active![row].in_force as number) + (a.issued as number);
+      }
     }
   } else {
     for (const row of ['licensing', 'other_services', 'penalty', 'enforcement', 'fees']) {
@@ -44,11 +50,14 @@ function pair(format: FormatId, seed: number): { now: Report; last: Report } {
 
 describe('across years', () => {
   test.each(['2021', '2019'] as FormatId[])('consistent pairs pass (%s)', (format) => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1e8 }), (seed) => {
-      const { now, last } = pair(format, seed);
-      expect(checkReport(now).filter((f) => f.severity === 'error')).toEqual([]);
-      expect(checkAcrossYears(yi(now), yi(last))).toEqual([]);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e8 }), (seed) => {
+        const { now, last } = pair(format, seed);
+        expect(checkReport(now).filter((f) => f.severity === 'error')).toEqual([]);
+        expect(checkAcrossYears(yi(now), yi(last))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   test('a broken carry-over names applications.carried_over.<column>', () => {
@@ -75,7 +84,8 @@ describe('across years', () => {
     const { now, last } = pair('2021', 21);
     setReportValue(last, 'applications.new.total', 100);
     setReportValue(now, 'applications.new.total', 105);
-    const check = (t: string) => checkNarrative({ format: '2021', get: reportSource(now), text: { '1': t }, last: yi(last) }).filter((f) => f.rule === 'X-YOY');
+    const check = (t: string) =>
+      checkNarrative({ format: '2021', get: reportSource(now), text: { '1': t }, last: yi(last) }).filter((f) => f.rule === 'X-YOY');
     expect(check('全年共收到政府信息公开申请105件，同比增长5%。')).toEqual([]);
     expect(check('全年共收到政府信息公开申请105件，同比增长5.0%。')).toEqual([]);
     const bad = check('全年共收到政府信息公开申请105件，同比增长1.05%。');
@@ -84,13 +94,18 @@ describe('across years', () => {
     expect(check('全年共收到政府信息公开申请105件，同比下降5%。')).toHaveLength(1);
   });
 
-  test('the generator\'s 同比 sentences pass X-YOY', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1e8 }), (seed) => {
-      const { now, last } = pair('2021', seed);
-      const ps = narrativeOf(now, { lastYear: yi(last) });
-      const text = Object.fromEntries(ps.map((p) => [String(p.section), p.text]));
-      expect(checkNarrative({ format: '2021', get: reportSource(now), text, last: yi(last) }).filter((f) => f.rule === 'X-YOY')).toEqual([]);
-    }), { numRuns: 100 });
+  test("the generator's 同比 sentences pass X-YOY", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e8 }), (seed) => {
+        const { now, last } = pair('2021', seed);
+        const ps = narrativeOf(now, { lastYear: yi(last) });
+        const text = Object.fromEntries(ps.map((p) => [String(p.section), p.text]));
+        expect(checkNarrative({ format: '2021', get: reportSource(now), text, last: yi(last) }).filter((f) => f.rule === 'X-YOY')).toEqual(
+          [],
+        );
+      }),
+      { numRuns: 100 },
+    );
   });
 
   test('a last-year report that is not the year before is said', () => {

@@ -89,8 +89,17 @@ beforeAll(async () => {
     setReportValue(last, 'applications.carried_forward.natural', 777);
     if (format === '2021') setReportValue(last, 'active.rules.in_force', 777);
     else setReportValue(last, 'active.licensing.prev_items', 777);
-    findings('cross', checkAcrossYears({ format, year: r.year, get: reportSource(r) }, { format, year: last.year, get: reportSource(last) }));
-    findings('cross mismatch', checkAcrossYears({ format, year: r.year, get: reportSource(r), agency: '某某市人民政府' }, { format, year: 2015, get: reportSource(last), agency: '高安市' }));
+    findings(
+      'cross',
+      checkAcrossYears({ format, year: r.year, get: reportSource(r) }, { format, year: last.year, get: reportSource(last) }),
+    );
+    findings(
+      'cross mismatch',
+      checkAcrossYears(
+        { format, year: r.year, get: reportSource(r), agency: '某某市人民政府' },
+        { format, year: 2015, get: reportSource(last), agency: '高安市' },
+      ),
+    );
     // the generator's notices
     for (const p of narrativeOf(emptyReport(format, 2024))) if (p.blocked) add('blocked empty', p.text);
     for (const p of narrativeOf(broken)) if (p.blocked) add('blocked errors', p.text);
@@ -100,7 +109,10 @@ beforeAll(async () => {
     setReportValue(blank, 'reviews.review.upheld', null);
     for (const p of narrativeOf(blank)) if (p.blocked) add('blocked blanks', p.text);
     // recognised by labels, with a typo
-    const plan = buildPlan({ format, year: 2024, tables: ['active', 'applications', 'reviews'], titles: true, formulas: false, values: reportSource(r) }, { r: 0, c: 0 });
+    const plan = buildPlan(
+      { format, year: 2024, tables: ['active', 'applications', 'reviews'], titles: true, formulas: false, values: reportSource(r) },
+      { r: 0, c: 0 },
+    );
     const grid = plan.values.map((row) => [...row]);
     const t2 = plan.tables.find((t) => t.table === 'applications')!;
     const label = tableLayout(format, 'applications').cells.find((c) => c.text === '（四）无法提供')!;
@@ -110,11 +122,17 @@ beforeAll(async () => {
   // ---- the importer, on every fixture and on text that is not a report
   const files = [
     ...fs.readdirSync(path.join(FIXTURE_DIR, 'import')).map((n) => path.join('import', n)),
-    'gaoan-2020.txt', 'huaian-2024.txt',
+    'gaoan-2020.txt',
+    'huaian-2024.txt',
   ];
   const sources = files.map((f) => fs.readFileSync(path.join(FIXTURE_DIR, f), 'utf8'));
   const huaian = sources[files.indexOf('huaian-2024.txt')];
-  sources.push('', '这是一段会议通知。', huaian.replace('2024年1月1日', '2023年1月1日'), huaian.replace(/一、本年新收政府信息公开申请数量[^\n]*\n/, '一、本年新收政府信息公开申请数量 3001 53 0\n'));
+  sources.push(
+    '',
+    '这是一段会议通知。',
+    huaian.replace('2024年1月1日', '2023年1月1日'),
+    huaian.replace(/一、本年新收政府信息公开申请数量[^\n]*\n/, '一、本年新收政府信息公开申请数量 3001 53 0\n'),
+  );
   for (const [i, src] of sources.entries()) {
     const result = importReport(src, { kind: /\.html$/.test(files[i] ?? '') ? 'html' : undefined });
     add(`import ${files[i] ?? i}`, ...result.problems);
@@ -130,26 +148,46 @@ beforeAll(async () => {
   }
   findings('empty template', checkReport(emptyReport('2021', 2024), undefined, { published: true }));
   // digits run together: split, ambiguous, and a minus sign inside
-  for (const src of ['某某局2024年政府信息公开工作年度报告\n规章000\n行政规范性文件512340\n一、本年新收政府信息公开申请数量120003015\n', '某某局2020年政府信息公开工作年度报告\n规章000\n规范性文件898989\n行政处罚2648-18538\n']) {
+  for (const src of [
+    '某某局2024年政府信息公开工作年度报告\n规章000\n行政规范性文件512340\n一、本年新收政府信息公开申请数量120003015\n',
+    '某某局2020年政府信息公开工作年度报告\n规章000\n规范性文件898989\n行政处罚2648-18538\n',
+  ]) {
     const result = importReport(src);
     add('runs', ...result.problems);
     findings('runs', result.findings);
   }
   // ---- the pane's actions and the Excel host
   const ctx = setup();
-  add('insert year', ...[await insertTables(ctx.host, { year: 20, target: { kind: 'selection' } })].map((o) => (o.ok ? undefined : o.message)));
-  await ctx.X.run(async (c) => { c.workbook.worksheets.getItem('Sheet1').getRange('C5').values = [['x']]; await c.sync(); });
+  add(
+    'insert year',
+    ...[await insertTables(ctx.host, { year: 20, target: { kind: 'selection' } })].map((o) => (o.ok ? undefined : o.message)),
+  );
+  await ctx.X.run(async (c) => {
+    c.workbook.worksheets.getItem('Sheet1').getRange('C5').values = [['x']];
+    await c.sync();
+  });
   const occupied = await insertTables(ctx.host, { year: 2025, target: { kind: 'selection' } });
   add('occupied', occupied.ok ? undefined : occupied.message);
-  await ctx.X.run(async (c) => { c.workbook.worksheets.getItem('Sheet1').getRange('B2:C3').merge(false); await c.sync(); });
+  await ctx.X.run(async (c) => {
+    c.workbook.worksheets.getItem('Sheet1').getRange('B2:C3').merge(false);
+    await c.sync();
+  });
   const merged = await insertTables(ctx.host, { year: 2025, target: { kind: 'selection' } });
   add('occupied+merged', merged.ok ? undefined : merged.message);
-  await ctx.X.run(async (c) => { c.workbook.worksheets.getItem('Sheet1').protection.protect(); await c.sync(); });
+  await ctx.X.run(async (c) => {
+    c.workbook.worksheets.getItem('Sheet1').protection.protect();
+    await c.sync();
+  });
   const prot = await insertTables(ctx.host, { year: 2025, target: { kind: 'selection' } });
   add('protected', prot.ok ? undefined : prot.message);
   await inserted(ctx, 2025, '某某市人民政府');
   const gaoan = fs.readFileSync(path.join(FIXTURE_DIR, 'gaoan-2020.txt'), 'utf8');
-  for (const [src, name] of [[gaoan, ''], ['这是一段会议通知。', ''], ['{"year": 1}', 'x.json'], [huaian.replace(/^.*年度报告\s*\n/, '').replace(/\d{4}年1月1日[\s\S]*?12月31日/g, ''), '']]) {
+  for (const [src, name] of [
+    [gaoan, ''],
+    ['这是一段会议通知。', ''],
+    ['{"year": 1}', 'x.json'],
+    [huaian.replace(/^.*年度报告\s*\n/, '').replace(/\d{4}年1月1日[\s\S]*?12月31日/g, ''), ''],
+  ]) {
     const r = await importLastYear(ctx.host, src, name);
     add(`last year ${name}`, r.message, ...r.problems);
   }
@@ -158,32 +196,48 @@ beforeAll(async () => {
   add('last-year ok', (await importLastYear(fresh.host, huaian)).message);
   await inserted(fresh, 2025, undefined, undefined, '2025年报表格');
   await inserted(fresh, 2025, undefined, undefined, '表格二');
-  await fresh.X.run(async (c) => { c.workbook.worksheets.getItem('表格二').delete(); await c.sync(); });
+  await fresh.X.run(async (c) => {
+    c.workbook.worksheets.getItem('表格二').delete();
+    await c.sync();
+  });
   const read = await fresh.host.readTables();
   add('lost', ...read.lost.map((l) => l.reason));
-  for (const code of ['AccessDenied', 'InvalidOperationInCellEditMode', 'ItemNotFound', 'GeneralException', 'Whatever']) add('excel', describeExcelError({ code, message: 'm' }));
+  for (const code of ['AccessDenied', 'InvalidOperationInCellEditMode', 'ItemNotFound', 'GeneralException', 'Whatever'])
+    add('excel', describeExcelError({ code, message: 'm' }));
   add('unsupported', setup({ sheets: ['Sheet1'], apiVersion: '1.7' }).host.info().reason);
   void checkTables;
 });
 
-test('every message has an English rendering, with only the format\'s words, quotes and names left in Chinese', () => {
+test("every message has an English rendering, with only the format's words, quotes and names left in Chinese", () => {
   expect(messages.size).toBeGreaterThan(120);
-  const left = [...messages].map(([m, from]) => ({ from, m, en: inEnglish(m) })).filter((x) => untranslated(x.en).length)
+  const left = [...messages]
+    .map(([m, from]) => ({ from, m, en: inEnglish(m) }))
+    .filter((x) => untranslated(x.en).length)
     .map((x) => `${x.from}: ${x.en}  ⟵ ${untranslated(x.en).join(' ')}`);
   expect(left).toEqual([]);
 });
 
 test('a few renderings, as a clerk reads them', () => {
-  expect(inEnglish('自然人列：一＋二（50）应等于三（七）总计＋四（48），相差2')).toBe('Column 自然人: 一 + 二 (50) should equal 三（七）总计 + 四 (48), a difference of 2');
-  expect(inEnglish('表2 （一）予以公开 · 自然人：单元格为空，格式要求填写0；计算时按0处理')).toBe('Table 2, （一）予以公开 · 自然人: the cell is empty; the format asks for 0 to be written; counted as 0');
+  expect(inEnglish('自然人列：一＋二（50）应等于三（七）总计＋四（48），相差2')).toBe(
+    'Column 自然人: 一 + 二 (50) should equal 三（七）总计 + 四 (48), a difference of 2',
+  );
+  expect(inEnglish('表2 （一）予以公开 · 自然人：单元格为空，格式要求填写0；计算时按0处理')).toBe(
+    'Table 2, （一）予以公开 · 自然人: the cell is empty; the format asks for 0 to be written; counted as 0',
+  );
   expect(cellInEnglish('表3 行政复议 · 结果维持')).toBe('Table 3, 行政复议 · 结果维持');
   expect(setTitleInEnglish('2025年（2021年格式，工作表“表格”）')).toBe('2025 (2021 format, sheet “表格”)');
-  expect(setTitleInEnglish('工作表“Sheet1”中按标签识别的表格（未登记，2019年格式）')).toBe('Tables recognised by their labels on sheet “Sheet1” (not registered, 2019 format)');
+  expect(setTitleInEnglish('工作表“Sheet1”中按标签识别的表格（未登记，2019年格式）')).toBe(
+    'Tables recognised by their labels on sheet “Sheet1” (not registered, 2019 format)',
+  );
   expect(inEnglish('a message the product does not have')).toBe('a message the product does not have');
 });
 
 test('every rule 帮助 explains has an English wording', () => {
   const ids = [...new Set([...RELATION_RULES, ...CELL_RULES, ...CROSS_RULES, ...NARRATIVE_RULES].map((r) => r.id))];
   expect(ids.filter((id) => !RULE_WORDINGS[id])).toEqual([]);
-  expect(Object.entries(RULE_WORDINGS).filter(([, w]) => untranslated(w).length).map(([id, w]) => `${id}: ${untranslated(w).join(' ')}`)).toEqual([]);
+  expect(
+    Object.entries(RULE_WORDINGS)
+      .filter(([, w]) => untranslated(w).length)
+      .map(([id, w]) => `${id}: ${untranslated(w).join(' ')}`),
+  ).toEqual([]);
 });

@@ -26,8 +26,12 @@ describe('高安市人民政府 2020 (format 2019)', () => {
   it('has exactly the two blank cells of row （一）予以公开, said in one BLANK warning, and nothing else in its tables', () => {
     const expected = [
       {
-        rule: 'BLANK', severity: 'warning', cells: ['applications.granted.nonprofit', 'applications.granted.other_org'],
-        message: '表2 依申请公开：2 个单元格为空（（一）予以公开 · 社会公益组织、（一）予以公开 · 其他），格式要求填写0；计算时按0处理', expected: 0, actual: '',
+        rule: 'BLANK',
+        severity: 'warning',
+        cells: ['applications.granted.nonprofit', 'applications.granted.other_org'],
+        message: '表2 依申请公开：2 个单元格为空（（一）予以公开 · 社会公益组织、（一）予以公开 · 其他），格式要求填写0；计算时按0处理',
+        expected: 0,
+        actual: '',
       },
     ];
     expect(checkReport(tablesOnly(report))).toEqual(expected);
@@ -41,7 +45,9 @@ describe('高安市人民政府 2020 (format 2019)', () => {
     ]);
     // the spec: its text says 行政复议1件 while table 3 shows 总计 12
     expect(reportValue(report, 'reviews.review.total')).toBe(12);
-    expect(all.some((f) => f.rule === 'N-REVIEWS' && f.cells.includes('reviews.review.total') && f.expected === 12 && f.actual === 1)).toBe(true);
+    expect(all.some((f) => f.rule === 'N-REVIEWS' && f.cells.includes('reviews.review.total') && f.expected === 12 && f.actual === 1)).toBe(
+      true,
+    );
   });
 
   it('keeps the figures the spec quotes (采购总金额 2.43, change may be negative)', () => {

@@ -48,7 +48,11 @@ const range = (prefix: string, n: number): string[] => Array.from({ length: n },
 /** The result rows of table 2 (（一）…（六）), in order, as the spec lists them. */
 export function resultRows(format: FormatId): string[] {
   return [
-    'granted', 'partial', ...range('withheld', 8), ...range('unable', 3), ...range('not_processed', 5),
+    'granted',
+    'partial',
+    ...range('withheld', 8),
+    ...range('unable', 3),
+    ...range('not_processed', 5),
     ...(format === '2019' ? ['other'] : range('other', 3)),
   ];
 }
@@ -118,7 +122,12 @@ export function consistentReport(format: FormatId, rng: () => number, opts: { ma
     const carriedForward = part();
     const carriedOver = rng() < zeroShare ? 0 : randInt(rng, 0, total + carriedForward);
     const fresh = total + carriedForward - carriedOver;
-    for (const [row, v] of [['total', total], ['carried_forward', carriedForward], ['carried_over', carriedOver], ['new', fresh]] as const) {
+    for (const [row, v] of [
+      ['total', total],
+      ['carried_forward', carriedForward],
+      ['carried_over', carriedOver],
+      ['new', fresh],
+    ] as const) {
       setReportValue(r, app(row, col), v);
       addRow(row, v);
     }

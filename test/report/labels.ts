@@ -26,6 +26,9 @@ export function untranslated(english: string): string[] {
   for (const l of LABELS) s = s.split(l).join(' ');
   // quotes, innermost first (a typed label may quote words of its own: “…“规定”“办法”…”)
   while (/“[^“”]*”/.test(s)) s = s.replace(/“[^“”]*”/g, ' ');
-  s = s.replace(/'(?:[^']|'')+'!/g, ' ').replace(/《[^》]*》/g, ' ').replace(/国办公开办函〔\d{4}〕\d+号/g, ' ');
+  s = s
+    .replace(/'(?:[^']|'')+'!/g, ' ')
+    .replace(/《[^》]*》/g, ' ')
+    .replace(/国办公开办函〔\d{4}〕\d+号/g, ' ');
   return s.match(/[\u3400-\u9fff]+/g) ?? [];
 }

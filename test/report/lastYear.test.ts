@@ -7,15 +7,17 @@ import { parseReportJson, setReportValue } from '../../src/report/report';
 import { reportSource } from '../../src/report/check';
 import type { Report } from '../../src/report/types';
 
-const load = async (name: string): Promise<Report> => parseReportJson(await fs.readFile(path.join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8'));
+const load = async (name: string): Promise<Report> =>
+  parseReportJson(await fs.readFile(path.join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8'));
 const yi = (r: Report) => ({ format: r.format, year: r.year, get: reportSource(r), agency: r.agency });
 
 test('lastYearMismatch says what was given and what is needed', () => {
   expect(lastYearMismatch({ year: 2024, agency: '淮安市人民政府' }, { year: 2023, agency: '淮安市人民政府' })).toBeNull();
   expect(lastYearMismatch({ year: 2024, agency: '高安市人民政府' }, { year: 2023, agency: '高安市' })).toBeNull();
   expect(lastYearMismatch({ year: 2024 }, { year: 2023, agency: '高安市人民政府' })).toBeNull();
-  expect(lastYearMismatch({ year: 2025, agency: '某某市人民政府' }, { year: 2020, agency: '高安市人民政府' }))
-    .toBe('上年报告是高安市人民政府2020年的，而本报告是某某市人民政府2025年的，应为某某市人民政府2024年的报告');
+  expect(lastYearMismatch({ year: 2025, agency: '某某市人民政府' }, { year: 2020, agency: '高安市人民政府' })).toBe(
+    '上年报告是高安市人民政府2020年的，而本报告是某某市人民政府2025年的，应为某某市人民政府2024年的报告',
+  );
   expect(lastYearMismatch({ year: 2024 }, { year: 2024 })).toBe('上年报告是2024年的，而本报告是2024年的，应为2023年的报告');
 });
 
@@ -38,7 +40,10 @@ test('the cross-year checks do not run on a report of another year or agency: on
 test('no 同比 from a report five years older, no 与上年持平 from the same year', async () => {
   const now = await load('huaian-2024');
   const gaoan = await load('gaoan-2020');
-  const text = (last: Report): string => narrativeOf(now, { lastYear: yi(last) }).map((p) => p.text).join('');
+  const text = (last: Report): string =>
+    narrativeOf(now, { lastYear: yi(last) })
+      .map((p) => p.text)
+      .join('');
   expect(text(gaoan)).not.toMatch(/同比|与上年持平/);
   expect(text(now)).not.toMatch(/同比|与上年持平/);
   const other = await load('huaian-2024');

@@ -24,17 +24,37 @@ describe('generated paragraphs (golden)', () => {
     const r = await load('huaian-2024');
     const ps = narrativeOf(r, { fee: 3940, who: '全市' });
     expect(ps.map((p) => p.section)).toEqual([1, 2, 3, 4, 6]);
-    expect(text(ps, 1)).toBe('2024年，全市共收到政府信息公开申请3119件，上年结转34件；办结3050件，结转下年度继续办理103件。从申请人看，自然人提出3001件，法人或其他组织提出118件。');
-    expect(text(ps, 3)).toBe('2024年，全市办结政府信息公开申请3050件。其中，予以公开1362件（占44.7%），部分公开454件（占14.9%），不予公开178件（占5.8%），无法提供781件（占25.6%），不予处理88件（占2.9%），其他处理187件（占6.1%）。未予公开或未能提供信息的主要情形是：“本机关不掌握相关政府信息”769件；“属于行政查询事项”105件；“信访举报投诉类申请”62件。另有103件申请结转下年度继续办理。');
-    expect(text(ps, 4)).toBe('2024年，全市因政府信息公开被申请行政复议351件，其中结果维持72件、结果纠正64件、其他结果178件、尚未审结37件；被提起行政诉讼46件（未经复议直接起诉26件，复议后起诉20件），其中结果维持25件、结果纠正5件、其他结果9件、尚未审结7件。');
-    expect(text(ps, 2)).toBe('2024年，全市制发规章1件，现行有效规章11件；制发行政规范性文件8件、废止26件，现行有效行政规范性文件66件。全年作出行政许可决定447228件、行政处罚决定3985758件、行政强制决定88283件。行政事业性收费金额96171.6万元。');
+    expect(text(ps, 1)).toBe(
+      '2024年，全市共收到政府信息公开申请3119件，上年结转34件；办结3050件，结转下年度继续办理103件。从申请人看，自然人提出3001件，法人或其他组织提出118件。',
+    );
+    expect(text(ps, 3)).toBe(
+      '2024年，全市办结政府信息公开申请3050件。其中，予以公开1362件（占44.7%），部分公开454件（占14.9%），不予公开178件（占5.8%），无法提供781件（占25.6%），不予处理88件（占2.9%），其他处理187件（占6.1%）。未予公开或未能提供信息的主要情形是：“本机关不掌握相关政府信息”769件；“属于行政查询事项”105件；“信访举报投诉类申请”62件。另有103件申请结转下年度继续办理。',
+    );
+    expect(text(ps, 4)).toBe(
+      '2024年，全市因政府信息公开被申请行政复议351件，其中结果维持72件、结果纠正64件、其他结果178件、尚未审结37件；被提起行政诉讼46件（未经复议直接起诉26件，复议后起诉20件），其中结果维持25件、结果纠正5件、其他结果9件、尚未审结7件。',
+    );
+    expect(text(ps, 2)).toBe(
+      '2024年，全市制发规章1件，现行有效规章11件；制发行政规范性文件8件、废止26件，现行有效行政规范性文件66件。全年作出行政许可决定447228件、行政处罚决定3985758件、行政强制决定88283件。行政事业性收费金额96171.6万元。',
+    );
     expect(text(ps, 6)).toBe('2024年，全市依据《政府信息公开信息处理费管理办法》收取政府信息公开信息处理费3940元。');
     // every number segment traces to cells of the report, and the cells hold that number (or a sum/share of them)
     const first = ps[0].segments.filter((s) => s.cells);
     expect(first.map((s) => [s.text, s.cells])).toEqual([
-      ['3119', ['applications.new.total']], ['34', ['applications.carried_over.total']], ['3050', ['applications.total.total']],
-      ['103', ['applications.carried_forward.total']], ['3001', ['applications.new.natural']],
-      ['118', ['applications.new.business', 'applications.new.research', 'applications.new.nonprofit', 'applications.new.legal', 'applications.new.other_org']],
+      ['3119', ['applications.new.total']],
+      ['34', ['applications.carried_over.total']],
+      ['3050', ['applications.total.total']],
+      ['103', ['applications.carried_forward.total']],
+      ['3001', ['applications.new.natural']],
+      [
+        '118',
+        [
+          'applications.new.business',
+          'applications.new.research',
+          'applications.new.nonprofit',
+          'applications.new.legal',
+          'applications.new.other_org',
+        ],
+      ],
     ]);
     for (const seg of ps.flatMap((p) => p.segments).filter((s) => s.cells && !s.text.includes('.'))) {
       const sum = (seg.cells as string[]).reduce((a, k) => a + Number(reportValue(r, k)), 0);
@@ -55,7 +75,9 @@ describe('generated paragraphs (golden)', () => {
     setReportValue(r, 'reviews.litigation_direct.upheld', 2);
     setReportValue(r, 'reviews.litigation_direct.total', 2);
     const ps = narrativeOf(r);
-    expect(text(ps, 4)).toBe('2025年，本机关未发生因政府信息公开被申请行政复议的情况；被提起行政诉讼2件（均为未经复议直接起诉），均获维持。已审结的案件均未被纠错。');
+    expect(text(ps, 4)).toBe(
+      '2025年，本机关未发生因政府信息公开被申请行政复议的情况；被提起行政诉讼2件（均为未经复议直接起诉），均获维持。已审结的案件均未被纠错。',
+    );
   });
 
   test('2019 format (高安 2020): made/published wording and the single （六） row', async () => {
@@ -63,7 +85,9 @@ describe('generated paragraphs (golden)', () => {
     const ps = narrativeOf(r, { fee: null });
     expect(text(ps, 2)).toContain('新制作规范性文件73件、新公开53件，对外公开规范性文件总数295件');
     expect(text(ps, 3)).toBe('2020年，本机关办结政府信息公开申请48件，均予以公开。');
-    expect(text(ps, 4)).toBe('2020年，本机关因政府信息公开被申请行政复议12件，其中结果维持1件、其他结果10件、尚未审结1件；未发生因政府信息公开被提起行政诉讼的情况。');
+    expect(text(ps, 4)).toBe(
+      '2020年，本机关因政府信息公开被申请行政复议12件，其中结果维持1件、其他结果10件、尚未审结1件；未发生因政府信息公开被提起行政诉讼的情况。',
+    );
     expect(text(ps, 6)).toBe('2020年，本机关未收取政府信息公开信息处理费。');
   });
 
@@ -83,12 +107,14 @@ describe('generated paragraphs (golden)', () => {
     expect(text(ps, 2)).toBe('表1 主动公开尚未填写，暂不生成本段。请先填写表格（没有数据的填0），再重新生成。');
   });
 
-  test('year-on-year change with last year\'s report', async () => {
+  test("year-on-year change with last year's report", async () => {
     const now = await load('huaian-2024');
     const last = await load('huaian-2024');
     last.year = 2023;
     setReportValue(last, 'applications.new.total', 2000);
-    expect(text(narrativeOf(now, { lastYear: { format: last.format, year: last.year, get: reportSource(last) } }), 1)).toContain('共收到政府信息公开申请3119件，同比增长56%');
+    expect(text(narrativeOf(now, { lastYear: { format: last.format, year: last.year, get: reportSource(last) } }), 1)).toContain(
+      '共收到政府信息公开申请3119件，同比增长56%',
+    );
   });
 });
 
@@ -111,7 +137,13 @@ describe('narrative checks', () => {
 
   test.each([
     ['受理…17件 while the table says 3119', '共受理政府信息公开申请17件。', 'applications.new.total', 3119, 17],
-    ['转下年度办理 in its own clause is carried forward', '办结申请3000件，其中予以公开1362件、转下年度办理46件。', 'applications.carried_forward.total', 103, 46],
+    [
+      '转下年度办理 in its own clause is carried forward',
+      '办结申请3000件，其中予以公开1362件、转下年度办理46件。',
+      'applications.carried_forward.total',
+      103,
+      46,
+    ],
     ['同意公开 is 予以公开', '对申请人同意公开答复5件。', 'applications.granted.total', 1362, 5],
     ['办结', '全年办结申请3000件。', 'applications.total.total', 3050, 3000],
     ['顺延 before the number', '另有100件顺延到下年度答复。', 'applications.carried_forward.total', 103, 100],
@@ -130,9 +162,12 @@ describe('narrative checks', () => {
 
   test('a number counts only what its own clause says (no false alarms from real wording)', async () => {
     const r = await load('huaian-2024');
-    const check = (t: string) => checkNarrative({ format: r.format, get: reportSource(r), text: { '1': t } }).filter((f) => f.rule !== 'N-SECTIONS');
+    const check = (t: string) =>
+      checkNarrative({ format: r.format, get: reportSource(r), text: { '1': t } }).filter((f) => f.rule !== 'N-SECTIONS');
     // 46 is carried forward (103 in the table), never compared with 办结 (3050)
-    expect(check('办结申请3050件，其中予以公开1362件、转下年度办理46件。').filter((f) => f.cells.includes('applications.total.total'))).toEqual([]);
+    expect(
+      check('办结申请3050件，其中予以公开1362件、转下年度办理46件。').filter((f) => f.cells.includes('applications.total.total')),
+    ).toEqual([]);
     // citizens' calls and suggestions are not 政府信息公开申请
     expect(check('全年受理群众来电诉求260件，办理人大代表建议12件。')).toEqual([]);
     expect(check('12345热线共受理260件。')).toEqual([]);
@@ -150,7 +185,8 @@ describe('narrative checks', () => {
   test('prose is compared only with cells that were read; a blank 总计 through the sum of its parts', async () => {
     const r = await load('huaian-2024');
     delete r.tables.reviews;
-    const apps = (x: Report, t: Record<string, string>) => checkNarrative({ format: x.format, get: reportSource(x), text: t }).filter((f) => f.rule !== 'N-SECTIONS');
+    const apps = (x: Report, t: Record<string, string>) =>
+      checkNarrative({ format: x.format, get: reportSource(x), text: t }).filter((f) => f.rule !== 'N-SECTIONS');
     expect(apps(r, { '4': '行政复议1件，均获维持。' })).toEqual([]);
     const s = await load('huaian-2024');
     setReportValue(s, 'applications.new.total', null);
@@ -162,11 +198,16 @@ describe('narrative checks', () => {
     const r = await load('huaian-2024');
     // 不予公开 in huaian is Σwithheld; state the exact share cut off at two decimals
     const handled = 3050;
-    const withheld = (['withheld_1', 'withheld_2', 'withheld_3', 'withheld_4', 'withheld_5', 'withheld_6', 'withheld_7', 'withheld_8'] as const).reduce((s, k) => s + Number(reportValue(r, `applications.${k}.total`)), 0);
+    const withheld = (
+      ['withheld_1', 'withheld_2', 'withheld_3', 'withheld_4', 'withheld_5', 'withheld_6', 'withheld_7', 'withheld_8'] as const
+    ).reduce((s, k) => s + Number(reportValue(r, `applications.${k}.total`)), 0);
     const cut = Math.floor((withheld / handled) * 10000) / 100;
     const rounded = Math.round((withheld / handled) * 10000) / 100;
     expect(cut).not.toBe(rounded);
-    const said = (p: number) => checkNarrative({ format: r.format, get: reportSource(r), text: { '1': `不予公开${withheld}件，占${p.toFixed(2)}%。` } }).filter((f) => f.rule === 'N-APPS');
+    const said = (p: number) =>
+      checkNarrative({ format: r.format, get: reportSource(r), text: { '1': `不予公开${withheld}件，占${p.toFixed(2)}%。` } }).filter(
+        (f) => f.rule === 'N-APPS',
+      );
     expect(said(cut)).toEqual([]);
     expect(said(rounded)).toEqual([]);
     expect(said(rounded + 0.5)).toHaveLength(1);
@@ -185,7 +226,14 @@ describe('narrative checks', () => {
     ['stated in section 一', '六、其他需要报告的事项\n无。'],
   ])('N-FEE accepts the fee as agencies word it: %s', async (_t, six) => {
     const r = await load('huaian-2024');
-    const text = { '1': '一、总体情况\n依申请公开方面，未收取信息处理费。', '2': 'x', '3': 'x', '4': 'x', '5': '五、存在的主要问题及改进情况\n一是……', '6': six };
+    const text = {
+      '1': '一、总体情况\n依申请公开方面，未收取信息处理费。',
+      '2': 'x',
+      '3': 'x',
+      '4': 'x',
+      '5': '五、存在的主要问题及改进情况\n一是……',
+      '6': six,
+    };
     expect(checkNarrative({ format: r.format, get: reportSource(r), text }).filter((f) => f.rule === 'N-FEE')).toEqual([]);
     const none = { ...text, '1': '一、总体情况', '6': '六、其他需要报告的事项\n无。' };
     expect(checkNarrative({ format: r.format, get: reportSource(r), text: none }).filter((f) => f.rule === 'N-FEE')).toHaveLength(1);
@@ -204,20 +252,32 @@ describe('narrative checks', () => {
     const r = await load('gaoan-2020');
     const fs_ = checkReport(r);
     expect(fs_.find((f) => f.rule === 'N-FEE')?.severity).toBe('warning');
-    const missing = checkNarrative({ format: r.format, get: reportSource(r), text: { '1': 'x', '2': 'x', '3': 'x', '4': 'x', '5': '五、存在的主要问题及改进情况\n无。' } });
+    const missing = checkNarrative({
+      format: r.format,
+      get: reportSource(r),
+      text: { '1': 'x', '2': 'x', '3': 'x', '4': 'x', '5': '五、存在的主要问题及改进情况\n无。' },
+    });
     expect(missing.map((f) => f.message)).toEqual(['报告缺少第六部分', '第五部分（存在的主要问题及改进情况）为空或只写“无”']);
   });
 });
 
 describe('round trip', () => {
-  test('the generator\'s own text passes the narrative checks for any consistent report', () => {
-    fc.assert(fc.property(fc.constantFrom<FormatId>('2019', '2021'), fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 0, max: 100000 }), (format, seed, fee) => {
-      const r = consistentReport(format, seeded(seed));
-      const ps = narrativeOf(r, { fee });
-      const text = Object.fromEntries(ps.map((p) => [String(p.section), p.text]));
-      const findings = checkNarrative({ format, get: reportSource(r), text }).filter((f) => f.severity === 'error');
-      expect(findings).toEqual([]);
-      expect(ps.some((p) => p.blocked)).toBe(false);
-    }), { numRuns: 200 });
+  test("the generator's own text passes the narrative checks for any consistent report", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<FormatId>('2019', '2021'),
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.integer({ min: 0, max: 100000 }),
+        (format, seed, fee) => {
+          const r = consistentReport(format, seeded(seed));
+          const ps = narrativeOf(r, { fee });
+          const text = Object.fromEntries(ps.map((p) => [String(p.section), p.text]));
+          const findings = checkNarrative({ format, get: reportSource(r), text }).filter((f) => f.severity === 'error');
+          expect(findings).toEqual([]);
+          expect(ps.some((p) => p.blocked)).toBe(false);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,28 +5,82 @@ type Case = [unknown, ParseStatus, number | null, string?];
 
 const CASES: Case[] = [
   // clean numbers
-  [48, 'ok', 48], [0, 'ok', 0], [-3, 'ok', -3], [1.5, 'ok', 1.5], [59237.2449, 'ok', 59237.2449],
-  ['48', 'ok', 48], ['0', 'ok', 0], ['-2', 'ok', -2], ['+5', 'ok', 5], ['.5', 'ok', 0.5], ['7730.28', 'ok', 7730.28], ['1e3', 'ok', 1000],
+  [48, 'ok', 48],
+  [0, 'ok', 0],
+  [-3, 'ok', -3],
+  [1.5, 'ok', 1.5],
+  [59237.2449, 'ok', 59237.2449],
+  ['48', 'ok', 48],
+  ['0', 'ok', 0],
+  ['-2', 'ok', -2],
+  ['+5', 'ok', 5],
+  ['.5', 'ok', 0.5],
+  ['7730.28', 'ok', 7730.28],
+  ['1e3', 'ok', 1000],
   // non-finite numbers are not numbers
-  [Number.NaN, 'text', null], [Number.POSITIVE_INFINITY, 'text', null], [Number.NEGATIVE_INFINITY, 'text', null],
+  [Number.NaN, 'text', null],
+  [Number.POSITIVE_INFINITY, 'text', null],
+  [Number.NEGATIVE_INFINITY, 'text', null],
   // blank
-  [null, 'blank', 0], [undefined, 'blank', 0], ['', 'blank', 0], ['   ', 'blank', 0], ['\u3000', 'blank', 0], ['\n\t', 'blank', 0],
+  [null, 'blank', 0],
+  [undefined, 'blank', 0],
+  ['', 'blank', 0],
+  ['   ', 'blank', 0],
+  ['\u3000', 'blank', 0],
+  ['\n\t', 'blank', 0],
   // placeholders: the format expects 0
-  ['/', 'placeholder', 0], ['／', 'placeholder', 0], ['-', 'placeholder', 0], ['－', 'placeholder', 0], ['—', 'placeholder', 0],
-  ['——', 'placeholder', 0], ['无', 'placeholder', 0], ['暂无', 'placeholder', 0], [' / ', 'placeholder', 0],
+  ['/', 'placeholder', 0],
+  ['／', 'placeholder', 0],
+  ['-', 'placeholder', 0],
+  ['－', 'placeholder', 0],
+  ['—', 'placeholder', 0],
+  ['——', 'placeholder', 0],
+  ['无', 'placeholder', 0],
+  ['暂无', 'placeholder', 0],
+  [' / ', 'placeholder', 0],
   // read as numbers, with a note
-  ['４８', 'normalized', 48, '全角数字'], ['１２．５', 'normalized', 12.5, '全角数字'], ['1,234', 'normalized', 1234, '千位分隔符'],
-  ['12,345,678', 'normalized', 12345678, '千位分隔符'], ['１,２３４', 'normalized', 1234, '全角数字和千位分隔符'], ['1 234', 'normalized', 1234, '空格'],
+  ['４８', 'normalized', 48, '全角数字'],
+  ['１２．５', 'normalized', 12.5, '全角数字'],
+  ['1,234', 'normalized', 1234, '千位分隔符'],
+  ['12,345,678', 'normalized', 12345678, '千位分隔符'],
+  ['１,２３４', 'normalized', 1234, '全角数字和千位分隔符'],
+  ['1 234', 'normalized', 1234, '空格'],
   // units typed in
-  ['48件', 'unit', 48, '件'], ['251000元', 'unit', 251000, '元'], ['2.43亿元', 'unit', 2.43, '亿元'], ['96171.6万元', 'unit', 96171.6, '万元'],
-  ['48 件', 'unit', 48, '件'], ['1,234元', 'unit', 1234, '元'], ['４８件', 'unit', 48, '件'], ['12项', 'unit', 12, '项'],
+  ['48件', 'unit', 48, '件'],
+  ['251000元', 'unit', 251000, '元'],
+  ['2.43亿元', 'unit', 2.43, '亿元'],
+  ['96171.6万元', 'unit', 96171.6, '万元'],
+  ['48 件', 'unit', 48, '件'],
+  ['1,234元', 'unit', 1234, '元'],
+  ['４８件', 'unit', 48, '件'],
+  ['12项', 'unit', 12, '项'],
   // not numbers
-  ['很多', 'text', null], ['四十八', 'text', null], ['48件左右', 'text', null], ['12,34', 'text', null], ['12,34件', 'text', null],
-  ['1e309', 'text', null], ['-1e309', 'text', null], ['NaN', 'text', null], ['Infinity', 'text', null], ['<script>', 'text', null],
-  ['0x10', 'text', null], ['1.2.3', 'text', null], ['约48', 'text', null],
-  [true, 'text', null], [false, 'text', null], [[], 'text', null], [[48], 'text', null], [{}, 'text', null], [{ v: 48 }, 'text', null],
+  ['很多', 'text', null],
+  ['四十八', 'text', null],
+  ['48件左右', 'text', null],
+  ['12,34', 'text', null],
+  ['12,34件', 'text', null],
+  ['1e309', 'text', null],
+  ['-1e309', 'text', null],
+  ['NaN', 'text', null],
+  ['Infinity', 'text', null],
+  ['<script>', 'text', null],
+  ['0x10', 'text', null],
+  ['1.2.3', 'text', null],
+  ['约48', 'text', null],
+  [true, 'text', null],
+  [false, 'text', null],
+  [[], 'text', null],
+  [[48], 'text', null],
+  [{}, 'text', null],
+  [{ v: 48 }, 'text', null],
   // spreadsheet error values
-  ['#REF!', 'error', null], ['#VALUE!', 'error', null], ['#DIV/0!', 'error', null], ['#N/A', 'error', null], ['#NAME?', 'error', null], ['#ref!', 'error', null],
+  ['#REF!', 'error', null],
+  ['#VALUE!', 'error', null],
+  ['#DIV/0!', 'error', null],
+  ['#N/A', 'error', null],
+  ['#NAME?', 'error', null],
+  ['#ref!', 'error', null],
 ];
 
 describe('parseCell', () => {
@@ -68,7 +122,14 @@ describe('parseCell', () => {
 });
 
 describe('fmtNum', () => {
-  it.each([[48, '48'], [1.5, '1.5'], [59237.2449, '59237.2449'], [0.1 + 0.2, '0.3'], [-2, '-2'], [1 / 3, '0.3333']])('%p → %s', (n, s) => {
+  it.each([
+    [48, '48'],
+    [1.5, '1.5'],
+    [59237.2449, '59237.2449'],
+    [0.1 + 0.2, '0.3'],
+    [-2, '-2'],
+    [1 / 3, '0.3333'],
+  ])('%p → %s', (n, s) => {
     expect(fmtNum(n)).toBe(s);
   });
 });

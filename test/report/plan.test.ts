@@ -5,8 +5,17 @@
  */
 import { tableLayout, type LayoutCell, type TableLayout } from '../../src/report/layout';
 import {
-  buildPlan, decodeRegistration, encodeRegistration, markBlock, MARK_SHEET, NUMBER_FORMATS, planSize, registrationNames,
-  reportTitle, type PlanRequest, type SheetPlan,
+  buildPlan,
+  decodeRegistration,
+  encodeRegistration,
+  markBlock,
+  MARK_SHEET,
+  NUMBER_FORMATS,
+  planSize,
+  registrationNames,
+  reportTitle,
+  type PlanRequest,
+  type SheetPlan,
 } from '../../src/report/plan';
 import { reportValue } from '../../src/report/report';
 import { relations, cellsToMark } from '../../src/report/rules';
@@ -48,7 +57,9 @@ function expectedFormulas(format: FormatId, t: TableId, tl: Pos): Map<CellKey, s
     const n = resultRows(format).length;
     APPLICANT_COLUMNS.forEach((c, j) => m.set(`applications.total.${c}`, `=SUM(${A(5, 3 + j)}:${A(5 + n - 1, 3 + j)})`));
   } else if (t === 'reviews') {
-    ['review', 'litigation_direct', 'litigation_after_review'].forEach((row, g) => m.set(`reviews.${row}.total`, `=SUM(${A(3, 5 * g)}:${A(3, 5 * g + 3)})`));
+    ['review', 'litigation_direct', 'litigation_after_review'].forEach((row, g) =>
+      m.set(`reviews.${row}.total`, `=SUM(${A(3, 5 * g)}:${A(3, 5 * g + 3)})`),
+    );
   }
   return m;
 }
@@ -58,7 +69,8 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
     it.each(TABLE_SETS.map((s) => [s.join('+'), s]))('%s', (_, tables) => {
       for (const titles of [true, false]) {
         const req: PlanRequest = { format, year: 2024, tables: tables as TableId[], titles, formulas: true };
-        const rows = (titles ? 2 : 0) + (tables as TableId[]).reduce((n, t) => n + ROWS[format][t] + (titles ? 1 : 0), 0) + (tables.length - 1);
+        const rows =
+          (titles ? 2 : 0) + (tables as TableId[]).reduce((n, t) => n + ROWS[format][t] + (titles ? 1 : 0), 0) + (tables.length - 1);
         const cols = Math.max(...(tables as TableId[]).map((t) => COLS[t]));
         expect(planSize(req)).toEqual({ rows, cols });
         const anchor = { r: 7, c: 3 };
@@ -98,9 +110,12 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
       expect(p.styled).toContainEqual({ rect: { r: 2, c: 1, rs: 1, cs: 1 }, style: 'reportTitle' });
       // and nothing else outside the tables
       const inTable = (r: number): boolean => p.tables.some((x) => r >= x.rect.r && r < x.rect.r + x.rect.rs);
-      const stray = p.values.flatMap((row, i) => (inTable(i + p.rect.r) ? [] : row.map((v, j) => [i + p.rect.r, j + p.rect.c, v]))).filter(([, , v]) => v !== '');
+      const stray = p.values
+        .flatMap((row, i) => (inTable(i + p.rect.r) ? [] : row.map((v, j) => [i + p.rect.r, j + p.rect.c, v])))
+        .filter(([, , v]) => v !== '');
       expect(stray.map(([r, c, v]) => `${addr(r as number, c as number)} ${v}`).sort()).toEqual(
-        [`${addr(2, 1)} ${reportTitle(2024, '某县人民政府')}`, ...ALL.map((t) => `${addr(top(p, t).r - 1, 1)} ${titles[t]}`)].sort());
+        [`${addr(2, 1)} ${reportTitle(2024, '某县人民政府')}`, ...ALL.map((t) => `${addr(top(p, t).r - 1, 1)} ${titles[t]}`)].sort(),
+      );
     });
 
     it('without titles: no title rows at all', () => {
@@ -115,10 +130,12 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
   describe.each([[{ r: 0, c: 0 }], [{ r: 4, c: 2 }], [{ r: 99, c: 27 }]])('anchored at %p', (anchor) => {
     const p = plan(format, ALL, anchor);
 
-    it('merges exactly the layout\'s merged cells, shifted', () => {
+    it("merges exactly the layout's merged cells, shifted", () => {
       const want = ALL.flatMap((t) => {
         const tl = top(p, t);
-        return tableLayout(format, t).cells.filter((c) => c.rs > 1 || c.cs > 1).map((c) => ({ ...abs(tl, c), rs: c.rs, cs: c.cs }));
+        return tableLayout(format, t)
+          .cells.filter((c) => c.rs > 1 || c.cs > 1)
+          .map((c) => ({ ...abs(tl, c), rs: c.rs, cs: c.cs }));
       });
       const k = (x: { r: number; c: number; rs: number; cs: number }): string => `${x.r},${x.c},${x.rs},${x.cs}`;
       expect(p.merges.map(k).sort()).toEqual(want.map(k).sort());
@@ -190,21 +207,24 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
       for (const t of ALL) {
         const l = tableLayout(format, t);
         const tl = top(p, t);
-        const inTable = p.conditionalFormats.filter((cf) => cf.rule !== 'MARK' && cf.rect.r >= tl.r && cf.rect.r < tl.r + l.rows && cf.rect.c >= tl.c && cf.rect.c < tl.c + l.cols);
+        const inTable = p.conditionalFormats.filter(
+          (cf) => cf.rule !== 'MARK' && cf.rect.r >= tl.r && cf.rect.r < tl.r + l.rows && cf.rect.c >= tl.c && cf.rect.c < tl.c + l.cols,
+        );
         const want: string[] = [];
         for (const rel of relations(format).filter((x) => x.rule.table === t)) {
           const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => $(abs(tl, cellAt(l, k)))).join(',')})`;
-          const formula = rel.rule.op === '<=' ? `=${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001` : `=ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001`;
+          const formula =
+            rel.rule.op === '<=' ? `=${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001` : `=ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001`;
           // a 总计 of a sum is marked alone; a balance or comparison marks every cell
           const marked = rel.rule.formula ? [rel.lhs[0]] : [...rel.lhs, ...rel.rhs];
           expect(cellsToMark({ rule: rel.rule.id, cells: [...rel.lhs, ...rel.rhs] })).toEqual(marked);
-          for (const k of marked) want.push(`${addr(abs(tl, cellAt(l, k)).r, abs(tl, cellAt(l, k)).c)} ${rel.rule.id} ${rel.rule.severity} ${formula}`);
+          for (const k of marked)
+            want.push(`${addr(abs(tl, cellAt(l, k)).r, abs(tl, cellAt(l, k)).c)} ${rel.rule.id} ${rel.rule.severity} ${formula}`);
         }
         expect(inTable.map((cf) => `${addr(cf.rect.r, cf.rect.c)} ${cf.rule} ${cf.severity} ${cf.formula}`).sort()).toEqual(want.sort());
         expect(inTable.every((cf) => cf.rect.rs === 1 && cf.rect.cs === 1)).toBe(true);
-        const counts: Record<TableId, number> = format === '2021'
-          ? { active: 0, applications: 25 + 7 + 28, reviews: 3 }
-          : { active: 4, applications: 23 + 7 + 28, reviews: 3 };
+        const counts: Record<TableId, number> =
+          format === '2021' ? { active: 0, applications: 25 + 7 + 28, reviews: 3 } : { active: 4, applications: 23 + 7 + 28, reviews: 3 };
         expect([t, inTable.length]).toEqual([t, counts[t]]);
         // MARK: the table's block in the mark sheet, 2 = error, 1 = warning
         const block = { active: 'A1', applications: 'Q1', reviews: 'AG1' }[t];
@@ -219,7 +239,8 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
 
     it('sets the widths of every column the tables use', () => {
       const want = new Map<number, number>();
-      for (const t of ALL) tableLayout(format, t).widths.forEach((w, i) => want.set(anchor.c + i, Math.max(want.get(anchor.c + i) ?? 0, w)));
+      for (const t of ALL)
+        tableLayout(format, t).widths.forEach((w, i) => want.set(anchor.c + i, Math.max(want.get(anchor.c + i) ?? 0, w)));
       expect(p.columnWidths).toEqual([...want.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars })));
       expect(p.columnWidths.length).toBe(15);
       expect(p.columnWidths[2]).toEqual({ c: anchor.c + 2, chars: 40 }); // table 2's long labels
@@ -277,7 +298,12 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
   describe('registration names', () => {
     it('defaults to OGI_<table>; a host-chosen name decides the mark block', () => {
       expect(plan(format, ALL).tables.map((t) => t.name)).toEqual(['OGI_active', 'OGI_applications', 'OGI_reviews']);
-      const p = plan(format, ['applications', 'reviews'], { r: 0, c: 0 }, { names: { applications: 'OGI_applications_2', reviews: 'OGI_reviews_3' } });
+      const p = plan(
+        format,
+        ['applications', 'reviews'],
+        { r: 0, c: 0 },
+        { names: { applications: 'OGI_applications_2', reviews: 'OGI_reviews_3' } },
+      );
       expect(p.tables.map((t) => t.name)).toEqual(['OGI_applications_2', 'OGI_reviews_3']);
       const marks = p.conditionalFormats.filter((cf) => cf.rule === 'MARK').map((cf) => cf.formula);
       expect(marks).toEqual([`=${MARK_SHEET}!Q33=2`, `=${MARK_SHEET}!Q33=1`, `=${MARK_SHEET}!AG65=2`, `=${MARK_SHEET}!AG65=1`]);
@@ -345,7 +371,7 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
       expect(valueAt(p, 'reviews', 'reviews.review.total')).toBe("'=SUM(A1:A3)");
     });
 
-    it('with formulas: false the report\'s totals are written as given', () => {
+    it("with formulas: false the report's totals are written as given", () => {
       const r = consistentReport(format, seeded(15));
       const p = fill(r, ['applications'], false);
       for (const c of apps.data) expect(valueAt(p, 'applications', c.key as CellKey)).toBe(reportValue(r, c.key as CellKey));
@@ -361,7 +387,9 @@ describe('registration', () => {
     expect(markBlock('OGI_applications')).toEqual({ r: 0, c: 16 });
     expect(markBlock('OGI_reviews_12')).toEqual({ r: 11 * 32, c: 32 });
     expect(() => markBlock('Table1')).toThrow();
-    const blocks = (['active', 'applications', 'reviews'] as TableId[]).flatMap((t) => registrationNames(t).map((n) => JSON.stringify(markBlock(n))));
+    const blocks = (['active', 'applications', 'reviews'] as TableId[]).flatMap((t) =>
+      registrationNames(t).map((n) => JSON.stringify(markBlock(n))),
+    );
     expect(new Set(blocks).size).toBe(36);
   });
 

@@ -17,7 +17,9 @@ const seedArb = fc.integer({ min: 0, max: 0x7fffffff });
 const shapeArb = fc.record({ max: fc.integer({ min: 1, max: 5000 }), zeroShare: fc.double({ min: 0, max: 1, noNaN: true }) });
 
 const keysOf = (format: FormatId, tables: readonly string[]): CellKey[] =>
-  allLayouts(format).filter((l) => tables.includes(l.table)).flatMap((l) => l.data.map((c) => c.key as CellKey));
+  allLayouts(format)
+    .filter((l) => tables.includes(l.table))
+    .flatMap((l) => l.data.map((c) => c.key as CellKey));
 
 describe('a consistent report', () => {
   it('of either format has no findings (no errors, no warnings)', () => {
@@ -50,7 +52,8 @@ describe('a single wrong count in table 2 or 3', () => {
         key: fc.constantFrom(...keysOf(format, ['applications', 'reviews'])),
         delta: fc.integer({ min: -500, max: 500 }).filter((d) => d !== 0),
         zeroShare: fc.double({ min: 0, max: 0.9, noNaN: true }),
-      }));
+      }),
+    );
     fc.assert(
       fc.property(arb, ({ format, seed, key, delta, zeroShare }) => {
         const r = consistentReport(format, seeded(seed), { zeroShare });
@@ -73,7 +76,8 @@ describe('a single wrong count in table 2 or 3', () => {
 function clean(v: unknown, kind: ValueKind): boolean {
   let n: number;
   if (typeof v === 'number') n = v;
-  else if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v.trim())) n = Number(v.trim()); // a plain numeral, as Excel reads it
+  else if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v.trim()))
+    n = Number(v.trim()); // a plain numeral, as Excel reads it
   else return false;
   if (!Number.isFinite(n)) return false;
   if (kind === 'count') return n >= 0 && Number.isInteger(n);
@@ -82,11 +86,66 @@ function clean(v: unknown, kind: ValueKind): boolean {
 }
 
 const JUNK: unknown[] = [
-  '４８', '１２３４', '48件', '251000元', '2.43亿元', '1e309', '-1e309', 'NaN', 'Infinity', '\u200f48', '48\u200f', '\u202e12', '\ufeff7',
-  '<script>alert(1)</script>', '=SUM(A1:A3)', '#REF!', '#VALUE!', '#DIV/0!', '#N/A', '/', '-', '—', '无', '', '   ', '\u3000',
-  '1,234', '12,34', '1,2345', '48 件', '约48', '48+', '++4', '0x10', '1_000', '四十八', 'true', 'null', 'undefined',
-  true, false, null, [], [1], [1, 2], {}, { v: 1 }, -1, -0.5, 1.5, 0.1 + 0.2, 1e21, 1e308, Number.MAX_VALUE, -Number.MAX_VALUE,
-  Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 2 ** 53 + 1,
+  '４８',
+  '１２３４',
+  '48件',
+  '251000元',
+  '2.43亿元',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '\u200f48',
+  '48\u200f',
+  '\u202e12',
+  '\ufeff7',
+  '<script>alert(1)</script>',
+  '=SUM(A1:A3)',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#N/A',
+  '/',
+  '-',
+  '—',
+  '无',
+  '',
+  '   ',
+  '\u3000',
+  '1,234',
+  '12,34',
+  '1,2345',
+  '48 件',
+  '约48',
+  '48+',
+  '++4',
+  '0x10',
+  '1_000',
+  '四十八',
+  'true',
+  'null',
+  'undefined',
+  true,
+  false,
+  null,
+  [],
+  [1],
+  [1, 2],
+  {},
+  { v: 1 },
+  -1,
+  -0.5,
+  1.5,
+  0.1 + 0.2,
+  1e21,
+  1e308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  2 ** 53 + 1,
 ];
 
 const junkArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -95,24 +154,41 @@ const junkArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
   { weight: 2, arbitrary: fc.double() },
   { weight: 2, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 99999 }).map((n) => `${n}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.constantFrom('件', '元', '万元', '个', '项', '人')).map(([n, u]) => `${n}${u}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom('\u200f', '\u200e', '\u200b', '\u2066', '\u00ad')).map(([n, m]) => `${m}${n}`) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 0, max: 99999 }).map((n) => `${n}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.constantFrom('件', '元', '万元', '个', '项', '人'))
+      .map(([n, u]) => `${n}${u}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom('\u200f', '\u200e', '\u200b', '\u2066', '\u00ad'))
+      .map(([n, m]) => `${m}${n}`),
+  },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
 );
 
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]/;
 
-function junkProperty(junkArb_: fc.Arbitrary<unknown>): fc.IPropertyWithHooks<[{ format: FormatId; seed: number; base: 'consistent' | 'zero' | 'empty'; junk: Array<[CellKey, unknown]> }]> {
+function junkProperty(
+  junkArb_: fc.Arbitrary<unknown>,
+): fc.IPropertyWithHooks<[{ format: FormatId; seed: number; base: 'consistent' | 'zero' | 'empty'; junk: Array<[CellKey, unknown]> }]> {
   const arb = formatArb.chain((format) =>
     fc.record({
       format: fc.constant(format),
       seed: seedArb,
       base: fc.constantFrom<'consistent' | 'zero' | 'empty'>('consistent', 'consistent', 'zero', 'empty'),
       junk: fc.array(fc.tuple(fc.constantFrom(...keysOf(format, TABLE_IDS)), junkArb_), { minLength: 1, maxLength: 12 }),
-    }));
+    }),
+  );
   return fc.property(arb, ({ format, seed, base, junk }) => {
-    const r: Report = base === 'consistent' ? consistentReport(format, seeded(seed)) : base === 'zero' ? zeroReport(format) : emptyReport(format, 2024);
+    const r: Report =
+      base === 'consistent' ? consistentReport(format, seeded(seed)) : base === 'zero' ? zeroReport(format) : emptyReport(format, 2024);
     for (const [k, v] of junk) setReportValue(r, k, v as RawValue);
     const findings = checkReport(r);
     const flagged = new Set(findings.flatMap((f) => f.cells));
@@ -129,7 +205,12 @@ function junkProperty(junkArb_: fc.Arbitrary<unknown>): fc.IPropertyWithHooks<[{
       expect(f.message.length).toBeGreaterThan(0);
     }
     // the insertion plan with these values does not throw either
-    expect(() => buildPlan({ format, year: r.year, tables: TABLE_IDS, titles: true, formulas: true, values: (k) => reportValue(r, k) }, { r: 0, c: 0 })).not.toThrow();
+    expect(() =>
+      buildPlan(
+        { format, year: r.year, tables: TABLE_IDS, titles: true, formulas: true, values: (k) => reportValue(r, k) },
+        { r: 0, c: 0 },
+      ),
+    ).not.toThrow();
   });
 }
 

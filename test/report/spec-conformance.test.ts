@@ -11,7 +11,9 @@ import { addr, parseA1, parseRange, readSpec } from './helpers';
 // ------------------------------------------------------------------ tiny markdown helpers
 
 type Rect = { r: number; c: number; rs: number; cs: number };
-interface Placed extends Rect { text: string }
+interface Placed extends Rect {
+  text: string;
+}
 
 const FMT = { '2021': readSpec('format-2021.md'), '2019': readSpec('format-2019.md') } as const;
 const JSON_MD = readSpec('report-json.md');
@@ -27,14 +29,25 @@ function section(md: string, heading: string, level = '##'): string {
 /** Rows of the first markdown table in a text, without the header and separator rows. */
 function mdTable(text: string): string[][] {
   const lines = text.split('\n').filter((l) => l.trim().startsWith('|'));
-  return lines.slice(2).map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+  return lines.slice(2).map((l) =>
+    l
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim()),
+  );
 }
 
 const ADDR = '[A-Z]+\\d+(?::[A-Z]+\\d+)?';
-const dotList = (s: string): string[] => s.split(' · ').map((x) => x.trim()).filter(Boolean);
+const dotList = (s: string): string[] =>
+  s
+    .split(' · ')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const key = (p: Rect): string => `${p.r},${p.c},${p.rs},${p.cs}`;
 const rectOf = (c: LayoutCell): Rect => ({ r: c.r, c: c.c, rs: c.rs, cs: c.cs });
-const showRect = (p: Rect): string => (p.rs === 1 && p.cs === 1 ? addr(p.r, p.c) : `${addr(p.r, p.c)}:${addr(p.r + p.rs - 1, p.c + p.cs - 1)}`);
+const showRect = (p: Rect): string =>
+  p.rs === 1 && p.cs === 1 ? addr(p.r, p.c) : `${addr(p.r, p.c)}:${addr(p.r + p.rs - 1, p.c + p.cs - 1)}`;
 
 /** Parse one header bullet of tables 2/3 into placed labels (or a data rect). */
 function parseBullet(b: string): { labels: Placed[]; data?: Rect } {
@@ -63,7 +76,8 @@ function parseBullet(b: string): { labels: Placed[]; data?: Rect } {
       } else if (ell) {
         const s = parseRange(ell[1]);
         const e = parseRange(ell[2]);
-        if (e.r !== s.r || e.rs !== s.rs || e.cs !== s.cs || (e.c - s.c) / s.cs + 1 !== texts.length) throw new Error(`spec: run ${run} does not fit ${texts.length} labels`);
+        if (e.r !== s.r || e.rs !== s.rs || e.cs !== s.cs || (e.c - s.c) / s.cs + 1 !== texts.length)
+          throw new Error(`spec: run ${run} does not fit ${texts.length} labels`);
         texts.forEach((text, i) => labels.push({ ...s, c: s.c + i * s.cs, text }));
       } else throw new Error(`spec: cannot read run "${run}"`);
     }
@@ -78,17 +92,24 @@ function parseBullet(b: string): { labels: Placed[]; data?: Rect } {
   };
 }
 
-const bullets = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).trim());
+const bullets = (text: string): string[] =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2).trim());
 
 /** The code block of table 2 row labels: `A4:C4   一、…`, `C8  1.属于…`. */
 function codeBlockLabels(text: string): Placed[] {
   const m = /```\n([\s\S]*?)```/.exec(text);
   if (!m) throw new Error('spec: no code block');
-  return m[1].split('\n').filter((l) => l.trim()).map((l) => {
-    const mm = new RegExp(`^\\s*(${ADDR})\\s+(.+?)\\s*$`).exec(l);
-    if (!mm) throw new Error(`spec: cannot read "${l}"`);
-    return { ...parseRange(mm[1]), text: mm[2] };
-  });
+  return m[1]
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const mm = new RegExp(`^\\s*(${ADDR})\\s+(.+?)\\s*$`).exec(l);
+      if (!mm) throw new Error(`spec: cannot read "${l}"`);
+      return { ...parseRange(mm[1]), text: mm[2] };
+    });
 }
 
 const placedOf = (cells: LayoutCell[]): string[] => cells.map((c) => `${showRect(rectOf(c))} ${c.text}`).sort();
@@ -101,7 +122,8 @@ function expectTiled(layout: TableLayout): void {
     for (let r = c.r; r < c.r + c.rs; r++) for (let k = c.c; k < c.c + c.cs; k++) seen.set(`${r},${k}`, (seen.get(`${r},${k}`) ?? 0) + 1);
   }
   const holes: string[] = [];
-  for (let r = 0; r < layout.rows; r++) for (let k = 0; k < layout.cols; k++) if (seen.get(`${r},${k}`) !== 1) holes.push(`${addr(r, k)}×${seen.get(`${r},${k}`) ?? 0}`);
+  for (let r = 0; r < layout.rows; r++)
+    for (let k = 0; k < layout.cols; k++) if (seen.get(`${r},${k}`) !== 1) holes.push(`${addr(r, k)}×${seen.get(`${r},${k}`) ?? 0}`);
   expect(holes).toEqual([]);
   expect(seen.size).toBe(layout.rows * layout.cols);
 }
@@ -111,7 +133,9 @@ function expectTiled(layout: TableLayout): void {
 const T2_2021 = section(FMT['2021'], 'Table 2');
 const T3_2021 = section(FMT['2021'], 'Table 3');
 
-const t2Header = bullets(T2_2021).map(parseBullet).flatMap((b) => b.labels);
+const t2Header = bullets(T2_2021)
+  .map(parseBullet)
+  .flatMap((b) => b.labels);
 const t2Rows2021 = codeBlockLabels(T2_2021);
 const t2Dims = /Header \((\d+) rows × (\d+) columns\)/.exec(T2_2021);
 const t2DataRows2021 = Number(/(\d+) data rows/.exec(T2_2021)?.[1]);
@@ -161,7 +185,11 @@ function activeKeys(): Array<{ format: FormatId; rows: Array<[string, string]>; 
 
 /** Table 1 of a format as the spec describes it: blocks of [title, column headers, row labels]. */
 function activeBlocks(format: FormatId): Array<{ title: string; headers: string[]; rows: string[] }> {
-  return mdTable(section(FMT[format], 'Table 1')).map(([title, headers, rows]) => ({ title, headers: dotList(headers), rows: dotList(rows) }));
+  return mdTable(section(FMT[format], 'Table 1')).map(([title, headers, rows]) => ({
+    title,
+    headers: dotList(headers),
+    rows: dotList(rows),
+  }));
 }
 
 // ------------------------------------------------------------------ tests
@@ -177,7 +205,9 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
       const cells = apps.cells.filter((c) => c.role === 'header' || c.role === 'corner');
       expect(placedOf(cells)).toEqual(placedSpec(t2Header));
       const corner = apps.cells.filter((c) => c.role === 'corner');
-      expect(corner.map((c) => [showRect(rectOf(c)), c.text])).toEqual([['A1:C3', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）']]);
+      expect(corner.map((c) => [showRect(rectOf(c)), c.text])).toEqual([
+        ['A1:C3', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'],
+      ]);
     });
 
     it('has every row label of the spec at its address with its merge span', () => {
@@ -274,7 +304,9 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
         r += 1;
         for (const row of b.rows) {
           want.push(`label ${addr(r, 0)} ${row}`);
-          values.forEach((h, i) => want.push(`data ${showRect({ r, c: 1 + i, rs: 1, cs: span(i) })} active.${rowKey.get(row)}.${colKeyOf(h)}`));
+          values.forEach((h, i) =>
+            want.push(`data ${showRect({ r, c: 1 + i, rs: 1, cs: span(i) })} active.${rowKey.get(row)}.${colKeyOf(h)}`),
+          );
           r += 1;
         }
       }
@@ -297,9 +329,17 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
 
     it('knows the value kinds of the spec', () => {
       const kinds = Object.fromEntries(active.data.map((c) => [c.key, c.kind]));
-      const special: Record<string, string> = format === '2021'
-        ? { 'active.fees.amount': 'amount' }
-        : { 'active.procurement.amount': 'amount', 'active.licensing.change': 'signed', 'active.other_services.change': 'signed', 'active.penalty.change': 'signed', 'active.enforcement.change': 'signed', 'active.fees.change': 'signed' };
+      const special: Record<string, string> =
+        format === '2021'
+          ? { 'active.fees.amount': 'amount' }
+          : {
+              'active.procurement.amount': 'amount',
+              'active.licensing.change': 'signed',
+              'active.other_services.change': 'signed',
+              'active.penalty.change': 'signed',
+              'active.enforcement.change': 'signed',
+              'active.fees.change': 'signed',
+            };
       for (const [k, kind] of Object.entries(kinds)) expect([k, kind]).toEqual([k, special[k] ?? 'count']);
     });
   });
@@ -307,9 +347,15 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
   describe('cell keys of report-json.md', () => {
     /** Label cells to the left of a data cell's row (outer to inner) and headers above its column. */
     const rowLabels = (layout: TableLayout, d: LayoutCell): string[] =>
-      layout.cells.filter((c) => c.role === 'label' && c.r <= d.r && d.r < c.r + c.rs && c.c < d.c).sort((a, b) => a.c - b.c).map((c) => c.text as string);
+      layout.cells
+        .filter((c) => c.role === 'label' && c.r <= d.r && d.r < c.r + c.rs && c.c < d.c)
+        .sort((a, b) => a.c - b.c)
+        .map((c) => c.text as string);
     const colHeaders = (layout: TableLayout, d: LayoutCell): string[] =>
-      layout.cells.filter((c) => c.role === 'header' && c.c <= d.c && d.c < c.c + c.cs && c.r < d.r).sort((a, b) => a.r - b.r).map((c) => c.text as string);
+      layout.cells
+        .filter((c) => c.role === 'header' && c.c <= d.c && d.c < c.c + c.cs && c.r < d.r)
+        .sort((a, b) => a.r - b.r)
+        .map((c) => c.text as string);
 
     const t2Keys = section(JSON_MD, '`applications`', '###');
     const rowsText = (/Rows: ([\s\S]*?)\n\n/.exec(t2Keys)?.[1] ?? '').replace(/\s+/g, ' ').replace(/\.$/, '');
@@ -355,7 +401,9 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
     });
 
     it('table 2 column keys: every data cell sits under the labels the spec gives', () => {
-      const spec = dotList(colsText).map((s) => /^`(\w+)` (.+)$/.exec(s) as RegExpExecArray).map((m) => [m[1], m[2]] as const);
+      const spec = dotList(colsText)
+        .map((s) => /^`(\w+)` (.+)$/.exec(s) as RegExpExecArray)
+        .map((m) => [m[1], m[2]] as const);
       expect(spec.length).toBe(7);
       expect(apps.colKeys).toEqual(spec.map(([k]) => k));
       for (const [ck, label] of spec) {

@@ -21,7 +21,9 @@ function renderPane(lang = 'zh-CN') {
 }
 
 const click = async (name: string | RegExp): Promise<void> => {
-  await act(async () => { fireEvent.click(screen.getByRole('button', { name })); });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+  });
 };
 
 /** Insert all tables through the pane (new sheet) and return what was registered. */
@@ -36,7 +38,18 @@ describe('item 3: the agency is typed once', () => {
   test('the 单位名称 typed at insertion is what 生成文字 speaks as', async () => {
     const ctx = renderPane();
     const refs = await insertAll(ctx, '某某市人民政府');
-    type(ctx, refs, zerosExcept({ 'applications.new.natural': 5, 'applications.new.total': 5, 'applications.granted.natural': 5, 'applications.granted.total': 5, 'applications.total.natural': 5, 'applications.total.total': 5 }));
+    type(
+      ctx,
+      refs,
+      zerosExcept({
+        'applications.new.natural': 5,
+        'applications.new.total': 5,
+        'applications.granted.natural': 5,
+        'applications.granted.total': 5,
+        'applications.total.natural': 5,
+        'applications.total.total': 5,
+      }),
+    );
     await click('生成文字');
     await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
     expect(screen.getAllByTestId('paragraph')[0].textContent).toContain('2025年，某某市人民政府共收到政府信息公开申请5件');
@@ -44,17 +57,23 @@ describe('item 3: the agency is typed once', () => {
   });
 });
 
-describe('item 1: last year\'s report of the wrong year or agency', () => {
+describe("item 1: last year's report of the wrong year or agency", () => {
   test('pasting a 2020 report of another city into a 2025 workbook is refused, saying what was read', async () => {
     const fs = await import('fs');
     const path = await import('path');
     const ctx = renderPane();
     await insertAll(ctx, '某某市人民政府');
-    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.txt'), 'utf8') } });
-    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    fireEvent.change(screen.getByTestId('last-year-text'), {
+      target: { value: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.txt'), 'utf8') },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('last-year-import'));
+    });
     const msg = await screen.findByTestId('last-year-message');
     expect(msg.getAttribute('data-intent')).toBe('error');
-    expect(msg.textContent).toMatch(/^未保存：上年报告是高安市人民政府2020年的，而本报告是某某市人民政府2025年的，应为某某市人民政府2024年的报告/);
+    expect(msg.textContent).toMatch(
+      /^未保存：上年报告是高安市人民政府2020年的，而本报告是某某市人民政府2025年的，应为某某市人民政府2024年的报告/,
+    );
     expect(ctx.sim.state.settings['ogi.lastYearReport']).toBeUndefined();
     // what was pasted is still there, to be corrected or replaced
     expect((screen.getByTestId('last-year-text') as HTMLTextAreaElement).value).toContain('高安市2020年');
@@ -77,7 +96,9 @@ describe('item 2: a half-filled table', () => {
     expect(findings.length).toBeLessThan(10);
     const t2Blank = blanks.find((b) => b.textContent?.includes('表2 依申请公开：'))!;
     expect(t2Blank.textContent).toMatch(/表2 依申请公开：\d+ 个单元格为空，涉及一、本年新收、二、上年结转/);
-    await act(async () => { fireEvent.click(t2Blank); });
+    await act(async () => {
+      fireEvent.click(t2Blank);
+    });
     await waitFor(() => expect(ctx.sim.selectionAddress().split(',').length).toBeGreaterThan(10));
     // the selection is the blank cells: 一、本年新收 · 商业企业 (E, first data row of table 2) is in it, 自然人 (D, filled) is not
     const row = t2.rect.r + 4;
@@ -86,7 +107,10 @@ describe('item 2: a half-filled table', () => {
 
     await click('生成文字');
     await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
-    const text = screen.getAllByTestId('paragraph').map((p) => p.textContent).join('\n');
+    const text = screen
+      .getAllByTestId('paragraph')
+      .map((p) => p.textContent)
+      .join('\n');
     expect(text).not.toContain('未收取行政事业性收费');
     expect(text).toMatch(/表1 主动公开还有 \d+ 个单元格未填写/);
   });
@@ -96,7 +120,9 @@ describe('item 7: small ones', () => {
   test('a refused import says each reason once', async () => {
     renderPane();
     fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: '这是一段会议通知。' } });
-    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('last-year-import'));
+    });
     const msg = await screen.findByTestId('last-year-message');
     const text = msg.textContent ?? '';
     expect(text).toMatch(/^没有读到年报表格/);
@@ -134,10 +160,15 @@ describe('item 5: two sets of one year; headings of the text', () => {
 });
 
 describe('item 11: legacy spreadsheets in the pane', () => {
-  test.each([['上年报告.xls', 'Excel 97-2003'], ['上年报告.et', 'WPS']])('%s says how to save it as .xlsx', async (name, kind) => {
+  test.each([
+    ['上年报告.xls', 'Excel 97-2003'],
+    ['上年报告.et', 'WPS'],
+  ])('%s says how to save it as .xlsx', async (name, kind) => {
     renderPane();
     const input = screen.getByTestId('last-year-file') as HTMLInputElement;
-    await act(async () => { fireEvent.change(input, { target: { files: [new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], name)] } }); });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], name)] } });
+    });
     const msg = await screen.findByTestId('last-year-message');
     expect(msg.textContent).toContain(name);
     expect(msg.textContent).toContain(kind);
@@ -146,7 +177,7 @@ describe('item 11: legacy spreadsheets in the pane', () => {
 });
 
 describe('item 6: the English pane is English', () => {
-  test('labels, messages and findings in English; only the format\'s labels, quotes and the report\'s own prose in Chinese', async () => {
+  test("labels, messages and findings in English; only the format's labels, quotes and the report's own prose in Chinese", async () => {
     const { untranslated } = await import('../report/labels');
     const ctx = setup();
     const strings = en;
@@ -163,26 +194,38 @@ describe('item 6: the English pane is English', () => {
     await click('Insert all tables');
     await screen.findByText(/Tables inserted at/);
     const refs = (await ctx.host.readTables()).tables;
-    type(ctx, refs.filter((t) => t.table !== 'reviews'), (k) => ({ 'active.rules.issued': 1, 'applications.new.natural': 3 } as Record<string, number>)[k]);
+    type(
+      ctx,
+      refs.filter((t) => t.table !== 'reviews'),
+      (k) => (({ 'active.rules.issued': 1, 'applications.new.natural': 3 }) as Record<string, number>)[k],
+    );
     await click('Check');
     expect((await screen.findByTestId('check-message')).textContent).toMatch(/^\d+ errors? and \d+ warnings? found\.$/);
     const badges = screen.getAllByTestId('finding').map((b) => b.querySelector('span')?.textContent);
     expect(new Set(badges)).toEqual(new Set(['Error', 'Warning']));
-    expect(screen.getByText("Table 1 (active disclosure) (0 errors, 1 warning)")).toBeTruthy();
+    expect(screen.getByText('Table 1 (active disclosure) (0 errors, 1 warning)')).toBeTruthy();
     expect(screen.getByText(/^Table 2 \(applications\): \d+ cells empty, in 一、本年新收/)).toBeTruthy();
     await click('Write text');
     await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
     expect(screen.getAllByText(/this paragraph was not written/).length).toBeGreaterThan(0);
     const fs = await import('fs');
     const path = await import('path');
-    fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.txt'), 'utf8') } });
-    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
-    expect((await screen.findByTestId('last-year-message')).textContent).toMatch(/^Not kept: Last year’s report is the “高安市人民政府” 2020 report/);
+    fireEvent.change(screen.getByTestId('last-year-text'), {
+      target: { value: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gaoan-2020.txt'), 'utf8') },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('last-year-import'));
+    });
+    expect((await screen.findByTestId('last-year-message')).textContent).toMatch(
+      /^Not kept: Last year’s report is the “高安市人民政府” 2020 report/,
+    );
     const help = screen.getByTestId('help');
     expect(help.textContent).toContain('In every row the 总计 equals');
     // everything the pane shows, less the report's own prose and headings (the generated paragraphs that were written)
     // and what the clerk pasted (kept in its box)
-    const prose = [...document.querySelectorAll('[data-testid="paragraph"] p, [data-testid="paragraph"] h4')].filter((p) => !/not written/.test(p.textContent ?? ''));
+    const prose = [...document.querySelectorAll('[data-testid="paragraph"] p, [data-testid="paragraph"] h4')].filter(
+      (p) => !/not written/.test(p.textContent ?? ''),
+    );
     for (const p of [...prose, ...document.querySelectorAll('textarea')]) p.remove();
     expect(untranslated(document.body.textContent ?? '')).toEqual([]);
   });

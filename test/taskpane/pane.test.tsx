@@ -31,23 +31,34 @@ describe('task pane', () => {
 
   test('insert all on a new sheet, then check: the untouched tables are reported once each', async () => {
     const { sim } = renderPane();
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入全部表格' }));
+    });
     const msg = await screen.findByTestId('insert-message');
     expect(msg.textContent).toContain('已在工作表“2025年报表格”的 A1:O53 插入表格');
     expect(sim.getCell('2025年报表格', 'A1')).toBeTruthy();
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    });
     await waitFor(() => expect(screen.getAllByTestId('finding')).toHaveLength(3));
     expect(screen.getAllByTestId('finding').map((b) => b.getAttribute('data-rule'))).toEqual(['BLANK', 'BLANK', 'BLANK']);
   });
 
   test('a refused insertion says why and offers a new sheet', async () => {
     const { X } = renderPane();
-    await X.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').getRange('C5').values = [['已有内容']]; await ctx.sync(); });
+    await X.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('C5').values = [['已有内容']];
+      await ctx.sync();
+    });
     fireEvent.click(screen.getByLabelText('当前选中的单元格'));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入全部表格' }));
+    });
     const msg = await screen.findByTestId('insert-message');
     expect(msg.textContent).toContain('为避免覆盖，未插入任何内容');
-    await act(async () => { fireEvent.click(within(msg).getByRole('button', { name: '插入到新工作表' })); });
+    await act(async () => {
+      fireEvent.click(within(msg).getByRole('button', { name: '插入到新工作表' }));
+    });
     await waitFor(() => expect(screen.getByTestId('insert-message').textContent).toContain('2025年报表格'));
   });
 
@@ -61,15 +72,23 @@ describe('task pane', () => {
   test('findings are listed per table; clicking one selects its cell; 生成文字 writes paragraphs with clickable numbers', async () => {
     const { sim } = renderPane();
     fireEvent.click(screen.getByLabelText('当前选中的单元格'));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入全部表格' }));
+    });
     // table 2 starts at row 20 (A20) when inserted at A1: 一、本年新收 · 自然人 is D23
     sim.setCell('Sheet1', 'D23', 50);
     sim.setCell('Sheet1', 'D25', 48);
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    });
     const balance = await screen.findByText(/自然人列：一＋二（50）应等于三（七）总计＋四（48），相差2/);
-    await act(async () => { fireEvent.click(balance.closest('button') as HTMLElement); });
+    await act(async () => {
+      fireEvent.click(balance.closest('button') as HTMLElement);
+    });
     await waitFor(() => expect(sim.selectionAddress()).toMatch(/D23$/));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '生成文字' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '生成文字' }));
+    });
     await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
     // table 2 has an error: its paragraphs are notices, not prose
     expect(screen.getByTestId('narrative-message').textContent).toContain('表格有错误');
@@ -77,26 +96,47 @@ describe('task pane', () => {
 
   test('插入到工作表 never overwrites 报告正文: a second insertion goes beside it, with a warning saying what is read', async () => {
     const { sim } = renderPane();
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '生成文字' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入全部表格' }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '生成文字' }));
+    });
     await waitFor(() => expect(screen.getAllByTestId('paragraph').length).toBeGreaterThan(0));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入到工作表' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入到工作表' }));
+    });
     await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toBe('已将文字插入工作表“报告正文”（每段一行）。'));
     sim.setCell('报告正文', 'B2', '本机关自己改写的段落。');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入到工作表' })); });
-    await waitFor(() => expect(screen.getByTestId('narrative-message').textContent).toMatch(/^已有“报告正文”工作表，为不覆盖其中内容，新文字放在“报告正文\(2\)”。校验和导出读取“正文所在工作表”中填写的工作表/));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入到工作表' }));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('narrative-message').textContent).toMatch(
+        /^已有“报告正文”工作表，为不覆盖其中内容，新文字放在“报告正文\(2\)”。校验和导出读取“正文所在工作表”中填写的工作表/,
+      ),
+    );
     expect(sim.getCell('报告正文', 'B2').value).toBe('本机关自己改写的段落。');
   });
 
   test('校验 checks the prose of the sheet the person names', async () => {
     const { host } = renderPane();
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
-    await host.insertProse('正文', [['部分', '内容'], [3, '本年度共收到政府信息公开申请17件。']]);
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入全部表格' }));
+    });
+    await host.insertProse('正文', [
+      ['部分', '内容'],
+      [3, '本年度共收到政府信息公开申请17件。'],
+    ]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    });
     await screen.findByTestId('check-message');
     expect(document.querySelectorAll('[data-rule="N-APPS"]')).toHaveLength(0);
     fireEvent.change(screen.getByTestId('prose-sheet'), { target: { value: '正文' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    });
     await waitFor(() => expect(document.querySelectorAll('[data-rule="N-APPS"]').length).toBeGreaterThan(0));
     expect(screen.getByText('报告正文与表格核对', { exact: false })).toBeTruthy();
   });
@@ -109,14 +149,22 @@ describe('导入上年报告', () => {
     const path = await import('path');
     const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'huaian-2024.txt'), 'utf8');
     fireEvent.click(screen.getByLabelText('当前选中的单元格'));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '插入全部表格' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '插入全部表格' }));
+    });
     // 二、上年结转 · 自然人 (D24) says 5, while last year's 四、结转下年度 · 自然人 was 103
     sim.setCell('Sheet1', 'D24', 5);
     fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: text } });
-    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
-    await waitFor(() => expect(screen.getByTestId('last-year-message').textContent).toContain('已保存淮安市人民政府2024年报告（2021年格式，表1、表2、表3）'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('last-year-import'));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('last-year-message').textContent).toContain('已保存淮安市人民政府2024年报告（2021年格式，表1、表2、表3）'),
+    );
     expect(JSON.parse(String(sim.state.settings['ogi.lastYearReport'])).year).toBe(2024);
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    });
     const carry = await screen.findByText(/自然人列：本年“二、上年结转”（5）应等于2024年报告“四、结转下年度继续办理”（103），相差98/);
     expect(carry.closest('[data-testid="finding"]')?.getAttribute('data-rule')).toBe('X-CARRY');
   });
@@ -124,7 +172,9 @@ describe('导入上年报告', () => {
   test('text with no report in it is refused with a reason', async () => {
     renderPane();
     fireEvent.change(screen.getByTestId('last-year-text'), { target: { value: '这是一段会议通知。' } });
-    await act(async () => { fireEvent.click(screen.getByTestId('last-year-import')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('last-year-import'));
+    });
     await waitFor(() => expect(screen.getByTestId('last-year-message').textContent).toMatch(/^没有读到年报表格/));
   });
 });
@@ -138,7 +188,9 @@ describe('帮助', () => {
     expect(ids.length).toBeGreaterThan(15);
     renderPane();
     const help = screen.getByTestId('help');
-    const listed = within(help).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const listed = within(help)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     for (const id of ids) expect(listed.some((t) => t.startsWith(`${id} `))).toBe(true);
     expect(listed.find((t) => t.startsWith('T2-BALANCE'))).toContain('第一项加第二项之和，等于第三项加第四项之和');
     expect(within(help).getByTestId('version').textContent).toBe('政务公开年报助手 版本 test');

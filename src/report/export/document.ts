@@ -98,7 +98,13 @@ const FORMAT_TITLE: Record<FormatId, string> = {
 };
 
 /** The sub-parts of section 一 a report usually has (spec README); （二） is written from table 2. */
-const PART_ONE = ['（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况'];
+const PART_ONE = [
+  '（一）主动公开情况',
+  '（二）依申请公开情况',
+  '（三）政府信息管理情况',
+  '（四）政府信息公开平台建设情况',
+  '（五）监督保障情况',
+];
 
 const stripNumber = (title: string): string => title.replace(/^[一二三四五六]、/, '');
 
@@ -137,7 +143,8 @@ function tableOf(report: Report, table: TableId): ExportTable {
 
 // ---------------------------------------------------------------- prose
 
-const PAGE_NUMBER = /^[\s\f]*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})[\s\f]*$/;
+const PAGE_NUMBER =
+  /^[\s\f]*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})[\s\f]*$/;
 const INDENT = /^(?:[ \t\u00a0]{2,}|[\u3000\t])/;
 const ENDS_SENTENCE = /[。！？!?；;：:”」』）)】…]$/;
 const trimAll = (s: string): string => s.replace(/^[\s\u00a0\u3000\f]+|[\s\u00a0\u3000\f]+$/g, '');
@@ -158,12 +165,17 @@ function joinLine(before: string, line: string): string {
  * the page width with indented first lines and page numbers in between (pdftotext -layout).
  */
 export function proseParagraphs(text: string): string[] {
-  const lines = cleanText(text).replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\f/g, '').replace(/\s+$/, ''))
+  const lines = cleanText(text)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\f/g, '').replace(/\s+$/, ''))
     .filter((l) => !PAGE_NUMBER.test(l) || l.trim() === '');
   const blank = (l: string): boolean => trimAll(l) === '';
   // wrapped text: indented first lines, and lines that continue a line not ending a sentence
   const indented = lines.some((l, i) => i > 0 && !blank(l) && INDENT.test(l));
-  const continued = lines.some((l, i) => i > 0 && !blank(l) && !INDENT.test(l) && !blank(lines[i - 1]) && !ENDS_SENTENCE.test(trimAll(lines[i - 1])));
+  const continued = lines.some(
+    (l, i) => i > 0 && !blank(l) && !INDENT.test(l) && !blank(lines[i - 1]) && !ENDS_SENTENCE.test(trimAll(lines[i - 1])),
+  );
   const wrapped = indented && continued;
   const out: string[] = [];
   let cur = '';
@@ -289,7 +301,9 @@ export function buildDocument(input: BuildInput): ExportDocument {
   const title = `${agency ?? ''}${yearTitle}`;
   const gen = (section: number): Generated[] => generated.filter((p) => p.section === section);
 
-  const basis = line(meta.basis) || `《中华人民共和国政府信息公开条例》（以下简称《条例》）和${FORMAT_TITLE[report.format]}（${FORMATS[report.format].notice}）`;
+  const basis =
+    line(meta.basis) ||
+    `《中华人民共和国政府信息公开条例》（以下简称《条例》）和${FORMAT_TITLE[report.format]}（${FORMATS[report.format].notice}）`;
   const parts = SECTION_TITLES.map(stripNumber);
   const opening = [
     `本报告根据${basis}要求，由${agency ?? '本机关'}编制。`,

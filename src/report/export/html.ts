@@ -24,9 +24,18 @@ export const FONTS = {
 } as const;
 
 const css = (rules: Record<string, string | number | undefined>): string =>
-  Object.entries(rules).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}:${v}`).join(';');
+  Object.entries(rules)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}:${v}`)
+    .join(';');
 
-const ROLE_STYLE: Record<CellRole, CellStyle> = { corner: 'corner', header: 'header', blockTitle: 'blockTitle', label: 'label', data: 'input' };
+const ROLE_STYLE: Record<CellRole, CellStyle> = {
+  corner: 'corner',
+  header: 'header',
+  blockTitle: 'blockTitle',
+  label: 'label',
+  data: 'input',
+};
 
 const P = css({ margin: '0 0 0.6em', 'text-indent': '2em', 'text-align': 'justify' });
 
@@ -35,24 +44,31 @@ function tableHtml(t: ExportTable): string {
   const cols = t.widths.map((w) => `<col style="${css({ width: `${((w / total) * 100).toFixed(2)}%` })}">`).join('');
   const rows: string[] = [];
   for (let r = 0; r < t.rows; r++) {
-    const tds = t.cells.filter((c) => c.r === r).map((c) => {
-      const s = STYLES[ROLE_STYLE[c.role]];
-      const style = css({
-        border: '1px solid #000',
-        padding: t.compact ? '2px 1px' : '2px 4px',
-        'text-align': c.role === 'data' ? 'center' : (s.hAlign ?? 'Left').toLowerCase(),
-        'vertical-align': 'middle',
-        'font-weight': s.bold ? 'bold' : undefined,
-        'word-break': t.compact ? 'break-all' : undefined,
+    const tds = t.cells
+      .filter((c) => c.r === r)
+      .map((c) => {
+        const s = STYLES[ROLE_STYLE[c.role]];
+        const style = css({
+          border: '1px solid #000',
+          padding: t.compact ? '2px 1px' : '2px 4px',
+          'text-align': c.role === 'data' ? 'center' : (s.hAlign ?? 'Left').toLowerCase(),
+          'vertical-align': 'middle',
+          'font-weight': s.bold ? 'bold' : undefined,
+          'word-break': t.compact ? 'break-all' : undefined,
+        });
+        const span = `${c.rs > 1 ? ` rowspan="${c.rs}"` : ''}${c.cs > 1 ? ` colspan="${c.cs}"` : ''}`;
+        return `<td${span} style="${style}">${c.text ? escapeHtml(c.text) : '&nbsp;'}</td>`;
       });
-      const span = `${c.rs > 1 ? ` rowspan="${c.rs}"` : ''}${c.cs > 1 ? ` colspan="${c.cs}"` : ''}`;
-      return `<td${span} style="${style}">${c.text ? escapeHtml(c.text) : '&nbsp;'}</td>`;
-    });
     rows.push(`<tr>${tds.join('')}</tr>`);
   }
   const style = css({
-    width: '100%', 'border-collapse': 'collapse', 'table-layout': 'fixed', margin: '0.4em 0 1em',
-    'font-family': FONTS.table, 'font-size': t.compact ? '9pt' : '10.5pt', 'line-height': 1.4,
+    width: '100%',
+    'border-collapse': 'collapse',
+    'table-layout': 'fixed',
+    margin: '0.4em 0 1em',
+    'font-family': FONTS.table,
+    'font-size': t.compact ? '9pt' : '10.5pt',
+    'line-height': 1.4,
   });
   return `<table style="${style}"><colgroup>${cols}</colgroup><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
@@ -72,8 +88,22 @@ function blockHtml(b: Block): string {
 
 export function toHtml(doc: ExportDocument): string {
   const body = css({ margin: 0, padding: 0, background: '#ffffff', color: '#000000' });
-  const page = css({ 'max-width': '800px', margin: '0 auto', padding: '24px 16px', 'font-family': FONTS.body, 'font-size': '16px', 'line-height': 1.8 });
-  const h1 = css({ margin: '0.5em 0 1em', 'text-align': 'center', 'font-family': FONTS.title, 'font-size': '24px', 'font-weight': 'bold', 'line-height': 1.5 });
+  const page = css({
+    'max-width': '800px',
+    margin: '0 auto',
+    padding: '24px 16px',
+    'font-family': FONTS.body,
+    'font-size': '16px',
+    'line-height': 1.8,
+  });
+  const h1 = css({
+    margin: '0.5em 0 1em',
+    'text-align': 'center',
+    'font-family': FONTS.title,
+    'font-size': '24px',
+    'font-weight': 'bold',
+    'line-height': 1.5,
+  });
   const h2 = css({ margin: '1em 0 0.6em', 'text-indent': '2em', 'font-family': FONTS.heading, 'font-size': '16px', 'font-weight': 'bold' });
   const parts: string[] = [
     '<!DOCTYPE html>',

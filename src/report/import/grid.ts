@@ -62,11 +62,12 @@ const exclusive = (t: LabelTarget, table: TableId): boolean => {
 export function detectFormat(rows: Row[]): FormatId | null {
   const dict = allTablesDict();
   const seen = new Set<LabelTarget>();
-  for (const row of rows) for (const c of row.cells) {
-    if (isValueLike(c)) continue;
-    const m = matchLabel(c, dict);
-    if (m) seen.add(m.target);
-  }
+  for (const row of rows)
+    for (const c of row.cells) {
+      if (isValueLike(c)) continue;
+      const m = matchLabel(c, dict);
+      if (m) seen.add(m.target);
+    }
   const votes: Record<FormatId, number> = { '2019': 0, '2021': 0 };
   for (const t of seen) {
     const fs = formatsOf(t);
@@ -79,8 +80,10 @@ export function detectFormat(rows: Row[]): FormatId | null {
 /** Data cells a label of the layout stands over: the rows of a row label, the columns of a header
  *  (within its block for table 1), the whole block for a block title. */
 function coveredKeys(layout: TableLayout, cell: LayoutCell): CellKey[] {
-  const blockEnd = (r: number): number => Math.min(...layout.cells.filter((c) => c.role === 'blockTitle' && c.r > r).map((c) => c.r), layout.rows);
-  const blockStart = (r: number): number => Math.max(-1, ...layout.cells.filter((c) => c.role === 'blockTitle' && c.r <= r).map((c) => c.r));
+  const blockEnd = (r: number): number =>
+    Math.min(...layout.cells.filter((c) => c.role === 'blockTitle' && c.r > r).map((c) => c.r), layout.rows);
+  const blockStart = (r: number): number =>
+    Math.max(-1, ...layout.cells.filter((c) => c.role === 'blockTitle' && c.r <= r).map((c) => c.r));
   const inRows = (d: LayoutCell, from: number, to: number): boolean => d.r >= from && d.r < to;
   const inCols = (d: LayoutCell): boolean => d.c >= cell.c && d.c < cell.c + cell.cs;
   let keep: (d: LayoutCell) => boolean;
@@ -139,7 +142,10 @@ function resolveValues(segs: Segment[], n: number, mergedTo?: number): { cells?:
 
 class Reader {
   private memo = new Map<string, LabelMatch | null>();
-  constructor(private rows: Row[], private format: FormatId) {}
+  constructor(
+    private rows: Row[],
+    private format: FormatId,
+  ) {}
 
   /** The label a cell holds in a table's dictionary (both formats), or null. */
   match(i: number, j: number, table: TableId): LabelMatch | null {
@@ -212,9 +218,12 @@ class Reader {
         const mine = uses.filter((u) => u.format === this.format);
         const cells = [...new Set(mine.flatMap((u) => coveredKeys(layout, u.cell as LayoutCell)))];
         out.findings.push({
-          rule: 'STRUCTURE', severity: 'warning', cells,
+          rule: 'STRUCTURE',
+          severity: 'warning',
+          cells,
           message: `${tableNo(table)} 标签“${m.typed}”与格式规定的“${m.target.official}”不一致（${m.via === 'alias' ? '已知的不规范写法' : '疑似错别字'}），已按“${m.target.official}”读取`,
-          expected: m.target.official, actual: m.typed,
+          expected: m.target.official,
+          actual: m.typed,
         });
       });
     }
@@ -238,23 +247,40 @@ class Reader {
         if (!m) continue;
         // the same label repeated in neighbouring cells (a merged cell written out per column) counts once
         if (j + 1 < cells.length && this.match(i, j + 1, table)?.target === m.target) continue;
-        const labelUse = (f: FormatId): LayoutCell | undefined => m.target.uses.find((u) => u.format === f && u.table === table && u.cell?.role === 'label')?.cell;
+        const labelUse = (f: FormatId): LayoutCell | undefined =>
+          m.target.uses.find((u) => u.format === f && u.table === table && u.cell?.role === 'label')?.cell;
         const mine = labelUse(this.format);
         const theirs = labelUse(other);
         if (!mine && !theirs) continue;
         const segs = this.segmentsFrom(table, i, j + 1, end);
         // a row written out on the full grid (merged label cells as blank cells, e.g. a flattened
         // table): its values start where the format's label columns end
-        if (cells.length === layout.cols && j < labelColumns && segs[0].cells.length === cells.length - j - 1 && cells.slice(j + 1, labelColumns).every(isBlank)) segs[0] = { gap: 0, cells: cells.slice(labelColumns) };
+        if (
+          cells.length === layout.cols &&
+          j < labelColumns &&
+          segs[0].cells.length === cells.length - j - 1 &&
+          cells.slice(j + 1, labelColumns).every(isBlank)
+        )
+          segs[0] = { gap: 0, cells: cells.slice(labelColumns) };
         const mineKey = mine?.node?.key;
         if (mineKey) {
           const keys = layout.data.filter((d) => d.rowKey === mineKey).sort((a, b) => a.c - b.c);
           if (read.has(mineKey)) {
-            if (segs.some((s) => s.cells.some((c) => !isBlank(c)))) out.problems.push(`${tableNo(table)}“${rowTitle(layout, mineKey)}”行出现了不止一次，按第一次读取`);
+            if (segs.some((s) => s.cells.some((c) => !isBlank(c))))
+              out.problems.push(`${tableNo(table)}“${rowTitle(layout, mineKey)}”行出现了不止一次，按第一次读取`);
             continue;
           }
           const res = resolveValues(segs, keys.length, mergedTo && keys.length < mergedTo ? mergedTo : undefined);
-          if (!res.cells) this.splitRun(table, rowTitle(layout, mineKey), segs, keys.map((d) => d.key as CellKey), res, out, pending);
+          if (!res.cells)
+            this.splitRun(
+              table,
+              rowTitle(layout, mineKey),
+              segs,
+              keys.map((d) => d.key as CellKey),
+              res,
+              out,
+              pending,
+            );
           if (!res.cells && res.found < 0) {
             read.add(mineKey);
             for (let k = 0; k < res.rows; k++) consumed.add(i + k);
@@ -288,9 +314,12 @@ class Reader {
           dataRows.push(i);
           for (let k = 0; k < res.rows; k++) consumed.add(i + k);
           out.findings.push({
-            rule: 'STRUCTURE', severity: 'warning', cells: ownCells.map((d) => d.key as CellKey),
+            rule: 'STRUCTURE',
+            severity: 'warning',
+            cells: ownCells.map((d) => d.key as CellKey),
             message: `${tableNo(table)} 标签“${m.typed}”是${other}年格式的写法，${this.format}年格式为“${rowTitle(layout, theirKey)}”，已按后者读取`,
-            expected: rowTitle(layout, theirKey), actual: m.typed,
+            expected: rowTitle(layout, theirKey),
+            actual: m.typed,
           });
           continue;
         }
@@ -301,15 +330,21 @@ class Reader {
           theirCells.forEach((d, k) => out.values.set(d.key as CellKey, toRaw((res.cells as string[])[k])));
           read.add('other');
           out.findings.push({
-            rule: 'STRUCTURE', severity: 'warning', cells: theirCells.map((d) => d.key as CellKey),
+            rule: 'STRUCTURE',
+            severity: 'warning',
+            cells: theirCells.map((d) => d.key as CellKey),
             message: `2021年格式的报告中保留了2019年格式单一的“${label}”行（数值：${showValues(res.cells)}），已按行键 other 读入；2021年格式应分为（六）下的三项`,
-            expected: null, actual: label,
+            expected: null,
+            actual: label,
           });
         } else {
           out.findings.push({
-            rule: 'STRUCTURE', severity: 'warning', cells: [],
+            rule: 'STRUCTURE',
+            severity: 'warning',
+            cells: [],
             message: `${this.format}年格式的${tableNo(table)}中出现了${other}年格式的行“${label}”（数值：${showValues(res.cells)}），未读入报告`,
-            expected: null, actual: label,
+            expected: null,
+            actual: label,
           });
         }
       }
@@ -324,12 +359,21 @@ class Reader {
     // the 2019 single （六） row read as `other` stands for the three （六） items (its finding says so)
     const legacy = (k: string): boolean => read.has('other') && /^other_\d$/.test(k);
     const missing = layout.rowKeys.filter((k) => !read.has(k) && !legacy(k));
-    if (missing.length) out.problems.push(`${tableNo(table)}（${titleOf(table)}）没有读到这些行：${quoteList(missing.map((k) => rowTitle(layout, k)))}`);
+    if (missing.length)
+      out.problems.push(`${tableNo(table)}（${titleOf(table)}）没有读到这些行：${quoteList(missing.map((k) => rowTitle(layout, k)))}`);
   }
 
   /** A row of values whose label cell is empty, just above a labelled row: read as the row the format
    *  puts there when that row has not been read and the count of values fits (the label is said missing). */
-  private unlabelledRows(table: TableId, layout: TableLayout, start: number, end: number, consumed: Set<number>, read: Set<string>, out: TableRead): void {
+  private unlabelledRows(
+    table: TableId,
+    layout: TableLayout,
+    start: number,
+    end: number,
+    consumed: Set<number>,
+    read: Set<string>,
+    out: TableRead,
+  ): void {
     const labelled = (k: number): boolean => this.rows[k].cells.some((_, j) => this.match(k, j, table));
     for (let i = start; i < end - 1; i++) {
       if (consumed.has(i) || !isBlank(this.rows[i].cells[0] ?? '') || labelled(i)) continue;
@@ -338,11 +382,17 @@ class Reader {
       const cells: string[] = [];
       while (j < end && !consumed.has(j) && !labelled(j) && this.rows[j].cells.every(isValueLike)) cells.push(...this.rows[j++].cells);
       if (j >= end || !labelled(j) || cells.length < 2 || cells.every(isBlank)) continue;
-      const next = this.rows[j].cells.map((_, c) => this.match(j, c, table)).find((m) => m)?.target.uses.find((u) => u.format === this.format && u.table === table && u.cell?.role === 'label')?.cell?.node?.key;
+      const next = this.rows[j].cells
+        .map((_, c) => this.match(j, c, table))
+        .find((m) => m)
+        ?.target.uses.find((u) => u.format === this.format && u.table === table && u.cell?.role === 'label')?.cell?.node?.key;
       const at = next ? layout.rowKeys.indexOf(next) : -1;
       const key = at > 0 ? layout.rowKeys[at - 1] : undefined;
       if (!key || read.has(key)) continue;
-      const keys = layout.data.filter((d) => d.rowKey === key).sort((a, b) => a.c - b.c).map((d) => d.key as CellKey);
+      const keys = layout.data
+        .filter((d) => d.rowKey === key)
+        .sort((a, b) => a.c - b.c)
+        .map((d) => d.key as CellKey);
       const values = cells.slice(1);
       const trimmed = values.length > keys.length && values.slice(keys.length).every(isBlank) ? values.slice(0, keys.length) : values;
       if (trimmed.length !== keys.length) continue;
@@ -350,9 +400,12 @@ class Reader {
       read.add(key);
       for (let k = i; k < j; k++) consumed.add(k);
       out.findings.push({
-        rule: 'STRUCTURE', severity: 'warning', cells: keys,
+        rule: 'STRUCTURE',
+        severity: 'warning',
+        cells: keys,
         message: `${tableNo(table)}有一行没有标签（数值：${showValues(trimmed)}），位于“${rowTitle(layout, next as string)}”之前，按位置读作“${rowTitle(layout, key)}”，请核对原文`,
-        expected: rowTitle(layout, key), actual: '',
+        expected: rowTitle(layout, key),
+        actual: '',
       });
     }
   }
@@ -370,20 +423,34 @@ class Reader {
       let k = cells.length;
       while (k > 0 && isValueLike(cells[k - 1])) k -= 1;
       while (k < cells.length && isBlank(cells[k])) k += 1;
-      const label = cells.slice(0, k).filter((c) => !isBlank(c)).join(' ');
+      const label = cells
+        .slice(0, k)
+        .filter((c) => !isBlank(c))
+        .join(' ');
       const values = cells.slice(k);
       if (!label || !values.some((c) => !isBlank(c))) continue;
       out.findings.push({
-        rule: 'STRUCTURE', severity: 'warning', cells: [],
+        rule: 'STRUCTURE',
+        severity: 'warning',
+        cells: [],
         message: `${tableNo(table)}中有格式之外的行“${label}”（可能是地方增加的行），数值：${showValues(values)}；未读入报告`,
-        expected: null, actual: label,
+        expected: null,
+        actual: label,
       });
     }
   }
 
   /** A row whose values came as digits run together: split when exactly one split fits the row's
    *  cell count and relations (runs.ts); the split is said as a warning, an ambiguous run as a problem. */
-  private splitRun(table: TableId, title: string, segs: Segment[], keys: CellKey[], res: { cells?: string[]; found: number; rows: number }, out: TableRead, pending?: PendingRun[]): void {
+  private splitRun(
+    table: TableId,
+    title: string,
+    segs: Segment[],
+    keys: CellKey[],
+    res: { cells?: string[]; found: number; rows: number },
+    out: TableRead,
+    pending?: PendingRun[],
+  ): void {
     const flat = segs.flatMap((s) => s.cells).filter((c) => !isBlank(c));
     const stop = flat.findIndex((c) => !isValueLike(c));
     const cells = stop < 0 ? flat : flat.slice(0, stop);
@@ -394,9 +461,15 @@ class Reader {
       res.found = keys.length;
       res.rows = segs.length;
       out.findings.push(splitFinding(table, title, shown, keys, split.values));
-    } else if (split.kind === 'none' && flat.length < keys.length && flat.some((c) => /\d\s*[-−]\s*\d/.test(c) || (c.match(/\d/g) ?? []).length >= 7)) {
+    } else if (
+      split.kind === 'none' &&
+      flat.length < keys.length &&
+      flat.some((c) => /\d\s*[-−]\s*\d/.test(c) || (c.match(/\d/g) ?? []).length >= 7)
+    ) {
       // fewer values than cells, and a value that may hold several ("2648-18538", "13575394432.52元")
-      out.problems.push(`${tableNo(table)}“${title}”行：应有${keys.length}个数值，读到${flat.length}个（“${flat.join(' ')}”），可能是数字连在一起或空白单元格没有保留，无法确定，此行未读入`);
+      out.problems.push(
+        `${tableNo(table)}“${title}”行：应有${keys.length}个数值，读到${flat.length}个（“${flat.join(' ')}”），可能是数字连在一起或空白单元格没有保留，无法确定，此行未读入`,
+      );
       res.found = -1;
     } else if (split.kind === 'many' || split.kind === 'too-many') {
       if (pending && split.kind === 'many' && split.candidates) pending.push({ keys, candidates: split.candidates, title, shown });
@@ -413,7 +486,11 @@ class Reader {
       const p = parseCell(v);
       if (p.value !== null) known.set(k, p.value);
     }
-    const answer = resolveAcross(pending, known, relations(this.format).filter((r) => r.rule.table === table));
+    const answer = resolveAcross(
+      pending,
+      known,
+      relations(this.format).filter((r) => r.rule.table === table),
+    );
     for (const p of pending) {
       if (!answer) {
         out.problems.push(ambiguous(table, p.title, p.shown, p.keys.length));
@@ -448,7 +525,10 @@ class Reader {
     // from just after the last header cell when the values share its row, else from the values' row
     const segs = valuesAt === at.i ? this.segmentsFrom(table, at.i, at.j + 1, end) : this.segmentsFrom(table, valuesAt, 0, end);
     const res = resolveValues(segs, n);
-    const keys = layout.data.slice().sort((a, b) => a.c - b.c).map((d) => d.key as CellKey);
+    const keys = layout.data
+      .slice()
+      .sort((a, b) => a.c - b.c)
+      .map((d) => d.key as CellKey);
     if (!res.cells) this.splitRun(table, '表头下的数值', segs, keys, res, out);
     if (!res.cells) {
       if (res.found >= 0) out.problems.push(countProblem(table, '表头下的数值', n, res.found));
@@ -460,9 +540,12 @@ class Reader {
 
 function splitFinding(table: TableId, title: string, shown: string, keys: CellKey[], values: string[], across = false): Finding {
   return {
-    rule: 'STRUCTURE', severity: 'warning', cells: keys,
+    rule: 'STRUCTURE',
+    severity: 'warning',
+    cells: keys,
     message: `${tableNo(table)}“${title}”行的数字连在一起（“${shown}”），按唯一符合单元格数和${across ? '各行各列' : ''}勾稽关系的拆法读作 ${values.join('、')}，请核对原文`,
-    expected: null, actual: shown,
+    expected: null,
+    actual: shown,
   };
 }
 
@@ -473,8 +556,10 @@ function notFound(layout: TableLayout): string {
   const t = layout.table;
   const first = (role: LayoutCell['role']): string => layout.cells.find((c) => c.role === role && c.text)?.text as string;
   const headers = layout.cells.filter((c) => c.role === 'header' && c.r === 0).map((c) => c.text as string);
-  const what = layout.cells.some((c) => c.role === 'blockTitle') ? `${quoteList([first('blockTitle'), first('label')])}等行`
-    : layout.cells.some((c) => c.role === 'label') ? `${quoteList([first('label')])}等行`
+  const what = layout.cells.some((c) => c.role === 'blockTitle')
+    ? `${quoteList([first('blockTitle'), first('label')])}等行`
+    : layout.cells.some((c) => c.role === 'label')
+      ? `${quoteList([first('label')])}等行`
       : `${quoteList(headers.slice(0, 2))}等表头`;
   return `未找到${tableNo(t)}（${titleOf(t)}）：文中没有${what}`;
 }

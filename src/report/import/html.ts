@@ -10,9 +10,33 @@ type Token =
   | { type: 'text'; text: string };
 
 const NAMED: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  mdash: '—', ndash: '–', hellip: '…', middot: '·', times: '×', emsp: '\u2003', ensp: '\u2002', thinsp: '\u2009',
-  yen: '¥', copy: '©', reg: '®', shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d', laquo: '«', raquo: '»', bull: '•',
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  times: '×',
+  emsp: '\u2003',
+  ensp: '\u2002',
+  thinsp: '\u2009',
+  yen: '¥',
+  copy: '©',
+  reg: '®',
+  shy: '\u00ad',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
 };
 
 export function decodeEntities(s: string): string {
@@ -112,8 +136,34 @@ export interface HtmlTable {
   grid: Array<Array<HtmlCell | null>>;
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
-  'header', 'footer', 'blockquote', 'pre', 'hr', 'table', 'caption', 'dt', 'dd', 'title', 'body', 'html']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'table',
+  'caption',
+  'dt',
+  'dd',
+  'title',
+  'body',
+  'html',
+]);
 
 const span = (v: string | undefined, max: number): number => {
   const n = parseInt(v ?? '', 10);
@@ -153,7 +203,11 @@ export function readHtml(html: string): { tables: HtmlTable[]; text: string } {
   let pre = 0;
   const endCell = (t: TableDraft): void => {
     if (!t.cell) return;
-    const value = t.cell.parts.join('').replace(/[ \t\r]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n').trim();
+    const value = t.cell.parts
+      .join('')
+      .replace(/[ \t\r]+/g, ' ')
+      .replace(/ ?\n[\n ]*/g, '\n')
+      .trim();
     (t.row ??= []).push({ text: value, colspan: t.cell.colspan, rowspan: t.cell.rowspan });
     t.cell = null;
   };
@@ -210,5 +264,11 @@ export function readHtml(html: string): { tables: HtmlTable[]; text: string } {
   while (stack.length) endTable();
   const tables = done.sort((a, b) => a.order - b.order).map((t) => ({ rows: t.rows, grid: layoutGrid(t.rows) }));
   const lines = text.split('\n').map((l) => l.replace(/^[ \t]+|[ \t]+$/g, '').replace(/\t{2,}/g, '\t'));
-  return { tables, text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+  return {
+    tables,
+    text: lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  };
 }

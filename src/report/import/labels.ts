@@ -14,9 +14,30 @@ import { foldTraditional } from './hant';
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\f]+/g;
 const CHAR_MAP: Record<string, string> = {
-  '（': '(', '）': ')', '：': ':', '，': ',', '；': ';', '．': '.', '／': '/', '＋': '+', '－': '-',
-  '“': '"', '”': '"', '„': '"', '‟': '"', '＂': '"', '‘': '"', '’': '"', "'": '"', '＇': '"', '「': '"', '」': '"',
-  '【': '[', '】': ']', '〔': '[', '〕': ']',
+  '（': '(',
+  '）': ')',
+  '：': ':',
+  '，': ',',
+  '；': ';',
+  '．': '.',
+  '／': '/',
+  '＋': '+',
+  '－': '-',
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‟': '"',
+  '＂': '"',
+  '‘': '"',
+  '’': '"',
+  "'": '"',
+  '＇': '"',
+  '「': '"',
+  '」': '"',
+  '【': '[',
+  '】': ']',
+  '〔': '[',
+  '〕': ']',
 };
 const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join('')}]`, 'g');
 
@@ -211,7 +232,10 @@ export function continuesLabel(text: string, more: string, dict: LabelDict): Pre
 
 // ---------------------------------------------------------------- dictionaries from the formats
 
-function tableEntries(table: TableId, formats: readonly FormatId[] = FORMAT_IDS): Array<{ official: string; aliases?: string[]; use: LabelUse }> {
+function tableEntries(
+  table: TableId,
+  formats: readonly FormatId[] = FORMAT_IDS,
+): Array<{ official: string; aliases?: string[]; use: LabelUse }> {
   const out: Array<{ official: string; aliases?: string[]; use: LabelUse }> = [];
   for (const format of formats) {
     const layout = tableLayout(format, table);
@@ -252,10 +276,12 @@ const SECTION_NUMERALS = '一二三四五六';
 let sectionDictCache: LabelDict | null = null;
 /** The six section titles, with and without their numeral ("总体情况" — the 高安 copy lost them). */
 export function sectionDict(): LabelDict {
-  sectionDictCache ??= buildDict(SECTION_TITLES.flatMap((title, i) => [
-    { official: title, use: { section: i + 1 } },
-    { official: title.replace(/^[一二三四五六]、/, ''), use: { section: i + 1 } },
-  ]));
+  sectionDictCache ??= buildDict(
+    SECTION_TITLES.flatMap((title, i) => [
+      { official: title, use: { section: i + 1 } },
+      { official: title.replace(/^[一二三四五六]、/, ''), use: { section: i + 1 } },
+    ]),
+  );
   return sectionDictCache;
 }
 

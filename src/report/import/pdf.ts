@@ -60,7 +60,8 @@ function splitLine(line: string): { text: Piece[]; values: string[]; valuesX: nu
     const peeled = peelValues(p.text);
     if (peeled.values.length) {
       values.unshift(...peeled.values);
-      if (peeled.label) return { text: [...ps.slice(0, k - 1), { x: p.x, text: peeled.label }], values, valuesX: p.x + peeled.label.length + 1 };
+      if (peeled.label)
+        return { text: [...ps.slice(0, k - 1), { x: p.x, text: peeled.label }], values, valuesX: p.x + peeled.label.length + 1 };
       k -= 1;
       continue;
     }
@@ -109,7 +110,8 @@ export function pdfRows(src: string): Row[] {
       for (const b of open) {
         if (Math.abs(b.x - p.x) > X_TOLERANCE || b.last === i || between(b.last, i) > MAX_LINES_BETWEEN) continue;
         if (!continuesLabel(b.text, p.text, dict)) continue;
-        if (!best || Math.abs(b.x - p.x) < Math.abs(best.x - p.x) || (Math.abs(b.x - p.x) === Math.abs(best.x - p.x) && b.last > best.last)) best = b;
+        if (!best || Math.abs(b.x - p.x) < Math.abs(best.x - p.x) || (Math.abs(b.x - p.x) === Math.abs(best.x - p.x) && b.last > best.last))
+          best = b;
       }
       if (best) {
         best.text += p.text;

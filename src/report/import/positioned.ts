@@ -182,8 +182,12 @@ function splitRun(run: Run): Run[] {
 const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }): boolean => a.x0 < b.x1 && b.x0 < a.x1;
 const aligned = (a: Run, b: Run, first: Run): boolean => {
   const tol = ALIGN * Math.max(a.size, b.size);
-  return Math.abs(a.x0 - b.x0) <= tol || Math.abs(first.x0 - b.x0) <= tol || Math.abs(a.x1 - b.x1) <= tol
-    || Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= tol;
+  return (
+    Math.abs(a.x0 - b.x0) <= tol ||
+    Math.abs(first.x0 - b.x0) <= tol ||
+    Math.abs(a.x1 - b.x1) <= tol ||
+    Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= tol
+  );
 };
 
 /** Pieces on one line join only into the beginning of a label spelled exactly ("规" "章"), never into
@@ -220,7 +224,14 @@ export function positionedRows(pages: TextPage[]): PositionedText {
       while (k > 0 && runs[k - 1].value) k -= 1;
       for (const r of runs) r.value = r.value && runs.indexOf(r) >= k;
       chars += runs.reduce((a, r) => a + r.text.replace(/\s/g, '').length, 0);
-      lines.push({ page: p, y: Math.min(...runs.map((r) => r.y)), size: Math.max(...runs.map((r) => r.size)), runs, values: runs.slice(k), text: runs.slice(0, k) });
+      lines.push({
+        page: p,
+        y: Math.min(...runs.map((r) => r.y)),
+        size: Math.max(...runs.map((r) => r.size)),
+        runs,
+        values: runs.slice(k),
+        text: runs.slice(0, k),
+      });
     }
   });
 
@@ -251,8 +262,16 @@ export function positionedRows(pages: TextPage[]): PositionedText {
       let target: Block | null = null;
       // the piece before it on the same line (a label set with spaces: "规    章")
       const prev = left ? blockOf.get(left) : undefined;
-      if (prev && prev.open && prev.runs[prev.runs.length - 1] === left && left && run.x0 - left.x1 <= 3 * run.size
-        && !labelPrefixStatus(prev.text, dict).whole && joinsExactly(prev.text, run.text)) target = prev;
+      if (
+        prev &&
+        prev.open &&
+        prev.runs[prev.runs.length - 1] === left &&
+        left &&
+        run.x0 - left.x1 <= 3 * run.size &&
+        !labelPrefixStatus(prev.text, dict).whole &&
+        joinsExactly(prev.text, run.text)
+      )
+        target = prev;
       if (!target) {
         const up = above(run, i);
         const b = up ? blockOf.get(up) : undefined;
@@ -321,10 +340,18 @@ export function positionedRows(pages: TextPage[]): PositionedText {
     else loose.push({ line: i, x: lines[i].values[0].x0, cells });
   }
 
-  const notes = blocks.filter((b) => b.conflict).map((b) =>
-    `PDF 第${b.page + 1}页“${b.text}”旁有${b.conflict?.length}行数字（${b.conflict?.map((c) => c.filter((x) => x !== '').join(' ')).join('；')}），可能是单元格中折行的数字，此行未读入`);
+  const notes = blocks
+    .filter((b) => b.conflict)
+    .map(
+      (b) =>
+        `PDF 第${b.page + 1}页“${b.text}”旁有${b.conflict?.length}行数字（${b.conflict?.map((c) => c.filter((x) => x !== '').join(' ')).join('；')}），可能是单元格中折行的数字，此行未读入`,
+    );
   const rows: Array<{ line: number; x: number; row: Row }> = [
-    ...blocks.map((b) => ({ line: b.firstLine, x: b.runs[0].x0, row: { cells: [b.text, ...(b.conflict ? [] : b.values?.cells ?? [])], gap: 0, line: b.firstLine + 1, group: 0 } })),
+    ...blocks.map((b) => ({
+      line: b.firstLine,
+      x: b.runs[0].x0,
+      row: { cells: [b.text, ...(b.conflict ? [] : (b.values?.cells ?? []))], gap: 0, line: b.firstLine + 1, group: 0 },
+    })),
     ...loose.map((v) => ({ line: v.line, x: v.x, row: { cells: v.cells, gap: 0, line: v.line + 1, group: 0 } })),
   ];
   rows.sort((a, b) => a.line - b.line || a.x - b.x);
@@ -342,7 +369,10 @@ function fillBlanks(lines: Line[]): Map<number, string[]> {
   let prev = -1;
   for (const { l, i } of valueLines) {
     if (prev >= 0) {
-      const span = { x0: Math.min(l.values[0].x0, lines[prev].values[0].x0), x1: Math.max(l.values[l.values.length - 1].x1, lines[prev].values[lines[prev].values.length - 1].x1) };
+      const span = {
+        x0: Math.min(l.values[0].x0, lines[prev].values[0].x0),
+        x1: Math.max(l.values[l.values.length - 1].x1, lines[prev].values[lines[prev].values.length - 1].x1),
+      };
       let barrier = false;
       for (let k = prev + 1; k < i && !barrier; k++) barrier = lines[k].runs.some((r) => overlaps(r, span));
       // the line's own text and the previous line's text must not reach into the numbers either
@@ -383,7 +413,8 @@ function fillBlanks(lines: Line[]): Map<number, string[]> {
       let clear = true;
       cells.forEach((c, k) => {
         if (c !== null || !clear) return;
-        const near = s.filter((m) => m !== i && Math.abs(lines[m].y - lines[i].y) <= lines[i].size)
+        const near = s
+          .filter((m) => m !== i && Math.abs(lines[m].y - lines[i].y) <= lines[i].size)
           .flatMap((m) => lines[m].values.filter((v) => colOf(v) === k).map((v) => ({ m, v })));
         if (!near.length) cells[k] = '';
         else if (near.length === 2 && near[0].v.y < lines[i].y && near[1].v.y > lines[i].y) {

@@ -27,7 +27,9 @@ export function detectKind(src: string): ImportKind {
 export function joinWrappedLabels(input: string[]): string[] {
   const dict = allTablesDict();
   // a label with its values glued on ("行政规范性文件512340", crawled text): the label, then the digits
-  const cells = input.flatMap((c) => (isBlank(c) || isValueLike(c) || matchLabel(c, dict) ? [c] : unglue(c, (l) => !!matchLabel(l, dict)) ?? [c]));
+  const cells = input.flatMap((c) =>
+    isBlank(c) || isValueLike(c) || matchLabel(c, dict) ? [c] : (unglue(c, (l) => !!matchLabel(l, dict)) ?? [c]),
+  );
   const out: string[] = [];
   let i = 0;
   while (i < cells.length) {
@@ -162,7 +164,13 @@ function pipeStreamRows(src: string): Row[] {
     rows.push(cur);
   };
   for (const chunk of src.replace(/\f/g, '').split('|')) {
-    const parts = chunk.trim() === '' ? [''] : chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const parts =
+      chunk.trim() === ''
+        ? ['']
+        : chunk
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l !== '');
     for (const cell of parts) {
       if (cell === '' || isValueLike(cell)) {
         if (cur) (cur as Row).cells.push(cell);

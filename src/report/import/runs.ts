@@ -14,7 +14,9 @@ const DIGITS = /^\d+$/;
 /** Relations among the given keys only (their cells all in this row). */
 export function rowRelations(format: FormatId, table: TableId, keys: CellKey[]): Relation[] {
   const inRow = new Set(keys);
-  return relations(format).filter((r) => r.rule.table === table && (r.rule.op ?? '=') === '=' && [...r.lhs, ...r.rhs].every((k) => inRow.has(k)));
+  return relations(format).filter(
+    (r) => r.rule.table === table && (r.rule.op ?? '=') === '=' && [...r.lhs, ...r.rhs].every((k) => inRow.has(k)),
+  );
 }
 
 export type RunSplit =
@@ -96,8 +98,20 @@ export function unglue(cell: string, isLabel: (s: string) => boolean): [string, 
 // ------------------------------------------------------------------ labels run together
 
 const FLEX: Record<string, string> = {
-  '（': '[（(]', '(': '[（(]', '）': '[）)]', ')': '[）)]', '：': '[：:]', ':': '[：:]', '，': '[，,]', ',': '[，,]',
-  '“': '["“”]', '”': '["“”]', '"': '["“”]', '.': '[.．、]', '、': '[、.．,，]', '/': '[/／]',
+  '（': '[（(]',
+  '(': '[（(]',
+  '）': '[）)]',
+  ')': '[）)]',
+  '：': '[：:]',
+  ':': '[：:]',
+  '，': '[，,]',
+  ',': '[，,]',
+  '“': '["“”]',
+  '”': '["“”]',
+  '"': '["“”]',
+  '.': '[.．、]',
+  '、': '[、.．,，]',
+  '/': '[/／]',
 };
 const escapeChar = (ch: string): string => FLEX[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -167,7 +181,12 @@ export interface PendingRun {
 export function resolveAcross(pending: PendingRun[], known: Map<CellKey, number>, rels: Relation[]): Map<CellKey, string> | null {
   if (!pending.length) return null;
   const mine = new Set(pending.flatMap((p) => p.keys));
-  const useful = rels.filter((r) => (r.rule.op ?? '=') === '=' && [...r.lhs, ...r.rhs].some((k) => mine.has(k)) && [...r.lhs, ...r.rhs].every((k) => mine.has(k) || known.has(k)));
+  const useful = rels.filter(
+    (r) =>
+      (r.rule.op ?? '=') === '=' &&
+      [...r.lhs, ...r.rhs].some((k) => mine.has(k)) &&
+      [...r.lhs, ...r.rhs].every((k) => mine.has(k) || known.has(k)),
+  );
   if (!useful.length) return null;
   const combos = pending.reduce((n, p) => n * p.candidates.length, 1);
   if (combos > 20000) return null;

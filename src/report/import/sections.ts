@@ -61,7 +61,11 @@ export function detectTitle(head: string, body: string): { year?: number; agency
     }
     if (!m || m.index >= lines[i].length || !plausible(Number(m[1]))) continue;
     year = Number(m[1]);
-    const before = line.slice(0, m.index).replace(/^(?:标题|题目|title)[:：]/i, '').replace(/^[【\[（(]+|[】\]）)]+$/g, '').replace(/关于$/, '');
+    const before = line
+      .slice(0, m.index)
+      .replace(/^(?:标题|题目|title)[:：]/i, '')
+      .replace(/^[【\[（(]+|[】\]）)]+$/g, '')
+      .replace(/关于$/, '');
     if (before && agencyLike(before)) agency = before;
     else if (i > 0 && lines[i - 1].length <= 30 && !/[。，,；;：:]/.test(lines[i - 1]) && !/报告/.test(lines[i - 1])) agency = lines[i - 1];
     break;
@@ -77,10 +81,15 @@ export function detectTitle(head: string, body: string): { year?: number; agency
     }
     const best = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     if (best.length && best[0][1] >= 2 && (best.length === 1 || best[0][1] > best[1][1])) {
-      return { year: best[0][0], agency, note: `没有找到标题和统计期限，按正文中最常提到的年份读作${best[0][0]}年，请核对（可用 --year 指定）` };
+      return {
+        year: best[0][0],
+        agency,
+        note: `没有找到标题和统计期限，按正文中最常提到的年份读作${best[0][0]}年，请核对（可用 --year 指定）`,
+      };
     }
   }
   if (year === undefined) return { year: periodYear, agency };
-  const note = periodYear !== undefined && periodYear !== year ? `标题中的年度（${year}）与统计期限（${periodYear}年）不一致，按标题读取` : undefined;
+  const note =
+    periodYear !== undefined && periodYear !== year ? `标题中的年度（${year}）与统计期限（${periodYear}年）不一致，按标题读取` : undefined;
   return { year, agency, note };
 }

@@ -13,7 +13,13 @@ import { PROSE_SHEET } from '../../report/prose';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px', boxSizing: 'border-box', minWidth: '280px' },
-  header: { display: 'flex', flexDirection: 'column', gap: '2px', borderBottom: `3px solid ${tokens.colorPaletteRedBorderActive}`, paddingBottom: '8px' },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    borderBottom: `3px solid ${tokens.colorPaletteRedBorderActive}`,
+    paddingBottom: '8px',
+  },
   rule: { width: '100%', margin: 0, border: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
 });
@@ -36,8 +42,12 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
   return (
     <div className={s.root} lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
       <header className={s.header}>
-        <Text as="h1" className={s.title}>{strings.appTitle}</Text>
-        <Text size={200}>{strings.appSubtitle} · v{version}</Text>
+        <Text as="h1" className={s.title}>
+          {strings.appTitle}
+        </Text>
+        <Text size={200}>
+          {strings.appSubtitle} · v{version}
+        </Text>
       </header>
       <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />

@@ -14,16 +14,30 @@ const useStyles = makeStyles({
   h2: { margin: 0, fontSize: '15px', fontWeight: 600 },
   h3: { margin: '6px 0 2px', fontSize: '13px', fontWeight: 600 },
   badge: {
-    flexShrink: 0, padding: '0 6px', borderRadius: tokens.borderRadiusCircular, fontSize: tokens.fontSizeBase100,
-    lineHeight: '16px', fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap',
+    flexShrink: 0,
+    padding: '0 6px',
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: '16px',
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
   },
   badgeError: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
   badgeWarning: { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
   item: {
-    display: 'flex', gap: '6px', alignItems: 'flex-start', width: '100%', textAlign: 'left', padding: '6px 8px',
-    border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, background: tokens.colorNeutralBackground1,
-    cursor: 'pointer', font: 'inherit', color: 'inherit',
+    display: 'flex',
+    gap: '6px',
+    alignItems: 'flex-start',
+    width: '100%',
+    textAlign: 'left',
+    padding: '6px 8px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground1,
+    cursor: 'pointer',
+    font: 'inherit',
+    color: 'inherit',
     ':hover': { background: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
@@ -35,29 +49,57 @@ const useStyles = makeStyles({
 
 type Msg = { intent: 'success' | 'error' | 'warning' | 'info'; title?: string; text: string } | null;
 
-function FindingItem({ f, strings, onSelect }: { f: LocatedFinding; strings: Strings; onSelect: (f: LocatedFinding) => void }): React.ReactElement {
+function FindingItem({
+  f,
+  strings,
+  onSelect,
+}: {
+  f: LocatedFinding;
+  strings: Strings;
+  onSelect: (f: LocatedFinding) => void;
+}): React.ReactElement {
   const s = useStyles();
   const where = f.locations[0]?.address;
   return (
     <li>
-      <button type="button" className={`${s.item} ${f.severity === 'error' ? s.error : s.warning}`} onClick={() => onSelect(f)}
-        title={strings.clickToSelect} data-testid="finding" data-rule={f.rule} data-severity={f.severity}
-        aria-label={`${f.severity === 'error' ? strings.error : strings.warning} ${f.rule}${strings.language === 'en' ? ': ' : '：'}${strings.message(f.message)}${where ? (strings.language === 'en' ? ` (${where})` : `（${where}）`) : ''}`}>
+      <button
+        type="button"
+        className={`${s.item} ${f.severity === 'error' ? s.error : s.warning}`}
+        onClick={() => onSelect(f)}
+        title={strings.clickToSelect}
+        data-testid="finding"
+        data-rule={f.rule}
+        data-severity={f.severity}
+        aria-label={`${f.severity === 'error' ? strings.error : strings.warning} ${f.rule}${strings.language === 'en' ? ': ' : '：'}${strings.message(f.message)}${where ? (strings.language === 'en' ? ` (${where})` : `（${where}）`) : ''}`}
+      >
         <span className={mergeClasses(s.badge, f.severity === 'error' ? s.badgeError : s.badgeWarning)}>
           {f.severity === 'error' ? strings.error : strings.warning}
         </span>
         <span className={s.msg}>
           {strings.message(f.message)}
           <br />
-          <span className={s.rule}>{f.rule}{where ? ` · ${where}` : ''}</span>
+          <span className={s.rule}>
+            {f.rule}
+            {where ? ` · ${where}` : ''}
+          </span>
         </span>
       </button>
     </li>
   );
 }
 
-export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseSheet }: {
-  host: WorkbookHost; strings: Strings; defaultYear: number; proseSheet: string; setProseSheet: (v: string) => void;
+export function CheckPanel({
+  host,
+  strings,
+  defaultYear,
+  proseSheet,
+  setProseSheet,
+}: {
+  host: WorkbookHost;
+  strings: Strings;
+  defaultYear: number;
+  proseSheet: string;
+  setProseSheet: (v: string) => void;
 }): React.ReactElement {
   const s = useStyles();
   const [result, setResult] = React.useState<CheckResult | null>(null);
@@ -71,7 +113,8 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
     if (!r) return;
     setResult(r);
     if (!r.sets.length && !r.lost.length) setMsg({ intent: 'info', text: strings.noTables });
-    else if (r.errors + r.warnings === 0 && !r.lost.length) setMsg({ intent: 'success', text: r.sets.map((x) => strings.allGood(strings.setTitle(x.title))).join(' ') });
+    else if (r.errors + r.warnings === 0 && !r.lost.length)
+      setMsg({ intent: 'success', text: r.sets.map((x) => strings.allGood(strings.setTitle(x.title))).join(' ') });
     else setMsg({ intent: r.errors ? 'error' : 'warning', text: strings.summary(r.errors, r.warnings) });
   };
   const doClear = async (): Promise<void> => {
@@ -97,36 +140,54 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
 
   return (
     <section className={s.panel} aria-labelledby="check-h">
-      <h2 id="check-h" className={s.h2}>{strings.checkSection}</h2>
+      <h2 id="check-h" className={s.h2}>
+        {strings.checkSection}
+      </h2>
       <Field label={strings.proseSheet} hint={strings.proseSheetHint}>
         <Input value={proseSheet} onChange={(_, d) => setProseSheet(d.value)} maxLength={31} data-testid="prose-sheet" />
       </Field>
       <div className={s.row}>
-        <Button appearance="primary" onClick={() => void doCheck()} disabledFocusable={busy} data-testid="check">{strings.check}</Button>
-        <Button onClick={() => void doClear()} disabledFocusable={busy} data-testid="clear">{strings.clear}</Button>
+        <Button appearance="primary" onClick={() => void doCheck()} disabledFocusable={busy} data-testid="check">
+          {strings.check}
+        </Button>
+        <Button onClick={() => void doClear()} disabledFocusable={busy} data-testid="clear">
+          {strings.clear}
+        </Button>
         {busy && <Busy label={strings.working} />}
       </div>
       {msg && (
         <Notice intent={msg.intent} data-testid="check-message" layout="multiline">
-          <NoticeBody>{msg.title && <NoticeTitle>{msg.title}</NoticeTitle>}{msg.text}</NoticeBody>
+          <NoticeBody>
+            {msg.title && <NoticeTitle>{msg.title}</NoticeTitle>}
+            {msg.text}
+          </NoticeBody>
         </Notice>
       )}
       {result?.notes.map((n) => (
-        <Notice key={n} intent="info" layout="multiline" data-testid="check-note"><NoticeBody>{n}</NoticeBody></Notice>
+        <Notice key={n} intent="info" layout="multiline" data-testid="check-note">
+          <NoticeBody>{n}</NoticeBody>
+        </Notice>
       ))}
       {result?.unregistered.length ? (
         <Notice intent="info" layout="multiline" data-testid="unregistered">
           <NoticeBody>
-            {strings.recognised(result.unregistered[0].sheet, result.unregistered.map((t) => strings.tableShort(t.table)).join(strings.language === 'en' ? ', ' : '、'))}
+            {strings.recognised(
+              result.unregistered[0].sheet,
+              result.unregistered.map((t) => strings.tableShort(t.table)).join(strings.language === 'en' ? ', ' : '、'),
+            )}
           </NoticeBody>
           <NoticeActions>
-            <Button size="small" onClick={() => void register()} disabledFocusable={busy} data-testid="register">{strings.register}</Button>
+            <Button size="small" onClick={() => void register()} disabledFocusable={busy} data-testid="register">
+              {strings.register}
+            </Button>
           </NoticeActions>
         </Notice>
       ) : null}
       {result?.lost.length ? (
         <Notice intent="warning" layout="multiline">
-          <NoticeBody>{strings.lostTables} {result.lost.map((l) => strings.message(l.reason)).join(strings.language === 'en' ? '; ' : '；')}</NoticeBody>
+          <NoticeBody>
+            {strings.lostTables} {result.lost.map((l) => strings.message(l.reason)).join(strings.language === 'en' ? '; ' : '；')}
+          </NoticeBody>
         </Notice>
       ) : null}
       {result?.sets.map((set) => (
@@ -138,9 +199,14 @@ export function CheckPanel({ host, strings, defaultYear, proseSheet, setProseShe
             const e = fs.filter((f) => f.severity === 'error').length;
             return (
               <div key={t}>
-                <h3 className={s.h3}>{t === 'text' ? strings.proseFindings : strings.tableName(t)}{strings.counts(e, fs.length - e)}</h3>
+                <h3 className={s.h3}>
+                  {t === 'text' ? strings.proseFindings : strings.tableName(t)}
+                  {strings.counts(e, fs.length - e)}
+                </h3>
                 <ul className={s.list}>
-                  {fs.map((f) => <FindingItem key={f.id} f={f} strings={strings} onSelect={select} />)}
+                  {fs.map((f) => (
+                    <FindingItem key={f.id} f={f} strings={strings} onSelect={select} />
+                  ))}
                 </ul>
               </div>
             );

@@ -26,7 +26,19 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function ExportPanel({ host, strings, who, fee, proseSheet }: { host: WorkbookHost; strings: Strings; who?: string; fee?: number | null; proseSheet?: string }): React.ReactElement {
+export function ExportPanel({
+  host,
+  strings,
+  who,
+  fee,
+  proseSheet,
+}: {
+  host: WorkbookHost;
+  strings: Strings;
+  who?: string;
+  fee?: number | null;
+  proseSheet?: string;
+}): React.ReactElement {
   const s = useStyles();
   const [agency, setAgency] = React.useState('');
   const [msg, setMsg] = React.useState<Msg>(null);
@@ -34,25 +46,44 @@ export function ExportPanel({ host, strings, who, fee, proseSheet }: { host: Wor
 
   const doExport = async (kind: 'docx' | 'html'): Promise<void> => {
     setMsg(null);
-    const r = await run(() => exportFromWorkbook(host, kind, { agency, who, fee, proseSheet }), (m) => setMsg({ intent: 'error', text: strings.message(m) }));
+    const r = await run(
+      () => exportFromWorkbook(host, kind, { agency, who, fee, proseSheet }),
+      (m) => setMsg({ intent: 'error', text: strings.message(m) }),
+    );
     if (r === undefined) return;
     if (r === null) {
       setMsg({ intent: 'info', text: strings.noTables });
       return;
     }
     download(r.blob, r.fileName);
-    setMsg(r.errors ? { intent: 'warning', text: strings.exportedWithErrors(r.fileName, r.errors) } : { intent: 'success', text: strings.exported(r.fileName) });
+    setMsg(
+      r.errors
+        ? { intent: 'warning', text: strings.exportedWithErrors(r.fileName, r.errors) }
+        : { intent: 'success', text: strings.exported(r.fileName) },
+    );
   };
 
   return (
     <section className={s.panel} aria-labelledby="export-h">
-      <h2 id="export-h" className={s.h2}>{strings.exportSection}</h2>
+      <h2 id="export-h" className={s.h2}>
+        {strings.exportSection}
+      </h2>
       <Field label={strings.agency} hint={strings.exportAgencyHint}>
-        <Input value={agency} onChange={(_, d) => setAgency(d.value)} placeholder={strings.agencyPlaceholder} maxLength={60} data-testid="export-agency" />
+        <Input
+          value={agency}
+          onChange={(_, d) => setAgency(d.value)}
+          placeholder={strings.agencyPlaceholder}
+          maxLength={60}
+          data-testid="export-agency"
+        />
       </Field>
       <div className={s.row}>
-        <Button appearance="primary" disabledFocusable={busy} onClick={() => void doExport('docx')} data-testid="export-docx">{strings.exportWord}</Button>
-        <Button disabledFocusable={busy} onClick={() => void doExport('html')} data-testid="export-html">{strings.exportHtml}</Button>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void doExport('docx')} data-testid="export-docx">
+          {strings.exportWord}
+        </Button>
+        <Button disabledFocusable={busy} onClick={() => void doExport('html')} data-testid="export-html">
+          {strings.exportHtml}
+        </Button>
         {busy && <Busy label={strings.working} />}
       </div>
       {msg && (

@@ -38,7 +38,9 @@ export function HelpPanel({ strings, version, host }: { strings: Strings; versio
   return (
     <details className={s.details} data-testid="help">
       <summary className={s.summary}>{strings.helpSection}</summary>
-      <Text as="p" size={200}>{strings.helpIntro}</Text>
+      <Text as="p" size={200}>
+        {strings.helpIntro}
+      </Text>
       {groups.map(([title, rules]) => (
         <section key={title} aria-label={title}>
           <h3 className={s.h3}>{title}</h3>
@@ -57,14 +59,22 @@ export function HelpPanel({ strings, version, host }: { strings: Strings; versio
       ))}
       <section aria-label={strings.selfTestSection}>
         <h3 className={s.h3}>{strings.selfTestSection}</h3>
-        <Text as="p" size={200}>{strings.selfTestIntro}</Text>
+        <Text as="p" size={200}>
+          {strings.selfTestIntro}
+        </Text>
         {selfTest ? (
           <React.Suspense fallback={<Busy label={strings.working} />}>
             <SelfTestPanel host={host} language={strings.language} version={version} />
           </React.Suspense>
-        ) : <Button size="small" onClick={() => setSelfTest(true)} data-testid="selftest-run">{strings.selfTestRun}</Button>}
+        ) : (
+          <Button size="small" onClick={() => setSelfTest(true)} data-testid="selftest-run">
+            {strings.selfTestRun}
+          </Button>
+        )}
       </section>
-      <Text as="p" size={200} data-testid="version">{strings.helpVersion(version)}</Text>
+      <Text as="p" size={200} data-testid="version">
+        {strings.helpVersion(version)}
+      </Text>
     </details>
   );
 }

@@ -22,8 +22,15 @@ const useStyles = makeStyles({
   blocked: { margin: 0, lineHeight: '1.6', color: tokens.colorPaletteRedForeground1 },
   nowrap: { whiteSpace: 'nowrap' },
   num: {
-    border: 'none', background: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1, padding: '0 2px', font: 'inherit',
-    cursor: 'pointer', borderRadius: '2px', ':hover': { textDecoration: 'underline' }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    border: 'none',
+    background: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground1,
+    padding: '0 2px',
+    font: 'inherit',
+    cursor: 'pointer',
+    borderRadius: '2px',
+    ':hover': { textDecoration: 'underline' },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
 });
 
@@ -37,7 +44,15 @@ export interface ProseSettings {
   setFeeText: (v: string) => void;
 }
 
-export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; strings: Strings; prose: ProseSettings }): React.ReactElement {
+export function NarrativePanel({
+  host,
+  strings,
+  prose,
+}: {
+  host: WorkbookHost;
+  strings: Strings;
+  prose: ProseSettings;
+}): React.ReactElement {
   const s = useStyles();
   const { who, setWho, feeText, setFeeText } = prose;
   const [result, setResult] = React.useState<WorkbookNarrative | null>(null);
@@ -60,7 +75,10 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   };
   const copy = async (): Promise<void> => {
     if (!result) return;
-    const text = result.paragraphs.filter((p) => !p.blocked).map((p) => `${headingsOf(p).join('\n')}\n${p.text}`).join('\n\n');
+    const text = result.paragraphs
+      .filter((p) => !p.blocked)
+      .map((p) => `${headingsOf(p).join('\n')}\n${p.text}`)
+      .join('\n\n');
     try {
       await navigator.clipboard.writeText(text);
       setMsg({ intent: 'success', text: strings.copied });
@@ -71,7 +89,12 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
   const insert = async (): Promise<void> => {
     if (!result) return;
     const sheet = await run(() => host.insertProse(PROSE_SHEET, paragraphRows(result.paragraphs)), fail);
-    if (sheet) setMsg(sheet === PROSE_SHEET ? { intent: 'success', text: strings.proseInserted(sheet) } : { intent: 'warning', text: strings.proseInsertedBeside(sheet, PROSE_SHEET) });
+    if (sheet)
+      setMsg(
+        sheet === PROSE_SHEET
+          ? { intent: 'success', text: strings.proseInserted(sheet) }
+          : { intent: 'warning', text: strings.proseInsertedBeside(sheet, PROSE_SHEET) },
+      );
   };
   const select = (cells: string[]): void => {
     const first = result?.where.get(cells[0]);
@@ -80,21 +103,45 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
 
   return (
     <section className={s.panel} aria-labelledby="narrative-h">
-      <h2 id="narrative-h" className={s.h2}>{strings.narrativeSection}</h2>
+      <h2 id="narrative-h" className={s.h2}>
+        {strings.narrativeSection}
+      </h2>
       <div className={s.row}>
         <Field label={strings.who} hint={strings.whoHint}>
-          <Input value={who} onChange={(_, d) => setWho(d.value)} maxLength={30} placeholder={result?.agency ?? strings.whoPlaceholder} style={{ width: '150px' }} data-testid="who" />
+          <Input
+            value={who}
+            onChange={(_, d) => setWho(d.value)}
+            maxLength={30}
+            placeholder={result?.agency ?? strings.whoPlaceholder}
+            style={{ width: '150px' }}
+            data-testid="who"
+          />
         </Field>
-        <Field label={strings.fee} hint={strings.feeHint} validationState={feeValid ? 'none' : 'error'} validationMessage={feeValid ? undefined : strings.feeInvalid}>
-          <Input value={feeText} onChange={(_, d) => setFeeText(d.value)} inputMode="decimal" style={{ width: '110px' }} data-testid="fee" />
+        <Field
+          label={strings.fee}
+          hint={strings.feeHint}
+          validationState={feeValid ? 'none' : 'error'}
+          validationMessage={feeValid ? undefined : strings.feeInvalid}
+        >
+          <Input
+            value={feeText}
+            onChange={(_, d) => setFeeText(d.value)}
+            inputMode="decimal"
+            style={{ width: '110px' }}
+            data-testid="fee"
+          />
         </Field>
       </div>
       <div className={s.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={!feeValid} disabledFocusable={busy} data-testid="generate">
           {result ? strings.regenerate : strings.generate}
         </Button>
-        <Button onClick={() => void copy()} disabled={!result} disabledFocusable={busy} data-testid="copy">{strings.copy}</Button>
-        <Button onClick={() => void insert()} disabled={!result} disabledFocusable={busy} data-testid="insert-prose">{strings.insertProse}</Button>
+        <Button onClick={() => void copy()} disabled={!result} disabledFocusable={busy} data-testid="copy">
+          {strings.copy}
+        </Button>
+        <Button onClick={() => void insert()} disabled={!result} disabledFocusable={busy} data-testid="insert-prose">
+          {strings.insertProse}
+        </Button>
         {busy && <Busy label={strings.working} />}
       </div>
       {msg && (
@@ -107,25 +154,37 @@ export function NarrativePanel({ host, strings, prose }: { host: WorkbookHost; s
           <h3 className={s.h3}>{p.title}</h3>
           {p.part && <h4 className={s.h4}>{p.part}</h4>}
           <p className={p.blocked ? s.blocked : s.para}>
-            {p.blocked ? strings.message(p.text) : p.segments.map((seg, i) => {
-              if (!seg.cells?.length) {
-                // a unit right after a number stays on its line ("5.3%", "48件")
-                const unit = i > 0 && p.segments[i - 1].cells?.length ? UNIT.exec(seg.text)?.[0] ?? '' : '';
-                return <React.Fragment key={i}>{seg.text.slice(unit.length)}</React.Fragment>;
-              }
-              const next = p.segments[i + 1];
-              const unit = next && !next.cells?.length ? UNIT.exec(next.text)?.[0] ?? '' : '';
-              return (
-                <span key={i} className={s.nowrap}>
-                  <button type="button" className={s.num} onClick={() => select(seg.cells as string[])}
-                    title={strings.numberTitle(seg.cells.map((k) => result.where.get(k)?.address ?? strings.cell(describeCell(result.format, k))).slice(0, 3).join(strings.language === 'en' ? ', ' : '、'))}
-                    data-testid="number" data-cells={seg.cells.join(' ')}>
-                    {seg.text}
-                  </button>
-                  {unit}
-                </span>
-              );
-            })}
+            {p.blocked
+              ? strings.message(p.text)
+              : p.segments.map((seg, i) => {
+                  if (!seg.cells?.length) {
+                    // a unit right after a number stays on its line ("5.3%", "48件")
+                    const unit = i > 0 && p.segments[i - 1].cells?.length ? (UNIT.exec(seg.text)?.[0] ?? '') : '';
+                    return <React.Fragment key={i}>{seg.text.slice(unit.length)}</React.Fragment>;
+                  }
+                  const next = p.segments[i + 1];
+                  const unit = next && !next.cells?.length ? (UNIT.exec(next.text)?.[0] ?? '') : '';
+                  return (
+                    <span key={i} className={s.nowrap}>
+                      <button
+                        type="button"
+                        className={s.num}
+                        onClick={() => select(seg.cells as string[])}
+                        title={strings.numberTitle(
+                          seg.cells
+                            .map((k) => result.where.get(k)?.address ?? strings.cell(describeCell(result.format, k)))
+                            .slice(0, 3)
+                            .join(strings.language === 'en' ? ', ' : '、'),
+                        )}
+                        data-testid="number"
+                        data-cells={seg.cells.join(' ')}
+                      >
+                        {seg.text}
+                      </button>
+                      {unit}
+                    </span>
+                  );
+                })}
           </p>
         </div>
       ))}

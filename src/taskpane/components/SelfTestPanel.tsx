@@ -25,7 +25,15 @@ const useStyles = makeStyles({
   report: { width: '100%', boxSizing: 'border-box', minHeight: '9em', fontFamily: tokens.fontFamilyMonospace, fontSize: '11px' },
 });
 
-export default function SelfTestPanel({ host, language, version }: { host: WorkbookHost; language: string; version: string }): React.ReactElement {
+export default function SelfTestPanel({
+  host,
+  language,
+  version,
+}: {
+  host: WorkbookHost;
+  language: string;
+  version: string;
+}): React.ReactElement {
   const s = useStyles();
   const t = selfTestStrings(language);
   const [steps, setSteps] = React.useState<StepResult[]>([]);
@@ -43,7 +51,9 @@ export default function SelfTestPanel({ host, language, version }: { host: Workb
     setReport(r);
     setRunning(false);
   }, [host]);
-  React.useEffect(() => { void start(); }, [start]);
+  React.useEffect(() => {
+    void start();
+  }, [start]);
 
   const text = report ? reportText(report, version) : '';
   const copy = async (): Promise<void> => {
@@ -59,17 +69,27 @@ export default function SelfTestPanel({ host, language, version }: { host: Workb
   return (
     <div className={s.root} data-testid="selftest">
       <dl className={s.env} aria-label={t.environment}>
-        <dt className={s.dt}>{t.version}</dt><dd className={s.dd} data-testid="selftest-version">{env.application} {env.version}</dd>
-        <dt className={s.dt}>{t.platform}</dt><dd className={s.dd}>{env.platform}</dd>
-        <dt className={s.dt}>{t.api}</dt><dd className={s.dd} data-testid="selftest-api">{env.api}</dd>
+        <dt className={s.dt}>{t.version}</dt>
+        <dd className={s.dd} data-testid="selftest-version">
+          {env.application} {env.version}
+        </dd>
+        <dt className={s.dt}>{t.platform}</dt>
+        <dd className={s.dd}>{env.platform}</dd>
+        <dt className={s.dt}>{t.api}</dt>
+        <dd className={s.dd} data-testid="selftest-api">
+          {env.api}
+        </dd>
       </dl>
       <ol className={s.steps} aria-label={t.steps}>
         {STEP_IDS.map((id) => {
           const done = steps.find((x) => x.id === id);
           return (
             <li key={id} data-testid="selftest-step" data-step={id} data-status={done?.status ?? 'pending'}>
-              <span className={`${s.status} ${done ? cls(done.status) : s.notRun}`}>{done ? t.status[done.status] : running ? t.running : t.status['not-run']}</span>
-              {t.step[id]}{done?.ms ? `（${done.ms} ${t.ms}）` : ''}
+              <span className={`${s.status} ${done ? cls(done.status) : s.notRun}`}>
+                {done ? t.status[done.status] : running ? t.running : t.status['not-run']}
+              </span>
+              {t.step[id]}
+              {done?.ms ? `（${done.ms} ${t.ms}）` : ''}
               {done && <span className={s.detail}>{done.detail}</span>}
             </li>
           );
@@ -84,10 +104,21 @@ export default function SelfTestPanel({ host, language, version }: { host: Workb
       {report && (
         <>
           <label htmlFor="selftest-report">{t.reportLabel}</label>
-          <textarea id="selftest-report" className={s.report} readOnly value={text} data-testid="selftest-report" onFocus={(e) => e.currentTarget.select()} />
+          <textarea
+            id="selftest-report"
+            className={s.report}
+            readOnly
+            value={text}
+            data-testid="selftest-report"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <div className={s.row}>
-            <Button size="small" onClick={() => void copy()} data-testid="selftest-copy">{t.copy}</Button>
-            <Button size="small" onClick={() => void start()} disabledFocusable={running} data-testid="selftest-again">{t.again}</Button>
+            <Button size="small" onClick={() => void copy()} data-testid="selftest-copy">
+              {t.copy}
+            </Button>
+            <Button size="small" onClick={() => void start()} disabledFocusable={running} data-testid="selftest-again">
+              {t.again}
+            </Button>
             {copied && <span role="status">{copied}</span>}
           </div>
         </>
