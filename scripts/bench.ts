@@ -5,10 +5,11 @@
  *  - time from page load to an interactive pane in headless Chromium (median of 7);
  *  - the rule engine's throughput;
  *  - PDF import per report next to bare pdf.js text extraction of the same file;
+ *  - `ogi-report check --summary xlsx` over 200 .xlsx next to a bare exceljs read of the same files;
  *  - `ogi-report check` over 1,000 .xlsx reports (wall time, peak memory of the process);
  *  - the corpus of real published reports (test/corpus): cells right / total per kind of source and overall,
  *    numbers read wrong, the findings on the raw files as judged true / false by reading them, import time.
- * `npm run bench -- --quick` skips the Chromium and 1,000-file parts.
+ * `npm run bench -- --quick` skips the Chromium and 1,000-file parts; `-- --only=summary,cli-startup` runs just those.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, promises as fs, readdirSync, readFileSync } from 'fs';
@@ -26,6 +27,7 @@ import { emptyReport, setReportValue } from '../src/report/report';
 import { allLayouts } from '../src/report/layout';
 import type { FormatId, Report } from '../src/report/types';
 import { corpusEntries, measure, rawFindings } from '../test/corpus/measure';
+import { consistentReport, seeded } from '../test/report/helpers';
 
 const line = (o: Record<string, unknown>): void => console.log(JSON.stringify(o));
 
@@ -127,22 +129,66 @@ async function timeToInteractive(): Promise<void> {
   }
 }
 
-/** `ogi-report check --summary csv` over 1,000 filled .xlsx files, as a separate process measured by /usr/bin/time. */
-async function batchCheck(n = 1000): Promise<void> {
-  const dir = path.join(ROOT, '.bench', `xlsx-${n}`);
+/** n filled .xlsx reports in .bench/reports-n (made once, kept between runs), as a reviewer receives them: reports
+ *  whose tables hold together, every fifth with one wrong total (the check then has something to report). */
+async function benchFiles(n: number): Promise<string> {
+  const dir = path.join(ROOT, '.bench', `reports-${n}`);
   await fs.mkdir(dir, { recursive: true });
   const have = (await fs.readdir(dir)).filter((f) => f.endsWith('.xlsx')).length;
   if (have < n) {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       const format: FormatId = i % 3 ? '2021' : '2019';
-      const r = randomReport(format, i + 1);
+      const r = consistentReport(format, seeded(i + 1));
       r.agency = `单位${i}`;
+      if (i % 5 === 0) setReportValue(r, 'applications.new.total', Number(reportSource(r)('applications.new.total') ?? 0) + 1);
       const wb = templateWorkbook({ format, year: r.year, formulas: false, values: reportSource(r) });
       await wb.xlsx.writeFile(path.join(dir, `r${String(i).padStart(4, '0')}.xlsx`));
     }
     line({ action: 'batch-prepare', files: n, seconds: Math.round((performance.now() - t0) / 100) / 10 });
   }
+  return dir;
+}
+
+/** `ogi-report check --summary xlsx` over 200 .xlsx side by side with a bare exceljs read of the same files, each
+ *  a separate node process (start-up included), median of 3 wall times. Target: the check ≤ 1.3× the bare read. */
+async function summaryAgainstExceljs(n = 200): Promise<void> {
+  const dir = await benchFiles(n);
+  const out = path.join(os.tmpdir(), `ogi-bench-summary-${process.pid}.xlsx`);
+  const bin = path.join(ROOT, 'bin', 'ogi-report.js');
+  const bareRead = [
+    "const E=require('exceljs'),fs=require('fs'),p=require('path');",
+    '(async()=>{const d=process.argv[1];let n=0;',
+    "for(const f of fs.readdirSync(d).filter((f)=>f.endsWith('.xlsx')).sort()){const wb=new E.Workbook();await wb.xlsx.load(fs.readFileSync(p.join(d,f)));n+=wb.worksheets.length}",
+    'console.log(n)})()',
+  ].join('');
+  const wall = (args: string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const res = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+      // check exits 1 when a report has errors (the random reports do); 2 or a signal is a failure
+      if (res.status !== 0 && res.status !== 1) throw new Error(`${args.slice(0, 2).join(' ')} failed: ${res.stderr}`);
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[1];
+  };
+  const bare = wall(['-e', bareRead, dir]);
+  const check = wall([bin, 'check', '--summary', 'xlsx', '--out', out, dir]);
+  line({
+    action: 'check-summary-200-xlsx',
+    files: n,
+    bareExceljsReadMs: Math.round(bare),
+    checkSummaryXlsxMs: Math.round(check),
+    ratio: +(check / bare).toFixed(2),
+    target: '≤ 1.3',
+  });
+  await fs.rm(out, { force: true });
+}
+
+/** `ogi-report check --summary csv` over 1,000 filled .xlsx files, as a separate process measured by /usr/bin/time. */
+async function batchCheck(n = 1000): Promise<void> {
+  const dir = await benchFiles(n);
   const out = path.join(os.tmpdir(), `ogi-bench-summary-${process.pid}.csv`);
   const bin = path.join(ROOT, 'bin', 'ogi-report.js');
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -321,14 +367,23 @@ function corpus(): void {
 
 void (async () => {
   const quick = process.argv.includes('--quick');
-  cliStartup();
-  corpus();
-  await excelActions();
-  bundleSizes();
-  if (!quick) await timeToInteractive();
-  engine();
-  await pdfImport();
-  if (!quick) await batchCheck();
+  // `--only=name[,name]` runs just those parts (names as in the list below), for measuring one change
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  const parts: Array<[string, boolean, () => unknown]> = [
+    ['cli-startup', true, cliStartup],
+    ['corpus', true, corpus],
+    ['excel', true, excelActions],
+    ['bundle', true, bundleSizes],
+    ['interactive', !quick, timeToInteractive],
+    ['engine', true, engine],
+    ['pdf', true, pdfImport],
+    ['summary', true, summaryAgainstExceljs],
+    ['batch', !quick, batchCheck],
+  ];
+  for (const [name, wanted, run] of parts) if (only ? only.includes(name) : wanted) await run();
 })().catch((e) => {
   console.error(e);
   process.exit(1);
