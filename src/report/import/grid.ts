@@ -140,6 +140,32 @@ function resolveValues(segs: Segment[], n: number, mergedTo?: number): { cells?:
   return { found: nonBlank.length, rows: rows(list.length) };
 }
 
+/** What reading the labelled rows of one table has gathered so far. */
+interface RowScan {
+  table: TableId;
+  layout: TableLayout;
+  other: FormatId;
+  otherLayout: TableLayout;
+  /** A blocks table's merged value cell spans this many columns. */
+  mergedTo?: number;
+  labelColumns: number;
+  end: number;
+  /** Rows whose values were read (a wrapped row takes more than one). */
+  consumed: Set<number>;
+  pending: PendingRun[];
+  /** Rows where a data row starts. */
+  dataRows: number[];
+  /** Row keys read. */
+  read: Set<string>;
+  out: TableRead;
+}
+
+/** A data row starting at row i, its values on `rows` rows. */
+function takeRows(scan: RowScan, i: number, rows: number): void {
+  scan.dataRows.push(i);
+  for (let k = 0; k < rows; k++) scan.consumed.add(i + k);
+}
+
 class Reader {
   private memo = new Map<string, LabelMatch | null>();
   constructor(
@@ -232,124 +258,24 @@ class Reader {
   /** Tables 1 and 2: every row label followed by its values. */
   private readLabelledRows(table: TableId, layout: TableLayout, { start, end }: { start: number; end: number }, out: TableRead): void {
     const def = FORMATS[this.format].tables[table];
-    const mergedTo = def.shape === 'blocks' ? def.width - 1 : undefined;
-    const labelColumns = def.shape === 'blocks' ? 1 : def.labelColumns;
-    const consumed = new Set<number>();
-    const pending: PendingRun[] = [];
-    const dataRows: number[] = [];
-    const read = new Set<string>();
     const other: FormatId = FORMAT_IDS.find((f) => f !== this.format) as FormatId;
-    const otherLayout = tableLayout(other, table);
-    for (let i = start; i < end; i++) {
-      const cells = this.rows[i].cells;
-      for (let j = 0; j < cells.length; j++) {
-        const m = this.match(i, j, table);
-        if (!m) continue;
-        // the same label repeated in neighbouring cells (a merged cell written out per column) counts once
-        if (j + 1 < cells.length && this.match(i, j + 1, table)?.target === m.target) continue;
-        const labelUse = (f: FormatId): LayoutCell | undefined =>
-          m.target.uses.find((u) => u.format === f && u.table === table && u.cell?.role === 'label')?.cell;
-        const mine = labelUse(this.format);
-        const theirs = labelUse(other);
-        if (!mine && !theirs) continue;
-        const segs = this.segmentsFrom(table, i, j + 1, end);
-        // a row written out on the full grid (merged label cells as blank cells, e.g. a flattened
-        // table): its values start where the format's label columns end
-        if (
-          cells.length === layout.cols &&
-          j < labelColumns &&
-          segs[0].cells.length === cells.length - j - 1 &&
-          cells.slice(j + 1, labelColumns).every(isBlank)
-        )
-          segs[0] = { gap: 0, cells: cells.slice(labelColumns) };
-        const mineKey = mine?.node?.key;
-        if (mineKey) {
-          const keys = layout.data.filter((d) => d.rowKey === mineKey).sort((a, b) => a.c - b.c);
-          if (read.has(mineKey)) {
-            if (segs.some((s) => s.cells.some((c) => !isBlank(c))))
-              out.problems.push(`${tableNo(table)}“${rowTitle(layout, mineKey)}”行出现了不止一次，按第一次读取`);
-            continue;
-          }
-          const res = resolveValues(segs, keys.length, mergedTo && keys.length < mergedTo ? mergedTo : undefined);
-          if (!res.cells)
-            this.splitRun(
-              table,
-              rowTitle(layout, mineKey),
-              segs,
-              keys.map((d) => d.key as CellKey),
-              res,
-              out,
-              pending,
-            );
-          if (!res.cells && res.found < 0) {
-            read.add(mineKey);
-            for (let k = 0; k < res.rows; k++) consumed.add(i + k);
-            continue;
-          }
-          if (!res.cells) {
-            if (res.found === 0 && keys.length > 0 && !segs.some((s) => s.cells.length)) continue; // a label without values here (e.g. a header echo)
-            if (res.found >= 0) out.problems.push(countProblem(table, rowTitle(layout, mineKey), keys.length, res.found));
-            read.add(mineKey);
-            continue;
-          }
-          keys.forEach((d, k) => out.values.set(d.key as CellKey, toRaw((res.cells as string[])[k])));
-          read.add(mineKey);
-          dataRows.push(i);
-          for (let k = 0; k < res.rows; k++) consumed.add(i + k);
-          continue;
-        }
-        // a row this format does not have: the other format's row (the 2019 single （六） in a 2021
-        // report is kept under its 2019 key so that the checks report it), or a group with values
-        const theirKey = theirs?.node?.key;
-        if (!theirKey) continue;
-        const theirCells = otherLayout.data.filter((d) => d.rowKey === theirKey).sort((a, b) => a.c - b.c);
-        const res = resolveValues(segs, theirCells.length);
-        if (!res.cells || res.cells.every(isBlank)) continue;
-        // the other format's label for a row this format has too, with as many values ("规范性文件" for
-        // 行政规范性文件 in a 2021 report): read into this format's row, and said
-        const ownCells = layout.data.filter((d) => d.rowKey === theirKey).sort((a, b) => a.c - b.c);
-        if (ownCells.length === theirCells.length && !read.has(theirKey)) {
-          ownCells.forEach((d, k) => out.values.set(d.key as CellKey, toRaw((res.cells as string[])[k])));
-          read.add(theirKey);
-          dataRows.push(i);
-          for (let k = 0; k < res.rows; k++) consumed.add(i + k);
-          out.findings.push({
-            rule: 'STRUCTURE',
-            severity: 'warning',
-            cells: ownCells.map((d) => d.key as CellKey),
-            message: `${tableNo(table)} 标签“${m.typed}”是${other}年格式的写法，${this.format}年格式为“${rowTitle(layout, theirKey)}”，已按后者读取`,
-            expected: rowTitle(layout, theirKey),
-            actual: m.typed,
-          });
-          continue;
-        }
-        dataRows.push(i);
-        for (let k = 0; k < res.rows; k++) consumed.add(i + k);
-        const label = m.typed;
-        if (mine && !mineKey && table === 'applications' && this.format === '2021' && theirKey === 'other' && !read.has('other')) {
-          theirCells.forEach((d, k) => out.values.set(d.key as CellKey, toRaw((res.cells as string[])[k])));
-          read.add('other');
-          out.findings.push({
-            rule: 'STRUCTURE',
-            severity: 'warning',
-            cells: theirCells.map((d) => d.key as CellKey),
-            message: `2021年格式的报告中保留了2019年格式单一的“${label}”行（数值：${showValues(res.cells)}），已按行键 other 读入；2021年格式应分为（六）下的三项`,
-            expected: null,
-            actual: label,
-          });
-        } else {
-          out.findings.push({
-            rule: 'STRUCTURE',
-            severity: 'warning',
-            cells: [],
-            message: `${this.format}年格式的${tableNo(table)}中出现了${other}年格式的行“${label}”（数值：${showValues(res.cells)}），未读入报告`,
-            expected: null,
-            actual: label,
-          });
-        }
-      }
-    }
-    this.settlePending(table, pending, out, read);
+    const scan: RowScan = {
+      table,
+      layout,
+      other,
+      otherLayout: tableLayout(other, table),
+      mergedTo: def.shape === 'blocks' ? def.width - 1 : undefined,
+      labelColumns: def.shape === 'blocks' ? 1 : def.labelColumns,
+      end,
+      consumed: new Set<number>(),
+      pending: [],
+      dataRows: [],
+      read: new Set<string>(),
+      out,
+    };
+    for (let i = start; i < end; i++) for (let j = 0; j < this.rows[i].cells.length; j++) this.readLabelAt(scan, i, j);
+    this.settlePending(table, scan.pending, out, scan.read);
+    const { read, consumed, dataRows } = scan;
     if (!read.size) {
       out.problems.push(`${tableNo(table)}（${titleOf(table)}）：找到了表头，但没有读到任何数据行`);
       return;
@@ -361,6 +287,123 @@ class Reader {
     const missing = layout.rowKeys.filter((k) => !read.has(k) && !legacy(k));
     if (missing.length)
       out.problems.push(`${tableNo(table)}（${titleOf(table)}）没有读到这些行：${quoteList(missing.map((k) => rowTitle(layout, k)))}`);
+  }
+
+  /** The cell at row i, column j when it holds a row label of this table: the values after it, read into its row. */
+  private readLabelAt(scan: RowScan, i: number, j: number): void {
+    const { table, layout, other, labelColumns } = scan;
+    const cells = this.rows[i].cells;
+    const m = this.match(i, j, table);
+    if (!m) return;
+    // the same label repeated in neighbouring cells (a merged cell written out per column) counts once
+    if (j + 1 < cells.length && this.match(i, j + 1, table)?.target === m.target) return;
+    const labelUse = (f: FormatId): LayoutCell | undefined =>
+      m.target.uses.find((u) => u.format === f && u.table === table && u.cell?.role === 'label')?.cell;
+    const mine = labelUse(this.format);
+    const theirs = labelUse(other);
+    if (!mine && !theirs) return;
+    const segs = this.segmentsFrom(table, i, j + 1, scan.end);
+    // a row written out on the full grid (merged label cells as blank cells, e.g. a flattened
+    // table): its values start where the format's label columns end
+    if (
+      cells.length === layout.cols &&
+      j < labelColumns &&
+      segs[0].cells.length === cells.length - j - 1 &&
+      cells.slice(j + 1, labelColumns).every(isBlank)
+    )
+      segs[0] = { gap: 0, cells: cells.slice(labelColumns) };
+    const mineKey = mine?.node?.key;
+    if (mineKey) this.readOwnRow(scan, i, mineKey, segs);
+    else if (theirs?.node?.key) this.readOtherFormatRow(scan, i, m, Boolean(mine), theirs.node.key, segs);
+  }
+
+  /** A row of this format, its label found at row i: its values, split or carried over when they do not fit. */
+  private readOwnRow(scan: RowScan, i: number, rowKey: string, segs: Segment[]): void {
+    const { table, layout, read, out } = scan;
+    const keys = layout.data.filter((d) => d.rowKey === rowKey).sort((a, b) => a.c - b.c);
+    if (read.has(rowKey)) {
+      if (segs.some((s) => s.cells.some((c) => !isBlank(c))))
+        out.problems.push(`${tableNo(table)}“${rowTitle(layout, rowKey)}”行出现了不止一次，按第一次读取`);
+      return;
+    }
+    const mergedTo = scan.mergedTo && keys.length < scan.mergedTo ? scan.mergedTo : undefined;
+    const res = resolveValues(segs, keys.length, mergedTo);
+    // a run of digits that can be split (or carried over) fills res.cells or marks it found < 0
+    if (!res.cells)
+      this.splitRun(
+        table,
+        rowTitle(layout, rowKey),
+        segs,
+        keys.map((d) => d.key as CellKey),
+        res,
+        out,
+        scan.pending,
+      );
+    if (!res.cells) {
+      if (res.found < 0) {
+        read.add(rowKey);
+        for (let k = 0; k < res.rows; k++) scan.consumed.add(i + k);
+        return;
+      }
+      if (res.found === 0 && keys.length > 0 && !segs.some((s) => s.cells.length)) return; // a label without values here (e.g. a header echo)
+      out.problems.push(countProblem(table, rowTitle(layout, rowKey), keys.length, res.found));
+      read.add(rowKey);
+      return;
+    }
+    const values = res.cells;
+    keys.forEach((d, k) => out.values.set(d.key as CellKey, toRaw(values[k])));
+    read.add(rowKey);
+    takeRows(scan, i, res.rows);
+  }
+
+  /** A row this format does not have: the other format's row (the 2019 single （六） in a 2021 report is kept under
+   *  its 2019 key so that the checks report it), or a group with values. */
+  private readOtherFormatRow(scan: RowScan, i: number, m: LabelMatch, labelOfMine: boolean, theirKey: string, segs: Segment[]): void {
+    const { table, layout, other, read, out } = scan;
+    const theirCells = scan.otherLayout.data.filter((d) => d.rowKey === theirKey).sort((a, b) => a.c - b.c);
+    const res = resolveValues(segs, theirCells.length);
+    if (!res.cells || res.cells.every(isBlank)) return;
+    const values = res.cells;
+    // the other format's label for a row this format has too, with as many values ("规范性文件" for
+    // 行政规范性文件 in a 2021 report): read into this format's row, and said
+    const ownCells = layout.data.filter((d) => d.rowKey === theirKey).sort((a, b) => a.c - b.c);
+    if (ownCells.length === theirCells.length && !read.has(theirKey)) {
+      ownCells.forEach((d, k) => out.values.set(d.key as CellKey, toRaw(values[k])));
+      read.add(theirKey);
+      takeRows(scan, i, res.rows);
+      out.findings.push({
+        rule: 'STRUCTURE',
+        severity: 'warning',
+        cells: ownCells.map((d) => d.key as CellKey),
+        message: `${tableNo(table)} 标签“${m.typed}”是${other}年格式的写法，${this.format}年格式为“${rowTitle(layout, theirKey)}”，已按后者读取`,
+        expected: rowTitle(layout, theirKey),
+        actual: m.typed,
+      });
+      return;
+    }
+    takeRows(scan, i, res.rows);
+    const label = m.typed;
+    if (labelOfMine && table === 'applications' && this.format === '2021' && theirKey === 'other' && !read.has('other')) {
+      theirCells.forEach((d, k) => out.values.set(d.key as CellKey, toRaw(values[k])));
+      read.add('other');
+      out.findings.push({
+        rule: 'STRUCTURE',
+        severity: 'warning',
+        cells: theirCells.map((d) => d.key as CellKey),
+        message: `2021年格式的报告中保留了2019年格式单一的“${label}”行（数值：${showValues(values)}），已按行键 other 读入；2021年格式应分为（六）下的三项`,
+        expected: null,
+        actual: label,
+      });
+    } else {
+      out.findings.push({
+        rule: 'STRUCTURE',
+        severity: 'warning',
+        cells: [],
+        message: `${this.format}年格式的${tableNo(table)}中出现了${other}年格式的行“${label}”（数值：${showValues(values)}），未读入报告`,
+        expected: null,
+        actual: label,
+      });
+    }
   }
 
   /** A row of values whose label cell is empty, just above a labelled row: read as the row the format
