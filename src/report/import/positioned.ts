@@ -214,6 +214,29 @@ export interface PositionedText {
 
 /** Rows of cells and the prose from the pages' positioned text. */
 export function positionedRows(pages: TextPage[]): PositionedText {
+  const { lines, chars, pageOfLineStart } = linesOfPages(pages);
+  const blocks = labelBlocks(lines, pageOfLineStart);
+  const loose = giveValues(lines, blocks, fillBlanks(lines));
+  const notes = blocks
+    .filter((b) => b.conflict)
+    .map(
+      (b) =>
+        `PDF 第${b.page + 1}页“${b.text}”旁有${b.conflict?.length}行数字（${b.conflict?.map((c) => c.filter((x) => x !== '').join(' ')).join('；')}），可能是单元格中折行的数字，此行未读入`,
+    );
+  const rows: Array<{ line: number; x: number; row: Row }> = [
+    ...blocks.map((b) => ({
+      line: b.firstLine,
+      x: b.runs[0].x0,
+      row: { cells: [b.text, ...(b.conflict ? [] : (b.values?.cells ?? []))], gap: 0, line: b.firstLine + 1, group: 0 },
+    })),
+    ...loose.map((v) => ({ line: v.line, x: v.x, row: { cells: v.cells, gap: 0, line: v.line + 1, group: 0 } })),
+  ];
+  rows.sort((a, b) => a.line - b.line || a.x - b.x);
+  return { rows: rows.map((r) => r.row), prose: proseOf(lines), chars, notes };
+}
+
+/** The pages' runs as lines, top to bottom; a line's trailing value runs are its values, the rest its text. */
+function linesOfPages(pages: TextPage[]): { lines: Line[]; chars: number; pageOfLineStart: number[] } {
   const lines: Line[] = [];
   let chars = 0;
   const pageOfLineStart: number[] = [];
@@ -235,7 +258,11 @@ export function positionedRows(pages: TextPage[]): PositionedText {
     }
   });
 
-  // ---- labels
+  return { lines, chars, pageOfLineStart };
+}
+
+/** Label blocks: a label's pieces joined across spaces on its line and down its cell (also over a page break). */
+function labelBlocks(lines: Line[], pageOfLineStart: number[]): Block[] {
   const dict = allTablesDict();
   const blocks: Block[] = [];
   const blockOf = new Map<Run, Block>();
@@ -294,10 +321,11 @@ export function positionedRows(pages: TextPage[]): PositionedText {
     }
   });
 
-  // ---- blank cells
-  const cellsOf = fillBlanks(lines);
+  return blocks;
+}
 
-  // ---- values → labels
+/** Each line of values given to the label beside it; the lines no label spans are returned, loose. */
+function giveValues(lines: Line[], blocks: Block[], cellsOf: Map<number, string[]>): Array<{ line: number; x: number; cells: string[] }> {
   /** The rightmost label left of a line's values whose lines (± tol × font size) span its baseline. */
   const spanning = (line: Line, tolFactor: number): Block | null => {
     const first = line.values[0];
@@ -340,22 +368,7 @@ export function positionedRows(pages: TextPage[]): PositionedText {
     else loose.push({ line: i, x: lines[i].values[0].x0, cells });
   }
 
-  const notes = blocks
-    .filter((b) => b.conflict)
-    .map(
-      (b) =>
-        `PDF 第${b.page + 1}页“${b.text}”旁有${b.conflict?.length}行数字（${b.conflict?.map((c) => c.filter((x) => x !== '').join(' ')).join('；')}），可能是单元格中折行的数字，此行未读入`,
-    );
-  const rows: Array<{ line: number; x: number; row: Row }> = [
-    ...blocks.map((b) => ({
-      line: b.firstLine,
-      x: b.runs[0].x0,
-      row: { cells: [b.text, ...(b.conflict ? [] : (b.values?.cells ?? []))], gap: 0, line: b.firstLine + 1, group: 0 },
-    })),
-    ...loose.map((v) => ({ line: v.line, x: v.x, row: { cells: v.cells, gap: 0, line: v.line + 1, group: 0 } })),
-  ];
-  rows.sort((a, b) => a.line - b.line || a.x - b.x);
-  return { rows: rows.map((r) => r.row), prose: proseOf(lines), chars, notes };
+  return loose;
 }
 
 /** The cells of each value line that lacks numbers in some columns of its stretch of table. */
