@@ -37,119 +37,136 @@ export function scratchSheetName(existing: string[], base = 'OGI自检'): string
   for (let i = 2; ; i++) if (!existing.includes(`${base}(${i})`)) return `${base}(${i})`;
 }
 
+/** What the steps share: the host, the clock, and what the insertion made (for the later steps and the clean-up). */
+interface Run {
+  host: WorkbookHost;
+  environment: HostEnvironment;
+  now: () => number;
+  sheet: string | null;
+  tableNames: string[];
+  reviews: { name: string; format: FormatId; total: { r: number; c: number } } | null;
+}
+
+/** The step's detail when it passes; it throws (with what went wrong, in Chinese) when it fails. */
+type Step = (run: Run) => Promise<string>;
+
+const environmentStep: Step = (run) => {
+  const info = run.host.info();
+  const env = run.environment;
+  if (!info.supported) return Promise.reject(new Error(info.reason ?? `${env.application} 不支持本加载项所需的接口`));
+  return Promise.resolve(`${env.application} ${env.version}，平台 ${env.platform}，最高支持 ${env.api}`);
+};
+
+const insertStep: Step = async (run) => {
+  const name = scratchSheetName(await run.host.sheetNames());
+  const year = new Date(run.now()).getFullYear() - 1;
+  const out = await insertTables(run.host, { year, agency: '自检', target: { kind: 'newSheet', name } });
+  if (!out.ok) throw new Error(out.message);
+  run.sheet = out.sheet;
+  run.tableNames = out.tables.map((t) => t.name);
+  const t = out.tables.find((x) => x.table === 'reviews');
+  if (!t) throw new Error('插入的表格中没有表3');
+  const cell = tableLayout(t.format, 'reviews').byKey.get('reviews.review.total');
+  if (!cell) throw new Error('表3 没有“行政复议 · 总计”单元格');
+  run.reviews = { name: t.name, format: t.format, total: { r: cell.r, c: cell.c } };
+  return `已在新工作表“${out.sheet}”的 ${out.address} 插入 ${out.tables.length} 个表格`;
+};
+
+/** The table 3 the insertion made (the steps after it run only when it passed). */
+const reviewsOf = (run: Run): NonNullable<Run['reviews']> => {
+  if (!run.reviews) throw new Error('插入的表格中没有表3');
+  return run.reviews;
+};
+
+const typeStep: Step = async (run) => {
+  const r = reviewsOf(run);
+  const layout = tableLayout(r.format, 'reviews');
+  const at = (key: string): { r: number; c: number } => {
+    const c = layout.byKey.get(`reviews.review.${key}`);
+    if (!c) throw new Error(`表3 没有 ${key} 单元格`);
+    return { r: c.r, c: c.c };
+  };
+  // 结果维持 3、尚未审结 1，总计却填 5（应为 4）
+  await run.host.writeCells(r.name, [
+    { ...at('upheld'), value: 3 },
+    { ...at('pending'), value: 1 },
+    { ...r.total, value: 5 },
+  ]);
+  return '在表3“行政复议”一行填入：结果维持 3，尚未审结 1，总计 5（应为 4）';
+};
+
+const checkStep: Step = async (run) => {
+  const r = reviewsOf(run);
+  let marks: Mark[] = [];
+  const result = await run.host.checkAndMark((read) => {
+    const checked = checkTables(read);
+    marks = checked.marks;
+    return checked;
+  });
+  const finding = result.sets
+    .flatMap((s) => s.findings)
+    .find((f) => f.rule === 'T3-SUM' && f.locations.some((l) => l.tableName === r.name && l.r === r.total.r && l.c === r.total.c));
+  if (!finding) throw new Error('校验没有发现填错的总计（应有 T3-SUM 错误）');
+  const mark = marks.find((m) => m.tableName === r.name && m.r === r.total.r && m.c === r.total.c);
+  if (!mark || mark.severity !== 'error') throw new Error('填错的总计没有被标为错误');
+  return `发现 T3-SUM：${finding.message}；${finding.locations[0]?.address ?? a1(r.total.r, r.total.c)} 已标为错误`;
+};
+
+const clearStep: Step = async (run) => {
+  const n = await run.host.clearMarks(run.tableNames);
+  if (n < 1) throw new Error('没有找到校验写入的标记（标记未写入工作簿）');
+  return `已清除自检表格中 ${n} 个单元格的标记（标记确已写入工作簿）`;
+};
+
+const removeStep: Step = async ({ host, sheet, tableNames }) => {
+  if (!sheet) return '没有创建自检工作表，无需删除';
+  await host.discardSheet(sheet);
+  const left = await host.sheetNames();
+  if (left.includes(sheet)) throw new Error(`工作表“${sheet}”仍在`);
+  const read = await host.readTables();
+  const stale = read.tables
+    .filter((t) => tableNames.includes(t.name))
+    .map((t) => t.name)
+    .concat(read.lost.filter((l) => tableNames.includes(l.name)).map((l) => l.name));
+  if (stale.length) throw new Error(`自检登记的名称仍在：${stale.join('、')}`);
+  return `已删除工作表“${sheet}”及其登记的名称和标记`;
+};
+
+/** The steps in order; `always` runs even after a failure (the scratch sheet goes whatever happened, if it was made). */
+const STEPS: Array<{ id: StepId; run: Step; always?: boolean }> = [
+  { id: 'environment', run: environmentStep },
+  { id: 'insert', run: insertStep },
+  { id: 'type', run: typeStep },
+  { id: 'check', run: checkStep },
+  { id: 'clear', run: clearStep },
+  { id: 'remove', run: removeStep, always: true },
+];
+
 /** Runs the self-test; `onStep` hears of each step as it ends (the pane shows progress). Never throws. */
 export async function runSelfTest(
   host: WorkbookHost,
   onStep: (s: StepResult) => void = () => undefined,
   now = (): number => Date.now(),
 ): Promise<SelfTestReport> {
+  const run: Run = { host, environment: host.environment(), now, sheet: null, tableNames: [], reviews: null };
   const steps: StepResult[] = [];
-  const environment = host.environment();
-  let sheet: string | null = null;
-  let tableNames: string[] = [];
-  let reviews: { name: string; format: FormatId; total: { r: number; c: number } } | null = null;
   let failed = false;
-
-  const step = async (id: StepId, fn: () => Promise<string>, always = false): Promise<void> => {
-    if (failed && !always) {
-      const s: StepResult = { id, status: 'not-run', detail: '前面的步骤失败，未运行', ms: 0 };
-      steps.push(s);
-      onStep(s);
-      return;
-    }
-    const t0 = now();
+  for (const { id, run: fn, always } of STEPS) {
     let s: StepResult;
-    try {
-      s = { id, status: 'passed', detail: await fn(), ms: now() - t0 };
-    } catch (e) {
-      failed = true;
-      s = { id, status: 'failed', detail: e instanceof Error ? e.message : String(e), ms: now() - t0 };
+    if (failed && !always) s = { id, status: 'not-run', detail: '前面的步骤失败，未运行', ms: 0 };
+    else {
+      const t0 = now();
+      try {
+        s = { id, status: 'passed', detail: await fn(run), ms: now() - t0 };
+      } catch (e) {
+        failed = true;
+        s = { id, status: 'failed', detail: e instanceof Error ? e.message : String(e), ms: now() - t0 };
+      }
     }
     steps.push(s);
     onStep(s);
-  };
-
-  await step('environment', async () => {
-    const info = host.info();
-    if (!info.supported) throw new Error(info.reason ?? `${environment.application} 不支持本加载项所需的接口`);
-    return `${environment.application} ${environment.version}，平台 ${environment.platform}，最高支持 ${environment.api}`;
-  });
-
-  await step('insert', async () => {
-    const name = scratchSheetName(await host.sheetNames());
-    const year = new Date(now()).getFullYear() - 1;
-    const out = await insertTables(host, { year, agency: '自检', target: { kind: 'newSheet', name } });
-    if (!out.ok) throw new Error(out.message);
-    sheet = out.sheet;
-    tableNames = out.tables.map((t) => t.name);
-    const t = out.tables.find((x) => x.table === 'reviews');
-    if (!t) throw new Error('插入的表格中没有表3');
-    const cell = tableLayout(t.format, 'reviews').byKey.get('reviews.review.total');
-    if (!cell) throw new Error('表3 没有“行政复议 · 总计”单元格');
-    reviews = { name: t.name, format: t.format, total: { r: cell.r, c: cell.c } };
-    return `已在新工作表“${out.sheet}”的 ${out.address} 插入 ${out.tables.length} 个表格`;
-  });
-
-  await step('type', async () => {
-    const r = reviews as NonNullable<typeof reviews>;
-    const layout = tableLayout(r.format, 'reviews');
-    const at = (key: string): { r: number; c: number } => {
-      const c = layout.byKey.get(`reviews.review.${key}`);
-      if (!c) throw new Error(`表3 没有 ${key} 单元格`);
-      return { r: c.r, c: c.c };
-    };
-    // 结果维持 3、尚未审结 1，总计却填 5（应为 4）
-    await host.writeCells(r.name, [
-      { ...at('upheld'), value: 3 },
-      { ...at('pending'), value: 1 },
-      { ...r.total, value: 5 },
-    ]);
-    return '在表3“行政复议”一行填入：结果维持 3，尚未审结 1，总计 5（应为 4）';
-  });
-
-  await step('check', async () => {
-    const r = reviews as NonNullable<typeof reviews>;
-    let marks: Mark[] = [];
-    const result = await host.checkAndMark((read) => {
-      const checked = checkTables(read);
-      marks = checked.marks;
-      return checked;
-    });
-    const finding = result.sets
-      .flatMap((s) => s.findings)
-      .find((f) => f.rule === 'T3-SUM' && f.locations.some((l) => l.tableName === r.name && l.r === r.total.r && l.c === r.total.c));
-    if (!finding) throw new Error('校验没有发现填错的总计（应有 T3-SUM 错误）');
-    const mark = marks.find((m) => m.tableName === r.name && m.r === r.total.r && m.c === r.total.c);
-    if (!mark || mark.severity !== 'error') throw new Error('填错的总计没有被标为错误');
-    return `发现 T3-SUM：${finding.message}；${finding.locations[0]?.address ?? a1(r.total.r, r.total.c)} 已标为错误`;
-  });
-
-  await step('clear', async () => {
-    const n = await host.clearMarks(tableNames);
-    if (n < 1) throw new Error('没有找到校验写入的标记（标记未写入工作簿）');
-    return `已清除自检表格中 ${n} 个单元格的标记（标记确已写入工作簿）`;
-  });
-
-  // the scratch sheet goes whatever happened before (if it was made)
-  await step(
-    'remove',
-    async () => {
-      if (!sheet) return '没有创建自检工作表，无需删除';
-      await host.discardSheet(sheet);
-      const left = await host.sheetNames();
-      if (left.includes(sheet)) throw new Error(`工作表“${sheet}”仍在`);
-      const read = await host.readTables();
-      const stale = read.tables
-        .filter((t) => tableNames.includes(t.name))
-        .map((t) => t.name)
-        .concat(read.lost.filter((l) => tableNames.includes(l.name)).map((l) => l.name));
-      if (stale.length) throw new Error(`自检登记的名称仍在：${stale.join('、')}`);
-      return `已删除工作表“${sheet}”及其登记的名称和标记`;
-    },
-    true,
-  );
-
-  return { environment, steps, passed: steps.every((s) => s.status === 'passed'), at: new Date(now()).toISOString() };
+  }
+  return { environment: run.environment, steps, passed: steps.every((s) => s.status === 'passed'), at: new Date(now()).toISOString() };
 }
 
 const STEP_TITLES: Record<StepId, string> = {
