@@ -122,10 +122,10 @@ function guarded(node: ts.Node, needs: Array<{ set: string; version: string }>, 
     if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === p.right) {
       if (satisfies(checksIn(p.left, checker), needs, true)) return true;
     }
-    if ((ts.isBlock(p) || ts.isSourceFile(p)) && ts.isStatement(child as ts.Statement)) {
+    if ((ts.isBlock(p) || ts.isSourceFile(p)) && ts.isStatement(child)) {
       // `if (!check) return …;` before this statement
       const list = (p as ts.Block).statements;
-      for (const st of list.slice(0, list.indexOf(child as ts.Statement))) {
+      for (const st of list.slice(0, list.indexOf(child))) {
         if (
           ts.isIfStatement(st) &&
           !st.elseStatement &&

@@ -103,7 +103,7 @@ const memberName = (m: ts.Node): string | null => {
 
 export function generate(dtsText = readFileSync(DTS, 'utf8')): ApiLevels {
   const sf = ts.createSourceFile(DTS, dtsText, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const version = JSON.parse(readFileSync(path.join(path.dirname(DTS), 'package.json'), 'utf8')).version as string;
+  const version = (JSON.parse(readFileSync(path.join(path.dirname(DTS), 'package.json'), 'utf8')) as { version: string }).version;
   const out: ApiLevels = { source: `@types/office-js ${version}`, newestExcelApi: '1.1', excel: {}, office: {}, notes: {} };
   let newest = '1.1';
   const seeVersion = (l: Level | null): void => {
@@ -169,7 +169,7 @@ export function generate(dtsText = readFileSync(DTS, 'utf8')): ApiLevels {
         else if (ts.isInterfaceDeclaration(s)) excelMembers(s, s.name.text, 'interface');
         else if (ts.isEnumDeclaration(s)) {
           const l = excelLevel(docOf(dtsText, s), null).level;
-          if (l) out.excel[s.name.text] = { $: l as string, $kind: 'enum' };
+          if (l) out.excel[s.name.text] = { $: l, $kind: 'enum' };
         } else if (ts.isFunctionDeclaration(s) && s.name) {
           const l = excelLevel(docOf(dtsText, s), '1.1').level;
           if (l) fns[s.name.text] = l;

@@ -41,7 +41,7 @@ function randomReport(format: FormatId, seed: number): Report {
 
 async function excelActions(): Promise<void> {
   const sim = createWorkbookSim({ sheets: ['Sheet1'] });
-  const host = createExcelHost({ Excel: sim.Excel as typeof Excel, Office: sim.Office as typeof Office });
+  const host = createExcelHost({ Excel: sim.Excel, Office: sim.Office });
   const time = async <T>(action: string, fn: () => Promise<T>, extra: Record<string, unknown> = {}): Promise<T> => {
     sim.resetSyncCount();
     const t0 = performance.now();
@@ -52,7 +52,7 @@ async function excelActions(): Promise<void> {
   await time('insert', () => insertTables(host, { year: 2025, target: { kind: 'selection' } }), { tables: 3 });
   sim.setCell('Sheet1', 'D23', 5);
   await time('validate', () => checkWorkbook(host), { note: 'names seen in this session' });
-  const fresh = createExcelHost({ Excel: sim.Excel as typeof Excel, Office: sim.Office as typeof Office });
+  const fresh = createExcelHost({ Excel: sim.Excel, Office: sim.Office });
   await time('validate', () => checkWorkbook(fresh), { note: 'first check after the pane opens' });
   await time('clear', () => fresh.clearMarks());
   await time('select', () => fresh.selectCells('OGI_applications', [{ r: 3, c: 3 }]));
@@ -79,7 +79,7 @@ function bundleSizes(): void {
   });
   const gz = sizes.reduce((a, x) => a + x.gzip, 0);
   line({ action: 'bundle', page: 'taskpane.html', initialGzipKB: Math.round(gz * 10) / 10, budgetKB: 250, targetKB: 150, files: sizes });
-  const lazy = (readdirSync(DIST) as string[])
+  const lazy = readdirSync(DIST)
     .filter((f) => f.endsWith('.js') && !['taskpane.js', 'vendor.js', 'commands.js', 'preview.js', 'legacy-check.js'].includes(f))
     .map((f) => {
       const buf = readFileSync(path.join(DIST, f));
@@ -94,7 +94,7 @@ function bundleSizes(): void {
   if (existsSync(worker)) {
     const buf = readFileSync(worker);
     const data = ['cmaps', 'standard_fonts'].map((d) =>
-      (readdirSync(path.join(DIST, 'pdfjs', d)) as string[]).reduce((a, f) => a + readFileSync(path.join(DIST, 'pdfjs', d, f)).length, 0),
+      readdirSync(path.join(DIST, 'pdfjs', d)).reduce((a, f) => a + readFileSync(path.join(DIST, 'pdfjs', d, f)).length, 0),
     );
     line({
       action: 'bundle',
@@ -118,8 +118,8 @@ async function timeToInteractive(): Promise<void> {
     for (let i = 0; i < 7; i++) {
       const { page } = await open(browser, 'preview.html');
       await page.getByTestId('insert-all').waitFor({ state: 'visible' });
-      await page.waitForFunction(() => !(document.querySelector('[data-testid="insert-all"]') as HTMLButtonElement | null)?.disabled);
-      times.push(await page.evaluate<number>('Math.round(performance.now())')); // a string: tsx would rename `performance`
+      await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-testid="insert-all"]')?.disabled);
+      times.push(Number(await page.evaluate('Math.round(performance.now())'))); // a string: tsx would rename `performance`
       await page.context().close();
     }
     times.sort((a, b) => a - b);
@@ -217,7 +217,9 @@ async function batchCheck(n = 1000): Promise<void> {
  *  (getDocument + getTextContent of every page), medians of 5 runs after a warm-up. */
 async function pdfImport(): Promise<void> {
   const dir = path.join(ROOT, 'test', 'fixtures', 'pdf');
-  const files = (readdirSync(dir) as string[]).filter((f) => /^(gaoan|huaian)-.*\.pdf$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^(gaoan|huaian)-.*\.pdf$/.test(f))
+    .sort();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const { readPdfText } = await import('../src/pdf/node');
@@ -344,7 +346,7 @@ function corpus(): void {
   for (const e of entries) {
     const f = path.join(e.dir, 'judged.json');
     if (!existsSync(f)) continue;
-    const judged = JSON.parse(readFileSync(f, 'utf8')).findings as Array<{ message: string; verdict: string }>;
+    const judged = (JSON.parse(readFileSync(f, 'utf8')) as { findings: Array<{ message: string; verdict: string }> }).findings;
     for (const msg of rawFindings(e).map((x) => x.message)) {
       const j = judged.find((x) => x.message === msg);
       if (j?.verdict === 'true') judgedTrue += 1;

@@ -5,7 +5,7 @@
  * is used here too, for the older engines some Office hosts embed.
  */
 import type { TextPage } from '../report/import/positioned';
-import { PdfReadError, pdfTextPages, type PdfJs } from './text';
+import { PdfReadError, pdfTextPages } from './text';
 
 export { NO_TEXT_LAYER, PdfReadError } from './text';
 
@@ -15,7 +15,7 @@ export async function readPdfText(data: Uint8Array, base: string = document.base
   const pdfjs = await import(/* webpackChunkName: "pdfjs" */ 'pdfjs-dist/legacy/build/pdf.min.mjs');
   pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs/pdf.worker.min.js', base).href;
   const cMapUrl = new URL('pdfjs/cmaps/', base).href;
-  const pages = await pdfTextPages(pdfjs as unknown as PdfJs, data, {
+  const pages = await pdfTextPages(pdfjs, data, {
     cMapUrl,
     standardFontDataUrl: new URL('pdfjs/standard_fonts/', base).href,
   });

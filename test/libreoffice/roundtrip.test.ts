@@ -55,7 +55,7 @@ async function roundTrip(
   const probes = plan.conditionalFormats
     .filter((cf) => cf.rule !== 'MARK')
     .map((cf, i) => ({ cell: a1(i, 30), rule: cf.rule, r: cf.rect.r, c: cf.rect.c, formula: cf.formula }));
-  for (const p of probes) ws.getCell(p.cell).value = { formula: p.formula.slice(1) } as ExcelJS.CellFormulaValue;
+  for (const p of probes) ws.getCell(p.cell).value = { formula: p.formula.slice(1) };
   const file = path.join(dir, `${name}.xlsx`);
   await wb.xlsx.writeFile(file);
   const outDir = path.join(dir, `${name}-lo`);
@@ -79,7 +79,7 @@ describe.each([
   ],
 ] as const)('%s', (_title, name, mutate) => {
   test("LibreOffice totals equal ours; its evaluation of the conditional formats marks the engine's cells", async () => {
-    const r = await report(name, mutate as ((r: Report) => void) | undefined);
+    const r = await report(name, mutate);
     const { wb, probes } = await roundTrip(r, `${name}${mutate ? '-broken' : ''}`);
     const read = readTables(wb);
     expect(read.tables).toHaveLength(3);

@@ -23,6 +23,8 @@ function fake(
         }),
         destroy: async () => undefined,
       };
+      // pdf.js rejects with its own exception objects ({ name: 'PasswordException', … }), and so does this fake
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       return { promise: fail ? Promise.reject(fail) : Promise.resolve(doc), destroy: async () => undefined };
     },
   };

@@ -27,7 +27,7 @@ export function toRaw(s: string): RawValue {
   const t = s.trim();
   if (isBlank(t)) return null;
   const p = parseCell(t);
-  return p.status === 'ok' ? (p.value as number) : t;
+  return p.status === 'ok' ? p.value : t;
 }
 
 const tableNo = (t: TableId): string => `表${TABLE_SECTION[t] - 1}`;

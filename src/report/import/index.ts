@@ -32,7 +32,7 @@
  * - section headings are whole lines; a table of contents listing the six headings before the body
  *   would be taken for them; a unit in a header (采购总金额（亿元）) is warned about, not converted.
  */
-import { formatForYear, type CellKey, type Finding, type FormatId, type RawValue, type Report } from '../types';
+import { formatForYear, type Finding, type FormatId, type RawValue, type Report } from '../types';
 import { detectFormat, readTables } from './grid';
 import { positionedRows, type TextPage } from './positioned';
 import type { Row } from './row';
@@ -106,7 +106,7 @@ function fromRows(rows: Row[], prose: string, kind: ImportKind | 'pdf', opts: Im
     if (!read.values.size) continue;
     const t: Record<string, Record<string, RawValue>> = {};
     for (const [key, value] of read.values) {
-      const [, r, c] = (key as CellKey).split('.');
+      const [, r, c] = key.split('.');
       (t[r] ??= {})[c] = value;
     }
     tables[read.table] = t;

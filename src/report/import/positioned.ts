@@ -117,6 +117,7 @@ function pageRuns(page: TextPage, pageNo: number): Run[][] {
     raw.sort((a, b) => a.x - b.x);
     const runs: Run[] = [];
     for (const it of raw) {
+      // eslint-disable-next-line no-control-regex -- pdf.js can hand control characters in a run's text: they are dropped
       const text = it.str.replace(/[\u0000-\u001f]/g, '');
       const cur = runs[runs.length - 1];
       const gap = cur ? it.x - cur.x1 : Infinity;

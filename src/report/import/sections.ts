@@ -64,7 +64,7 @@ export function detectTitle(head: string, body: string): { year?: number; agency
     const before = line
       .slice(0, m.index)
       .replace(/^(?:标题|题目|title)[:：]/i, '')
-      .replace(/^[【\[（(]+|[】\]）)]+$/g, '')
+      .replace(/^[【[（(]+|[】\]）)]+$/g, '')
       .replace(/关于$/, '');
     if (before && agencyLike(before)) agency = before;
     else if (i > 0 && lines[i - 1].length <= 30 && !/[。，,；;：:]/.test(lines[i - 1]) && !/报告/.test(lines[i - 1])) agency = lines[i - 1];
