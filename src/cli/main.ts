@@ -8,25 +8,21 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import ExcelJS from 'exceljs';
-import { checkTables, headingsOf, sourceOfTables } from '../app/service';
+import { headingsOf, sourceOfTables } from '../app/service';
 import { generateNarrative } from '../report/narrative';
-import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/crossYear';
-import type { ValueSource } from '../report/check';
-import { checkReport, emptyTablesFinding, reportSource } from '../report/check';
+import { lastYearMismatch, type YearInput } from '../report/crossYear';
+import { emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
-import { formatForYear, FORMAT_IDS, type CellKey, type Finding, type FormatId, type Report } from '../report/types';
-import { TABLE_SECTION } from '../report/formats';
-import { valueOf } from '../report/facts';
+import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
 import { InputError, readInput, type ReadOverrides } from './inputs';
+import { checkInput, plainFinding, type FileResult } from '../file/input';
+import { summaryCsv, summaryWorkbook, type UnreadableFile } from '../file/summary';
 import { cellsToMark } from '../report/rules';
 import { addToMark, type Mark } from '../host/types';
 import { tableLayout } from '../report/layout';
-import { registrationNames } from '../report/plan';
 import { exportCommand, feeOf } from './export';
-import { agencyName } from '../report/agency';
 import type { TableId } from '../report/types';
 
 export interface Io {
@@ -52,24 +48,7 @@ const USAGE = `用法 (usage):
 /** Files a folder is searched for: the reports `check` reads, and the legacy spreadsheets it explains (inputs.ts). */
 const REPORT_FILE = /\.(json|xlsx|xlsm|txt|html?|pdf|xls|et|ett)$/i;
 
-export interface FileResult {
-  file: string;
-  agency?: string;
-  format: FormatId;
-  year: number | null;
-  findings: Finding[];
-  /** The report's values, for the key totals of the summary. */
-  get?: ValueSource;
-}
-
-const plainFinding = (f: Finding): Finding => ({
-  rule: f.rule,
-  severity: f.severity,
-  cells: f.cells,
-  message: f.message,
-  expected: f.expected ?? null,
-  actual: f.actual ?? null,
-});
+export type { FileResult };
 
 /** Marks for a report's findings, placed on a workbook made from the same plan. */
 function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, format: FormatId): Mark[] {
@@ -137,69 +116,23 @@ async function check(args: Args, io: Io): Promise<number> {
   const proseSheet = str(args, 'prose-sheet');
   const results: FileResult[] = [];
   let unreadable = false;
-  const unreadableFiles: Array<{ file: string; message: string }> = [];
+  const unreadableFiles: UnreadableFile[] = [];
   const progress = files.length >= 20;
   for (const [i, file] of files.entries()) {
     if (progress && (i % 25 === 0 || i === files.length - 1)) io.err(`已检查 ${i}/${files.length} 个文件…\n`);
     try {
       const input = await readInput(file, overrides);
-      if (input.kind === 'report') {
-        const imported = input.imported;
-        const findings = [
-          ...(imported?.problems ?? []).map((message): Finding => ({
-            rule: 'STRUCTURE',
-            severity: 'error',
-            cells: [],
-            message: `导入：${message}`,
-            expected: null,
-            actual: null,
-          })),
-          ...(imported?.findings ?? []),
-          ...checkReport(input.report, undefined, { published: true }),
-          ...(last
-            ? checkAcrossYears(
-                { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency },
-                last,
-              )
-            : []),
-        ];
-        results.push({
-          file,
-          agency: agencyName(input.report.agency),
-          format: input.report.format,
-          year: input.report.year,
-          findings,
-          get: reportSource(input.report),
-        });
-        if (outDir) {
-          const wb = fillWorkbook(input.report);
-          const read = readTables(wb);
-          const names = Object.fromEntries(read.tables.map((t) => [t.table, t.name]));
-          applyMarks(wb, read, marksFor(findings, names, input.report.format));
-          await writeOut(wb, path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
-        }
-      } else {
-        const read = readTables(input.workbook, { proseSheet });
-        if (!read.tables.length) {
-          throw new InputError(
-            `${file}：没有找到登记的年报表格（名称 ${registrationNames('applications')[0]} 等）。请用本工具或加载项生成表格后再填写${read.lost.length ? `；${read.lost.map((l) => l.reason).join('；')}` : ''}`,
-          );
-        }
-        const { result, marks } = checkTables(read, last);
-        for (const set of result.sets) {
-          results.push({
-            file,
-            agency: agencyName(set.agency),
-            format: set.format,
-            year: Number.isNaN(set.year) ? null : set.year,
-            findings: set.findings.map(plainFinding),
-            get: set.get,
-          });
-        }
-        if (outDir) {
-          applyMarks(input.workbook, read, marks);
-          await writeOut(input.workbook, path.join(outDir, path.basename(file)));
-        }
+      const checked = checkInput(input, { last, proseSheet });
+      results.push(...checked.results);
+      if (outDir && input.kind === 'report') {
+        const wb = fillWorkbook(input.report);
+        const read = readTables(wb);
+        const names = Object.fromEntries(read.tables.map((t) => [t.table, t.name]));
+        applyMarks(wb, read, marksFor(checked.results[0].findings, names, input.report.format));
+        await writeOut(wb, path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
+      } else if (outDir && input.kind === 'workbook' && checked.workbook) {
+        applyMarks(input.workbook, checked.workbook.read, checked.workbook.marks);
+        await writeOut(input.workbook, path.join(outDir, path.basename(file)));
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -238,98 +171,13 @@ function totalLine(files: number, results: FileResult[], unreadable: number): st
   return `共 ${files} 个文件：${errors} 个错误，${all.length - errors} 个提示${unreadable ? `，${unreadable} 个文件无法读取` : ''}`;
 }
 
-/** The key totals a reviewer compares across reports (the 总计 column of table 2, table 3's totals). */
-const KEY_TOTALS: Array<[string, CellKey[]]> = [
-  ['本年新收', ['applications.new.total']],
-  ['上年结转', ['applications.carried_over.total']],
-  ['办理结果总计', ['applications.total.total']],
-  ['结转下年度', ['applications.carried_forward.total']],
-  ['行政复议', ['reviews.review.total']],
-  ['行政诉讼', ['reviews.litigation_direct.total', 'reviews.litigation_after_review.total']],
-];
-const SUMMARY_HEADER = ['文件', '单位', '年度', '格式', ...KEY_TOTALS.map(([name]) => name), '错误数', '提示数', '主要问题'];
-const ISSUE_HEADER = ['文件', '单位', '年度', '表', '单元格', '规则', '级别', '应为', '实为', '说明', '所引原文'];
-
-function summaryRows(results: FileResult[], unreadable: Array<{ file: string; message: string }>): Array<Array<string | number>> {
-  const rows: Array<Array<string | number>> = results.map((r) => {
-    const errors = r.findings.filter((f) => f.severity === 'error');
-    const top = [...errors, ...r.findings.filter((f) => f.severity === 'warning')].slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
-    const totals = KEY_TOTALS.map(([, cells]) => (r.get ? (valueOf(r.get, cells) ?? '') : ''));
-    return [
-      r.file,
-      r.agency ?? '',
-      r.year ?? '',
-      `${r.format}年格式`,
-      ...totals,
-      errors.length,
-      r.findings.length - errors.length,
-      top.join('；'),
-    ];
-  });
-  const pad = KEY_TOTALS.map(() => '');
-  for (const u of unreadable) rows.push([u.file, '', '', '', ...pad, '', '', `无法读取：${u.message}`]);
-  return rows;
-}
-
-/** One row per finding: where it is (table, cell), what was expected and found, and the sentence quoted. */
-function issueRows(results: FileResult[], unreadable: Array<{ file: string; message: string }>): Array<Array<string | number>> {
-  const rows: Array<Array<string | number>> = [];
-  for (const r of results) {
-    for (const f of r.findings) {
-      const key = f.cells[0];
-      const table = key
-        ? `表${TABLE_SECTION[key.split('.')[0] as TableId] - 1}`
-        : f.rule.startsWith('N-') || f.rule === 'X-YOY'
-          ? '报告正文'
-          : '';
-      const quoted = f.rule.startsWith('N-') || f.rule === 'X-YOY' ? (/“([^”]{6,})”/.exec(f.message)?.[1] ?? '') : '';
-      const shown = (v: Finding['expected']): string | number => (v === null || v === undefined ? '' : v);
-      rows.push([
-        r.file,
-        r.agency ?? '',
-        r.year ?? '',
-        table,
-        key ? describeCell(r.format, key) : '',
-        f.rule,
-        f.severity === 'error' ? '错误' : '提示',
-        shown(f.expected),
-        shown(f.actual),
-        f.message,
-        quoted,
-      ]);
-    }
-  }
-  for (const u of unreadable) rows.push([u.file, '', '', '', '', 'UNREADABLE', '错误', '', '', `无法读取：${u.message}`, '']);
-  return rows;
-}
-
-async function writeSummary(
-  kind: string,
-  out: string,
-  results: FileResult[],
-  unreadable: Array<{ file: string; message: string }>,
-): Promise<void> {
-  const rows = summaryRows(results, unreadable);
-  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+async function writeSummary(kind: string, out: string, results: FileResult[], unreadable: UnreadableFile[]): Promise<void> {
   if (kind === 'csv') {
-    const cell = (v: string | number): string => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    // UTF-8 with BOM so that Excel opens the Chinese correctly
-    await fs.writeFile(out, `\ufeff${[SUMMARY_HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`);
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await fs.writeFile(out, summaryCsv(results, unreadable));
     return;
   }
-  const wb = new ExcelJS.Workbook();
-  const sheet = (name: string, header: string[], body: Array<Array<string | number>>, widths: number[], wrap: number[]): void => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow(header).font = { bold: true };
-    for (const r of body) ws.addRow(r);
-    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    for (const c of wrap) ws.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  };
-  sheet('汇总表', SUMMARY_HEADER, rows, [40, 24, 8, 12, ...KEY_TOTALS.map(() => 10), 8, 8, 100], [SUMMARY_HEADER.length]);
-  sheet('问题清单', ISSUE_HEADER, issueRows(results, unreadable), [40, 24, 8, 10, 36, 14, 8, 10, 10, 80, 60], [10, 11]);
-  await writeOut(wb, out);
+  await writeOut(summaryWorkbook(results, unreadable), out);
 }
 
 function renderText(r: FileResult): string {
