@@ -17,7 +17,7 @@ import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } f
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
 import { InputError, readInput, type ReadOverrides } from './inputs';
-import { checkInput, plainFinding, type FileResult } from '../file/input';
+import { checkInput, isReportFile, plainFinding, type FileResult } from '../file/input';
 import { summaryCsv, summaryWorkbook, type UnreadableFile } from '../file/summary';
 import { cellsToMark } from '../report/rules';
 import { addToMark, type Mark } from '../host/types';
@@ -44,9 +44,6 @@ const USAGE = `用法 (usage):
 已有的输出文件不会被覆盖，除非加 --force。--fee 可写 3940、3940元、3,940；未收取写 0 或“无”。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
-
-/** Files a folder is searched for: the reports `check` reads, and the legacy spreadsheets it explains (inputs.ts). */
-const REPORT_FILE = /\.(json|xlsx|xlsm|txt|html?|pdf|xls|et|ett)$/i;
 
 export type { FileResult };
 
@@ -84,7 +81,7 @@ async function expand(paths: string[]): Promise<{ files: string[]; folders: numb
     const st = await fs.stat(p).catch(() => null);
     if (st?.isDirectory()) {
       folders += 1;
-      const names = (await fs.readdir(p)).filter((n) => REPORT_FILE.test(n) && !n.startsWith('~$')).sort();
+      const names = (await fs.readdir(p)).filter(isReportFile).sort();
       if (!names.length) throw new InputError(`${p}：目录中没有年报文件（.json、.xlsx、.xlsm、.txt、.html、.pdf）`);
       files.push(...names.map((n) => path.join(p, n)));
     } else files.push(p);

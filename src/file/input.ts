@@ -55,6 +55,12 @@ export function extensionOf(file: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
+/** Files a folder is searched for: the reports that are read, and the legacy spreadsheets explained (legacySpreadsheet). */
+export const REPORT_FILE = /\.(json|xlsx|xlsm|txt|html?|pdf|xls|et|ett)$/i;
+
+/** Whether a file found in a folder is one to read: a report file, not an office lock file ("~$报告.xlsx"). */
+export const isReportFile = (name: string): boolean => REPORT_FILE.test(name) && !name.startsWith('~$');
+
 /** Spreadsheets the tool cannot read, and how to save them as .xlsx (in the program that made them). */
 export function legacySpreadsheet(file: string): string | null {
   const ext = extensionOf(file);

@@ -123,6 +123,7 @@ export function summaryWorkbook(results: FileResult[], unreadable: UnreadableFil
 }
 
 /** The bytes of the summary workbook (.xlsx). */
-export async function summaryXlsx(results: FileResult[], unreadable: UnreadableFile[]): Promise<Uint8Array> {
+export async function summaryXlsx(results: FileResult[], unreadable: UnreadableFile[]): Promise<Uint8Array<ArrayBuffer>> {
+  // exceljs gives a Buffer in Node and an ArrayBuffer in the browser: a copy as a plain Uint8Array either way
   return new Uint8Array(await summaryWorkbook(results, unreadable).xlsx.writeBuffer());
 }

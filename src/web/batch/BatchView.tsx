@@ -1,0 +1,360 @@
+/**
+ * 批量核查 for reviewers: choose or drop many report files → progress while they are read → a table of reports
+ * (文件, 单位, 年度, 错误, 提示, or 无法读取 with the reason), each row opening its findings → 下载汇总 (the workbook
+ * `ogi-report check --summary xlsx` writes, or the CSV). Default export, to be imported lazily by the page.
+ */
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  makeStyles,
+  mergeClasses,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { Finding } from '../../report/types';
+import type { FileResult, PdfTextReader } from '../../file/input';
+import { findingPlace } from '../../file/summary';
+import { checkBatch, summaryCsvText, summaryWorkbookBytes, type BatchFile, type BatchOutcome, type BatchProgress } from './batch';
+import { chosenFiles, droppedFiles } from './files';
+import { loadBatchStrings, zh, type BatchStrings } from './strings';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', maxWidth: '1100px' },
+  h2: { margin: 0, fontSize: '18px', fontWeight: 600 },
+  drop: {
+    display: 'flex',
+    gap: '8px',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    padding: '16px',
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, background: tokens.colorBrandBackground2 },
+  hidden: { display: 'none' },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  num: { textAlign: 'right', width: '64px' },
+  year: { width: '72px' },
+  unreadable: { color: tokens.colorPaletteRedForeground1 },
+  badge: {
+    flexShrink: 0,
+    padding: '0 6px',
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: '16px',
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
+  badgeError: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  badgeWarning: { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1 },
+  list: { listStyle: 'none', margin: '4px 0', padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: {
+    display: 'flex',
+    gap: '6px',
+    alignItems: 'flex-start',
+    padding: '6px 8px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  error: { borderLeft: '4px solid #C00000' },
+  warning: { borderLeft: '4px solid #BF8F00' },
+  msg: { flex: 1, lineHeight: '1.45' },
+  detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: '11px', color: tokens.colorNeutralForeground3 },
+});
+
+export interface BatchViewProps {
+  /** The page's language ('zh', 'zh-CN', 'en', 'en-US' …): Chinese unless it is English. */
+  lang?: string;
+  /** Reads a PDF's text layer (default: src/pdf/browser.ts, loaded on the first PDF, pdf.js from the site's pdfjs/). */
+  readPdf?: PdfTextReader;
+}
+
+const browserPdf: PdfTextReader = async (data) => (await import(/* webpackChunkName: "pdf" */ '../../pdf/browser')).readPdfText(data);
+
+/** Hand a file to the browser's download (a link to a blob, clicked). */
+function save(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+const shown = (v: Finding['expected']): string => (v === null || v === undefined ? '' : String(v));
+
+function FindingItem({ f, result, strings }: { f: Finding; result: FileResult; strings: BatchStrings }): React.ReactElement {
+  const s = useStyles();
+  const { table, cell } = findingPlace(result.format, f);
+  const place = strings.place(table && strings.table(table), cell && strings.cell(cell));
+  const hasValues = shown(f.expected) !== '' || shown(f.actual) !== '';
+  return (
+    <li className={mergeClasses(s.item, f.severity === 'error' ? s.error : s.warning)} data-testid="batch-finding" data-rule={f.rule}>
+      <span className={mergeClasses(s.badge, f.severity === 'error' ? s.badgeError : s.badgeWarning)}>
+        {f.severity === 'error' ? strings.error : strings.warning}
+      </span>
+      <span className={s.msg}>
+        {strings.message(f.message)}
+        {place || hasValues ? (
+          <>
+            <br />
+            <span className={s.detail}>
+              {[place, hasValues ? strings.expectedFound(shown(f.expected), shown(f.actual)) : ''].filter(Boolean).join(' · ')}
+            </span>
+          </>
+        ) : null}
+        <br />
+        <span className={s.rule}>{strings.rule(f.rule)}</span>
+      </span>
+    </li>
+  );
+}
+
+function ReportRows({
+  result,
+  index,
+  open,
+  onToggle,
+  strings,
+}: {
+  result: FileResult;
+  index: number;
+  open: boolean;
+  onToggle: (i: number) => void;
+  strings: BatchStrings;
+}): React.ReactElement {
+  const s = useStyles();
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const listId = `batch-findings-${index}`;
+  return (
+    <>
+      <TableRow data-testid="batch-row">
+        <TableCell>{result.file}</TableCell>
+        <TableCell>{result.agency ?? strings.agencyUnknown}</TableCell>
+        <TableCell>{result.year ?? strings.yearUnknown}</TableCell>
+        <TableCell className={s.num}>{errors}</TableCell>
+        <TableCell className={s.num}>{result.findings.length - errors}</TableCell>
+        <TableCell>
+          {result.findings.length ? (
+            <Button size="small" appearance="subtle" aria-expanded={open} aria-controls={listId} onClick={() => onToggle(index)}>
+              {open ? strings.hideFindings : strings.showFindings(result.findings.length)}
+            </Button>
+          ) : (
+            strings.noFindings
+          )}
+        </TableCell>
+      </TableRow>
+      {open ? (
+        <TableRow>
+          <TableCell colSpan={6}>
+            <ul className={s.list} id={listId} aria-label={strings.findingsOf(result.file, result.year)}>
+              {result.findings.map((f, j) => (
+                <FindingItem key={j} f={f} result={result} strings={strings} />
+              ))}
+            </ul>
+          </TableCell>
+        </TableRow>
+      ) : null}
+    </>
+  );
+}
+
+export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React.ReactElement | null {
+  const s = useStyles();
+  const english = !!lang && /^en\b/i.test(lang);
+  const [strings, setStrings] = React.useState<BatchStrings | null>(english ? null : zh);
+  const [progress, setProgress] = React.useState<BatchProgress | null>(null);
+  const [outcome, setOutcome] = React.useState<BatchOutcome | null>(null);
+  const [open, setOpen] = React.useState<ReadonlySet<number>>(new Set());
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const filesInput = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
+  const running = progress !== null && progress.done < progress.total;
+
+  React.useEffect(() => {
+    let live = true;
+    loadBatchStrings(lang).then(
+      (x) => live && setStrings(x),
+      () => live && setStrings(zh),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+
+  const start = React.useCallback(
+    async (files: BatchFile[], folder: boolean): Promise<void> => {
+      setNotice(null);
+      setOpen(new Set());
+      setOutcome(null);
+      if (!files.length) {
+        if (folder) setNotice((strings ?? zh).noReportFiles);
+        setProgress(null);
+        return;
+      }
+      try {
+        setOutcome(await checkBatch(files, { readPdf, concurrency: 2, onProgress: setProgress }));
+      } catch (e) {
+        setProgress(null);
+        setNotice(`${(strings ?? zh).unexpected}${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    [readPdf, strings],
+  );
+
+  const onChosen = (e: React.ChangeEvent<HTMLInputElement>, folder: boolean): void => {
+    const files = e.target.files ? chosenFiles(e.target.files, folder) : [];
+    e.target.value = ''; // the same files can be chosen again
+    void start(files, folder);
+  };
+
+  const onDrop = (e: React.DragEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    setDragging(false);
+    if (running) return;
+    droppedFiles(e.dataTransfer).then(
+      (files) => start(files, false),
+      (err: unknown) => setNotice(`${(strings ?? zh).unexpected}${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
+
+  const toggle = React.useCallback(
+    (i: number) =>
+      setOpen((was) => {
+        const next = new Set(was);
+        if (next.has(i)) next.delete(i);
+        else next.add(i);
+        return next;
+      }),
+    [],
+  );
+
+  if (!strings) return null;
+  const all = outcome?.results.flatMap((r) => r.findings) ?? [];
+  const errors = all.filter((f) => f.severity === 'error').length;
+  let reportIndex = 0;
+
+  return (
+    <section className={s.view} aria-labelledby="batch-title" lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
+      <h2 id="batch-title" className={s.h2}>
+        {strings.title}
+      </h2>
+      <Text>{strings.intro}</Text>
+      <div
+        className={mergeClasses(s.drop, dragging && s.dropActive)}
+        data-testid="batch-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!running) setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <Button appearance="primary" disabled={running} onClick={() => filesInput.current?.click()}>
+          {strings.chooseFiles}
+        </Button>
+        <Button disabled={running} onClick={() => folderInput.current?.click()}>
+          {strings.chooseFolder}
+        </Button>
+        <Text>{dragging ? strings.dropActive : strings.dropHere}</Text>
+        <input
+          ref={filesInput}
+          className={s.hidden}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.json,.txt,.html,.htm,.pdf,.xls,.et,.ett"
+          data-testid="batch-files"
+          onChange={(e) => onChosen(e, false)}
+        />
+        <input
+          ref={(el) => {
+            folderInput.current = el;
+            // not in React's typings: choosing a folder gives its files, each with its path inside it
+            el?.setAttribute('webkitdirectory', '');
+          }}
+          className={s.hidden}
+          type="file"
+          multiple
+          data-testid="batch-folder"
+          onChange={(e) => onChosen(e, true)}
+        />
+      </div>
+      {running && progress ? (
+        <Field validationMessage={strings.reading(progress.done, progress.total, progress.current)} validationState="none">
+          <ProgressBar value={progress.done} max={progress.total} aria-label={strings.reading(progress.done, progress.total, undefined)} />
+        </Field>
+      ) : null}
+      <div role="status" data-testid="batch-status">
+        {notice ??
+          (outcome && !running
+            ? strings.finished(progress?.total ?? 0, outcome.results.length, outcome.unreadable.length, errors, all.length - errors)
+            : '')}
+      </div>
+      {outcome && !running ? (
+        <>
+          <div className={s.row}>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                summaryWorkbookBytes(outcome).then(
+                  (bytes) =>
+                    save(`${strings.summaryFileName}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+                  (e: unknown) => setNotice(`${strings.unexpected}${e instanceof Error ? e.message : String(e)}`),
+                );
+              }}
+            >
+              {strings.downloadXlsx}
+            </Button>
+            <Button onClick={() => save(`${strings.summaryFileName}.csv`, summaryCsvText(outcome), 'text/csv;charset=utf-8')}>
+              {strings.downloadCsv}
+            </Button>
+          </div>
+          <Text size={200}>{strings.downloadHint}</Text>
+          <Table aria-label={strings.title} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{strings.colFile}</TableHeaderCell>
+                <TableHeaderCell>{strings.colAgency}</TableHeaderCell>
+                <TableHeaderCell className={s.year}>{strings.colYear}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{strings.colErrors}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{strings.colWarnings}</TableHeaderCell>
+                <TableHeaderCell>{strings.colFindings}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {outcome.rows.map((row) => {
+                if (row.kind === 'unreadable') {
+                  return (
+                    <TableRow key={`u-${row.file}`} data-testid="batch-unreadable">
+                      <TableCell>{row.file}</TableCell>
+                      <TableCell colSpan={5} className={s.unreadable}>
+                        {`${strings.unreadable}${strings.language === 'en' ? ': ' : '：'}${strings.reason(row.reason)}`}
+                      </TableCell>
+                    </TableRow>
+                  );
+                }
+                const i = reportIndex++;
+                return <ReportRows key={`r-${i}`} result={row.result} index={i} open={open.has(i)} onToggle={toggle} strings={strings} />;
+              })}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export default BatchView;
