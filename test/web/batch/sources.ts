@@ -38,9 +38,16 @@ const COPIED: Array<[string, string]> = [
 
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer());
 
-export async function batchSources(): Promise<SourceFile[]> {
+/** The batch; `pdf: false` puts a published text in the PDF's place (for jest's jsdom, which cannot load pdf.js). */
+export async function batchSources(options: { pdf?: boolean } = {}): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const [name, rel] of COPIED) files.push({ name, bytes: await read(rel) });
+  const copied: Array<[string, string]> =
+    options.pdf === false
+      ? COPIED.map(([name, rel]) =>
+          name.endsWith('.pdf') ? ['武汉市生态环境局2020.txt', 'corpus/2020-wuhan-sthjj-pipe/source.txt'] : [name, rel],
+        )
+      : COPIED;
+  for (const [name, rel] of copied) files.push({ name, bytes: await read(rel) });
   const huaian = parseReportJson(new TextDecoder().decode(await read('fixtures/huaian-2024.json')));
   const gaoan = parseReportJson(new TextDecoder().decode(await read('fixtures/gaoan-2020.json')));
   // a workbook made by the tool and filled in: registered tables
