@@ -100,6 +100,8 @@ function FindingItem({ f, result, strings }: { f: Finding; result: FileResult; s
   const { table, cell } = findingPlace(result.format, f);
   const place = strings.place(table && strings.table(table), cell && strings.cell(cell));
   const hasValues = shown(f.expected) !== '' || shown(f.actual) !== '';
+  // a side the finding does not give is a blank cell (BLANK: expected 0, found nothing)
+  const side = (v: Finding['expected']): string => shown(v) || strings.blank;
   return (
     <li className={mergeClasses(s.item, f.severity === 'error' ? s.error : s.warning)} data-testid="batch-finding" data-rule={f.rule}>
       <span className={mergeClasses(s.badge, f.severity === 'error' ? s.badgeError : s.badgeWarning)}>
@@ -111,7 +113,7 @@ function FindingItem({ f, result, strings }: { f: Finding; result: FileResult; s
           <>
             <br />
             <span className={s.detail}>
-              {[place, hasValues ? strings.expectedFound(shown(f.expected), shown(f.actual)) : ''].filter(Boolean).join(' · ')}
+              {[place, hasValues ? strings.expectedFound(side(f.expected), side(f.actual)) : ''].filter(Boolean).join(' · ')}
             </span>
           </>
         ) : null}

@@ -104,6 +104,7 @@ export const en: BatchStrings = {
   warning: 'Warning',
   expectedFound: (expected: string, actual: string) => `expected ${expected}, found ${actual}`,
   place: (table: string, cell: string) => cell || table,
+  blank: 'blank',
   reportText: 'Report text',
   rule: (id: string) => `rule ${id}`,
   downloadXlsx: 'Download summary (.xlsx)',

@@ -34,6 +34,7 @@ export const zh = {
   expectedFound: (expected: string, actual: string) => `应为 ${expected}，实为 ${actual}`,
   /** Where a finding is: "表2 · 表2 （一）予以公开 · 自然人" shortened to the cell described (it names its table). */
   place: (table: string, cell: string) => cell || table,
+  blank: '空白',
   reportText: '报告正文',
   rule: (id: string) => `规则 ${id}`,
   downloadXlsx: '下载汇总（.xlsx）',

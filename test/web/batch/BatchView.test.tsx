@@ -111,6 +111,10 @@ test('a row opens its findings: plain Chinese, the cell described, expected and 
   expect(t3.textContent).toContain('表3 行政复议 · 总计');
   expect(t3.textContent).toMatch(/应为 \d+，实为 9999/);
   expect(t3.textContent).toContain('规则 T3-SUM');
+  // a blank cell the format asks to fill with 0: the side it lacks is said, not left empty
+  const blank = items.find((i) => i.getAttribute('data-rule') === 'BLANK')!;
+  expect(blank.textContent).toMatch(/^提示表2 依申请公开：2 个单元格为空/);
+  expect(blank.textContent).toContain('应为 0，实为 空白');
   fireEvent.click(within(row).getByRole('button', { name: '收起' }));
   expect(screen.queryAllByTestId('batch-finding')).toHaveLength(0);
 });
