@@ -195,3 +195,22 @@ test('English page: the same table, the reasons and the findings in English', as
   expect(t3.textContent).not.toMatch(/应为|实为|之和/);
   expect(screen.getByRole('button', { name: 'Download summary (.xlsx)' })).toBeTruthy();
 });
+
+test('files dropped on the area are checked like chosen ones; the area says to release while dragging', async () => {
+  renderView();
+  const area = screen.getByTestId('batch-drop');
+  expect(within(area).getByText('或把文件拖到这里')).toBeTruthy();
+  fireEvent.dragOver(area, { dataTransfer: { files: [], items: [] } });
+  expect(within(area).getByText('松开鼠标即开始核查')).toBeTruthy();
+  const dropped = [fileOf(sources.find((s) => s.name === '平潭2023.html')!), fileOf({ name: '旧表.et', bytes: new Uint8Array(4) })];
+  fireEvent.drop(area, { dataTransfer: { files: dropped, items: [] } });
+  await screen.findByText(/^已核查 2 个文件：1 份报告，1 个文件无法读取；/);
+  expect(within(area).getByText('或把文件拖到这里')).toBeTruthy();
+  const row = within(screen.getByTestId('batch-row'))
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
+  expect(row.slice(0, 3)).toEqual(['平潭2023.html', '平潭综合实验区人民政府', '2023']);
+  expect(within(screen.getByTestId('batch-unreadable')).getAllByRole('cell')[1].textContent).toMatch(
+    /^无法读取：这是 WPS 表格文件（\.et），只能读取 \.xlsx。请在 WPS 表格中打开它/,
+  );
+});
