@@ -16,7 +16,7 @@ import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
-import { InputError, readInput, type ReadOverrides } from './inputs';
+import { InputError, readInput, type Input, type ReadOverrides } from './inputs';
 import { checkInput, isReportFile, plainFinding, type FileResult } from '../file/input';
 import { summaryCsv, summaryWorkbook, type UnreadableFile } from '../file/summary';
 import { cellsToMark } from '../report/rules';
@@ -99,69 +99,95 @@ function readOverrides(args: Args): ReadOverrides {
   return { ...(year !== undefined ? { year } : {}), ...(f !== undefined ? { format: f as FormatId } : {}) };
 }
 
+interface CheckOptions {
+  summary?: 'csv' | 'xlsx';
+  summaryOut?: string;
+  overrides: ReadOverrides;
+  last?: YearInput & { agency?: string };
+  outDir?: string;
+  proseSheet?: string;
+}
+
 async function check(args: Args, io: Io): Promise<number> {
   const summary = str(args, 'summary');
   if (summary !== undefined && summary !== 'csv' && summary !== 'xlsx') throw new UsageError('--summary 应为 csv 或 xlsx');
   const summaryOut = summary ? str(args, 'out') : undefined;
   if (summary && !summaryOut) throw new UsageError('--summary 需要 --out 输出文件');
-  const overrides = readOverrides(args);
   if (!args.positionals.length) throw new UsageError('check 需要至少一个文件或目录');
   const { files, folders } = await expand(args.positionals);
   const lastFile = str(args, 'last-year');
-  const last = lastFile ? await reportLike(lastFile) : undefined;
-  const outDir = str(args, 'out-dir');
-  const proseSheet = str(args, 'prose-sheet');
+  const o: CheckOptions = {
+    summary,
+    summaryOut,
+    overrides: readOverrides(args),
+    last: lastFile ? await reportLike(lastFile) : undefined,
+    outDir: str(args, 'out-dir'),
+    proseSheet: str(args, 'prose-sheet'),
+  };
+  const { results, unreadableFiles } = await checkFiles(files, o, io);
+  const code = unreadableFiles.length ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (o.summary && o.summaryOut) {
+    await writeSummary(o.summary, o.summaryOut, results, unreadableFiles);
+    const unread = unreadableFiles.length ? `，${unreadableFiles.length} 个文件无法读取` : '';
+    io.out(`已写出汇总 ${o.summaryOut}：${results.length} 份报告${unread}\n`);
+    return code;
+  }
+  if (args.options.has('json')) {
+    const plain = results.map(({ get: _get, ...r }) => ({ ...r, findings: r.findings.map(plainFinding) }));
+    io.out(`${JSON.stringify(plain, null, 2)}\n`);
+  } else {
+    io.out(results.map(renderText).join('\n'));
+    if (folders || files.length > 1) io.out(`${totalLine(files.length, results, unreadableFiles.length)}\n`);
+  }
+  return code;
+}
+
+type Read = { ok: true; input: Input } | { ok: false; error: unknown };
+
+/** Checks the files one after another; the next file is read from disk while this one is checked (hiding the wait
+ *  for the disk, not running two checks at once). An unreadable file is said and counted, and the others go on. */
+async function checkFiles(files: string[], o: CheckOptions, io: Io): Promise<{ results: FileResult[]; unreadableFiles: UnreadableFile[] }> {
   const results: FileResult[] = [];
-  let unreadable = false;
   const unreadableFiles: UnreadableFile[] = [];
   const progress = files.length >= 20;
+  const read = (file: string): Promise<Read> =>
+    readInput(file, o.overrides).then(
+      (input): Read => ({ ok: true, input }),
+      (error: unknown): Read => ({ ok: false, error }),
+    );
+  let next = files.length ? read(files[0]) : null;
   for (const [i, file] of files.entries()) {
     if (progress && (i % 25 === 0 || i === files.length - 1)) io.err(`已检查 ${i}/${files.length} 个文件…\n`);
+    const got = (await next) as Read;
+    next = i + 1 < files.length ? read(files[i + 1]) : null;
     try {
-      const input = await readInput(file, overrides);
-      const checked = checkInput(input, { last, proseSheet });
-      results.push(...checked.results);
-      if (outDir && input.kind === 'report') {
-        const wb = fillWorkbook(input.report);
-        const read = readTables(wb);
-        const names = Object.fromEntries(read.tables.map((t) => [t.table, t.name]));
-        applyMarks(wb, read, marksFor(checked.results[0].findings, names, input.report.format));
-        await writeOut(wb, path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
-      } else if (outDir && input.kind === 'workbook' && checked.workbook) {
-        applyMarks(input.workbook, checked.workbook.read, checked.workbook.marks);
-        await writeOut(input.workbook, path.join(outDir, path.basename(file)));
-      }
+      if (!got.ok) throw got.error;
+      results.push(...(await checkOne(file, got.input, o)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      unreadable = true;
       unreadableFiles.push({ file, message: e.message });
       io.err(`${e.message}\n`);
     }
   }
-  if (summary && summaryOut) {
-    await writeSummary(summary, summaryOut, results, unreadableFiles);
-    io.out(
-      `已写出汇总 ${summaryOut}：${results.length} 份报告${unreadableFiles.length ? `，${unreadableFiles.length} 个文件无法读取` : ''}\n`,
-    );
-    return unreadable ? 2 : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
-  }
-  if (args.options.has('json'))
-    io.out(
-      `${JSON.stringify(
-        results.map(({ get: _get, ...r }) => ({ ...r, findings: r.findings.map(plainFinding) })),
-        null,
-        2,
-      )}\n`,
-    );
-  else {
-    io.out(results.map(renderText).join('\n'));
-    if (folders || files.length > 1) io.out(`${totalLine(files.length, results, unreadableFiles.length)}\n`);
-  }
-  if (unreadable) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return { results, unreadableFiles };
 }
 
-/** The last line of a check of several files: how many, and what was found in all of them. */
+/** One file's results; with --out-dir, its workbook written there with the cells marked. */
+async function checkOne(file: string, input: Input, o: CheckOptions): Promise<FileResult[]> {
+  const checked = checkInput(input, { last: o.last, proseSheet: o.proseSheet });
+  if (o.outDir && input.kind === 'report') {
+    const wb = fillWorkbook(input.report);
+    const read = readTables(wb);
+    const names = Object.fromEntries(read.tables.map((t) => [t.table, t.name]));
+    applyMarks(wb, read, marksFor(checked.results[0].findings, names, input.report.format));
+    await writeOut(wb, path.join(o.outDir, `${path.basename(file, path.extname(file))}.xlsx`));
+  } else if (o.outDir && input.kind === 'workbook' && checked.workbook) {
+    applyMarks(input.workbook, checked.workbook.read, checked.workbook.marks);
+    await writeOut(input.workbook, path.join(o.outDir, path.basename(file)));
+  }
+  return checked.results;
+}
+
 function totalLine(files: number, results: FileResult[], unreadable: number): string {
   const all = results.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
