@@ -151,8 +151,6 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
         per: rule.per,
         lhs: { keys: [] },
         rhs: { keys: [] },
-        lhsName: rule.lhsName,
-        rhsName: rule.rhsName(last.year),
         expected: 'rhs',
         wording: rule.wording,
       };
@@ -162,6 +160,8 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
         alongName: rule.per === 'column' ? `${sample?.colName}列` : `${sample?.rowName}`,
         lhs,
         rhs,
+        lhsName: rule.lhsName,
+        rhsName: rule.rhsName(last.year),
       };
       const f = relationFinding(rel, parsed);
       if (!f) continue;

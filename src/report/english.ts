@@ -6,18 +6,23 @@
  * text, sheet and agency names. A message without a rendering here comes back unchanged (test/report/english
  * fails on any message the product can produce that has none).
  */
+import { SECTION_TITLES, TABLE_NAMES as OFFICIAL_NAMES, TABLE_SECTION } from './formats';
+import type { TableId } from './types';
+
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
-const TABLE_NAMES: Record<string, string> = {
-  '表1 主动公开': 'Table 1 (active disclosure)',
-  '表2 依申请公开': 'Table 2 (applications)',
-  '表3 复议诉讼': 'Table 3 (reviews and lawsuits)',
+const IN_ENGLISH: Record<TableId, [name: string, title: string]> = {
+  active: ['Table 1 (active disclosure)', 'active disclosure'],
+  applications: ['Table 2 (applications)', 'applications'],
+  reviews: ['Table 3 (reviews and lawsuits)', 'reviews and lawsuits'],
 };
-const TABLE_TITLES: Record<string, string> = {
-  主动公开政府信息情况: 'active disclosure',
-  收到和处理政府信息公开申请情况: 'applications',
-  '政府信息公开行政复议、行政诉讼情况': 'reviews and lawsuits',
-};
+const TABLES = Object.entries(IN_ENGLISH) as Array<[TableId, [string, string]]>;
+/** "表2 依申请公开" → "Table 2 (applications)", the official names from the formats definition. */
+const TABLE_NAMES: Record<string, string> = Object.fromEntries(TABLES.map(([t, [name]]) => [OFFICIAL_NAMES[t], name]));
+/** A table's section title without its number ("收到和处理政府信息公开申请情况") → its subject in English. */
+const TABLE_TITLES: Record<string, string> = Object.fromEntries(
+  TABLES.map(([t, [, title]]) => [SECTION_TITLES[TABLE_SECTION[t] - 1].replace(/^[一二三四五六]、/, ''), title]),
+);
 
 /** "表2 依申请公开" → "Table 2 (applications)"; "表2" → "Table 2". */
 export function tableInEnglish(name: string): string {

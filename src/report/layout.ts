@@ -2,7 +2,16 @@
  * Compiles a table definition (formats.ts) into a grid: every placed cell with its merge span, role,
  * text and — for data cells — its cell key. Everything that draws, reads or writes a table uses this.
  */
-import { FORMATS, SECTION_TITLES, TABLE_SECTION, TABLE_NAMES, type BlocksTableDef, type LabelNode, type MatrixTableDef } from './formats';
+import {
+  FORMATS,
+  SECTION_TITLES,
+  TABLE_SECTION,
+  TABLE_NAMES,
+  nameOf,
+  type BlocksTableDef,
+  type LabelNode,
+  type MatrixTableDef,
+} from './formats';
 import { cellKey, type CellKey, type FormatId, type TableId, type ValueKind } from './types';
 
 export type CellRole = 'corner' | 'header' | 'blockTitle' | 'label' | 'data';
@@ -47,7 +56,6 @@ export interface TableLayout {
 
 const depth = (nodes: LabelNode[]): number => Math.max(0, ...nodes.map((n) => 1 + depth(n.children ?? [])));
 const leaves = (nodes: LabelNode[]): LabelNode[] => nodes.flatMap((n) => (n.children ? leaves(n.children) : [n]));
-const shortOf = (n: LabelNode): string => n.short ?? n.label;
 
 interface Leaf {
   node: LabelNode;
@@ -110,8 +118,8 @@ function matrixLayout(def: MatrixTableDef): Omit<TableLayout, 'format' | 'title'
         kind: cl.node.kind ?? 'count',
         rowKey,
         colKey: cl.node.key,
-        rowName: shortOf(rowNode),
-        colName: shortOf(cl.node),
+        rowName: nameOf(rowNode),
+        colName: nameOf(cl.node),
       });
     }
   }
@@ -144,8 +152,8 @@ function blocksLayout(def: BlocksTableDef): Omit<TableLayout, 'format' | 'title'
           kind: col.kind ?? 'count',
           rowKey: row.key,
           colKey: col.key,
-          rowName: shortOf(row),
-          colName: shortOf(col),
+          rowName: nameOf(row),
+          colName: nameOf(col),
         });
       });
       r += 1;

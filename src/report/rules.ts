@@ -27,7 +27,7 @@ export interface RelationRule {
   op?: '=' | '<=';
   /** Which side is the expected value in findings (default: rhs for totals, i.e. the parts). */
   expected?: 'lhs' | 'rhs';
-  /** Names for the two sides in messages (default: the cells' short names joined with ＋). */
+  /** Names for the two sides in messages (default: the official names of the side's rows or columns joined with ＋). */
   lhsName?: string;
   rhsName?: string;
   /** The official wording, shown in the help panel. */
@@ -80,7 +80,6 @@ export const RELATION_RULES: readonly RelationRule[] = [
     rhs: { keys: ['upheld', 'corrected', 'other', 'pending'] },
     formula: true,
     lhsName: '总计',
-    rhsName: '结果维持＋结果纠正＋其他结果＋尚未审结',
     wording: '行政复议、未经复议直接起诉、复议后起诉各自的总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
   },
   {
@@ -92,8 +91,6 @@ export const RELATION_RULES: readonly RelationRule[] = [
     op: '<=',
     lhs: { keys: ['published'] },
     rhs: { keys: ['public_total'] },
-    lhsName: '本年新公开数量',
-    rhsName: '对外公开总数量',
     wording: '2019年格式：本年新公开数量不应大于对外公开总数量。',
   },
 ];
@@ -106,6 +103,9 @@ export interface Relation {
   alongName: string;
   lhs: CellKey[];
   rhs: CellKey[];
+  /** The two sides as messages name them. */
+  lhsName: string;
+  rhsName: string;
 }
 
 function select(sel: Selector, all: string[]): string[] {
@@ -139,7 +139,10 @@ export function relations(format: FormatId): Relation[] {
       const sample = layout.byKey.get(lhs[0]);
       const alongName =
         rule.per === 'column' ? `${sample?.colName}列` : rule.table === 'reviews' ? `${sample?.rowName}` : `${sample?.rowName}行`;
-      out.push({ rule, along, alongName, lhs, rhs });
+      // a side is named by what varies along it: the columns of a row rule, the rows of a column rule
+      const names = (keys: CellKey[]): string =>
+        keys.map((k) => (rule.per === 'row' ? layout.byKey.get(k)?.colName : layout.byKey.get(k)?.rowName) ?? k).join('＋');
+      out.push({ rule, along, alongName, lhs, rhs, lhsName: rule.lhsName ?? names(lhs), rhsName: rule.rhsName ?? names(rhs) });
     }
   }
   cache.set(format, out);
@@ -211,8 +214,7 @@ export function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Fi
     const s = parsed.get(k)?.status;
     return s === 'blank' || s === 'placeholder';
   });
-  const lhsName = rel.rule.lhsName ?? rel.lhs.join('＋');
-  const rhsName = rel.rule.rhsName ?? rel.rhs.join('＋');
+  const { lhsName, rhsName } = rel;
   const rel_ = op === '=' ? '应等于' : '不应大于';
   const diff = op === '=' ? `，相差${fmtNum(Math.abs(l - r))}` : '';
   const message = `${rel.alongName}：${lhsName}（${fmtNum(l)}）${rel_}${rhsName}（${fmtNum(r)}）${diff}${blanks ? '（其中空白单元格按0计算）' : ''}`;
