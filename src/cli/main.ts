@@ -15,7 +15,7 @@ import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/cr
 import type { ValueSource } from '../report/check';
 import { checkReport, emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
-import { formatForYear, FORMAT_IDS, type CellKey, type Finding, type FormatId, type Report } from '../report/types';
+import { formatForYear, FORMAT_IDS, splitKey, type CellKey, type Finding, type FormatId, type Report } from '../report/types';
 import { TABLE_SECTION } from '../report/formats';
 import { valueOf } from '../report/facts';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
@@ -76,7 +76,7 @@ function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, 
   const marks = new Map<string, Mark>();
   for (const f of findings) {
     for (const key of cellsToMark(f)) {
-      const table = key.split('.')[0] as TableId;
+      const { table } = splitKey(key);
       const cell = tableLayout(format, table).byKey.get(key);
       const tableName = names[table];
       if (cell && tableName) marks.set(key, addToMark(marks.get(key), { tableName, r: cell.r, c: cell.c }, f));
@@ -277,11 +277,7 @@ function issueRows(results: FileResult[], unreadable: Array<{ file: string; mess
   for (const r of results) {
     for (const f of r.findings) {
       const key = f.cells[0];
-      const table = key
-        ? `表${TABLE_SECTION[key.split('.')[0] as TableId] - 1}`
-        : f.rule.startsWith('N-') || f.rule === 'X-YOY'
-          ? '报告正文'
-          : '';
+      const table = key ? `表${TABLE_SECTION[splitKey(key).table] - 1}` : f.rule.startsWith('N-') || f.rule === 'X-YOY' ? '报告正文' : '';
       const quoted = f.rule.startsWith('N-') || f.rule === 'X-YOY' ? (/“([^”]{6,})”/.exec(f.message)?.[1] ?? '') : '';
       const shown = (v: Finding['expected']): string | number => (v === null || v === undefined ? '' : v);
       rows.push([

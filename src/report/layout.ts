@@ -12,7 +12,7 @@ import {
   type LabelNode,
   type MatrixTableDef,
 } from './formats';
-import { cellKey, type CellKey, type FormatId, type TableId, type ValueKind } from './types';
+import { cellKey, splitKey, type CellKey, type FormatId, type TableId, type ValueKind } from './types';
 
 export type CellRole = 'corner' | 'header' | 'blockTitle' | 'label' | 'data';
 
@@ -198,7 +198,7 @@ export function allKeys(format: FormatId): CellKey[] {
 
 /** The layout cell of a key in a format, or undefined when the format has no such cell. */
 export function cellOf(format: FormatId, key: CellKey): LayoutCell | undefined {
-  const table = key.split('.')[0] as TableId;
+  const { table } = splitKey(key);
   if (!(table in FORMATS[format].tables)) return undefined;
   return tableLayout(format, table).byKey.get(key);
 }
@@ -207,6 +207,6 @@ export function cellOf(format: FormatId, key: CellKey): LayoutCell | undefined {
 export function describeCell(format: FormatId, key: CellKey): string {
   const cell = cellOf(format, key);
   if (!cell) return key;
-  const layout = tableLayout(format, key.split('.')[0] as TableId);
+  const layout = tableLayout(format, splitKey(key).table);
   return `${layout.name.split(' ')[0]} ${cell.rowName} · ${cell.colName}`;
 }

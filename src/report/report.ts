@@ -1,7 +1,7 @@
 /** Report JSON (spec report-json.md): reading it safely, and getting cell values by key. */
 import { FORMATS } from './formats';
 import { allLayouts } from './layout';
-import { FORMAT_IDS, type CellKey, type FormatId, type RawValue, type Report, type TableId } from './types';
+import { FORMAT_IDS, splitKey, type CellKey, type FormatId, type RawValue, type Report, type TableId } from './types';
 
 /** Input that is not a usable report. The message is Chinese, for the person who gave the file. */
 export class ReportInputError extends Error {
@@ -59,10 +59,10 @@ export function parseReportJson(source: string): Report {
 
 /** The value of a cell in a report: a RawValue, or undefined when the report lacks the cell. */
 export function reportValue(report: Report, key: CellKey): RawValue | undefined {
-  const [t, r, c] = key.split('.');
-  const row = report.tables[t as TableId]?.[r];
-  if (!row || !Object.prototype.hasOwnProperty.call(row, c)) return undefined;
-  return row[c] as RawValue;
+  const { table, row: r, column } = splitKey(key);
+  const row = report.tables[table]?.[r];
+  if (!row || !Object.prototype.hasOwnProperty.call(row, column)) return undefined;
+  return row[column] as RawValue;
 }
 
 /** An empty report of a format: every cell null. */
@@ -78,9 +78,9 @@ export function emptyReport(format: FormatId, year: number, agency?: string): Re
 
 /** Set a cell of a report (creating the row). */
 export function setReportValue(report: Report, key: CellKey, value: RawValue): void {
-  const [t, r, c] = key.split('.');
-  const table = (report.tables[t as TableId] ??= {});
-  (table[r] ??= {})[c] = value;
+  const { table: t, row, column } = splitKey(key);
+  const table = (report.tables[t] ??= {});
+  (table[row] ??= {})[column] = value;
 }
 
 export { FORMATS };

@@ -95,14 +95,14 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
 ];
 
-/** One concrete equation: Σlhs = Σrhs over cell keys. */
-export interface Relation {
+/** One concrete equation: Σlhs = Σrhs over cell keys (the cross-year checks also name last year's cells). */
+export interface Relation<K extends string = CellKey> {
   rule: RelationRule;
   /** The row (per 'row') or column (per 'column') it is about. */
   along: string;
   alongName: string;
-  lhs: CellKey[];
-  rhs: CellKey[];
+  lhs: K[];
+  rhs: K[];
   /** The two sides as messages name them. */
   lhsName: string;
   rhsName: string;
@@ -192,8 +192,11 @@ export function cellsToMark(f: { rule: string; cells: CellKey[]; untouched?: boo
 }
 
 /** Evaluate one relation over parsed cells: a finding when it does not hold, null when it holds or a cell is unreadable. */
-export function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Finding | null {
-  const sum = (keys: CellKey[]): number | null => {
+export function relationFinding<K extends string>(
+  rel: Relation<K>,
+  parsed: ReadonlyMap<K, Parsed>,
+): (Omit<Finding, 'cells'> & { cells: K[] }) | null {
+  const sum = (keys: K[]): number | null => {
     let s = 0;
     for (const k of keys) {
       const v = parsed.get(k)?.value;

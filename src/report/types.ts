@@ -6,8 +6,12 @@ export const FORMAT_IDS: readonly FormatId[] = ['2019', '2021'];
 export type TableId = 'active' | 'applications' | 'reviews';
 export const TABLE_IDS: readonly TableId[] = ['active', 'applications', 'reviews'];
 
-/** `table.row.column`, e.g. `applications.carried_forward.total` (see spec report-json.md). */
-export type CellKey = string;
+/** `table.row.column`, e.g. `applications.carried_forward.total` (see spec report-json.md): built by `cellKey`,
+ *  taken apart by `splitKey`, never by hand. */
+export type CellKey = `${TableId}.${string}.${string}`;
+
+/** A cell of last year's report, as the cross-year relations (crossYear.ts) name it beside this year's cells. */
+export type LastYearKey = `last:${CellKey}`;
 
 /** What a data cell may hold: whole counts ≥ 0, money ≥ 0 (decimals), or a signed whole change. */
 export type ValueKind = 'count' | 'amount' | 'signed';
@@ -52,8 +56,15 @@ export function cellKey(table: TableId, row: string, column: string): CellKey {
 }
 
 export function splitKey(key: CellKey): { table: TableId; row: string; column: string } {
-  const [table, row, column] = key.split('.');
-  return { table: table as TableId, row, column };
+  const first = key.indexOf('.');
+  const second = key.indexOf('.', first + 1);
+  return { table: key.slice(0, first) as TableId, row: key.slice(first + 1, second), column: key.slice(second + 1) };
+}
+
+/** Whether a string from outside (JSON, a command line, a test) is a cell key of a known table. */
+export function isCellKey(s: string): s is CellKey {
+  const parts = s.split('.');
+  return parts.length === 3 && (TABLE_IDS as readonly string[]).includes(parts[0]) && parts[1] !== '' && parts[2] !== '';
 }
 
 /** Report years up to 2020 use the 2019 (试行) format; 2021 onward the current one. */
