@@ -17,7 +17,9 @@ import { cellsToMark } from '../report/rules';
 import { planSize, type PlanRequest } from '../report/plan';
 import {
   formatForYear,
+  reportYear,
   splitKey,
+  yearMessage,
   TABLE_IDS,
   type CellKey,
   type Finding,
@@ -59,9 +61,7 @@ export function defaultSheetName(year: number, existing: string[]): string {
 export async function insertTables(host: WorkbookHost, o: InsertOptions): Promise<InsertOutcome> {
   const info = host.info();
   if (!info.supported) return { ok: false, reason: 'unsupported', message: info.reason ?? '当前环境不支持插入表格' };
-  if (!Number.isInteger(o.year) || o.year < 2008 || o.year > 2100) {
-    return { ok: false, reason: 'failed', message: `年份“${o.year}”无效：请填写四位年份，如 2025` };
-  }
+  if (reportYear(o.year) === null) return { ok: false, reason: 'failed', message: yearMessage(o.year) };
   return host.insertTables(planRequest(o), o.target);
 }
 

@@ -15,7 +15,17 @@ import { checkAcrossYears, lastYearMismatch, type YearInput } from '../report/cr
 import type { ValueSource } from '../report/check';
 import { checkReport, emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
-import { formatForYear, FORMAT_IDS, splitKey, type CellKey, type Finding, type FormatId, type Report } from '../report/types';
+import {
+  formatForYear,
+  FORMAT_IDS,
+  reportYear,
+  splitKey,
+  yearMessage,
+  type CellKey,
+  type Finding,
+  type FormatId,
+  type Report,
+} from '../report/types';
 import { TABLE_SECTION } from '../report/formats';
 import { valueOf } from '../report/facts';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
@@ -117,8 +127,8 @@ async function expand(paths: string[]): Promise<{ files: string[]; folders: numb
 function readOverrides(args: Args): ReadOverrides {
   const y = str(args, 'year');
   const f = str(args, 'format');
-  const year = y === undefined ? undefined : Number(y);
-  if (year !== undefined && (!Number.isInteger(year) || year < 2008 || year > 2100)) throw new UsageError(`年份“${y}”无效，应为四位年份`);
+  const year = y === undefined ? undefined : reportYear(y);
+  if (year === null) throw new UsageError(yearMessage(y));
   if (f !== undefined && !FORMAT_IDS.includes(f as FormatId)) throw new UsageError(`--format 应为 ${FORMAT_IDS.join(' 或 ')}`);
   return { ...(year !== undefined ? { year } : {}), ...(f !== undefined ? { format: f as FormatId } : {}) };
 }
@@ -358,8 +368,8 @@ async function requireOut(args: Args): Promise<string> {
 async function template(args: Args, io: Io): Promise<number> {
   const out = await requireOut(args);
   const yearText = str(args, 'year');
-  const year = yearText === undefined ? new Date().getFullYear() - 1 : Number(yearText);
-  if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(`年份“${yearText}”无效，应为四位年份`);
+  const year = yearText === undefined ? new Date().getFullYear() - 1 : reportYear(yearText);
+  if (year === null) throw new UsageError(yearMessage(yearText));
   const f = str(args, 'format') ?? formatForYear(year);
   if (!FORMAT_IDS.includes(f as FormatId)) throw new UsageError(`未知的格式“${f}”，应为 2021 或 2019`);
   const wb = templateWorkbook({ format: f as FormatId, year, agency: str(args, 'agency'), formulas: !args.options.has('no-formulas') });

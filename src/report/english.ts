@@ -288,8 +288,8 @@ const RULES: Rule[] = [
     () => 'Not a report: there is no year and no tables; report JSON in the ogi-report/1 format is expected',
   ],
   [
-    /^年份“(.*)”无效，应为四位年份，如 2025（invalid year）$/,
-    (m) => `The year “${m[1]}” is not valid: it should be a four-digit year, e.g. 2025`,
+    /^年份“(.*)”无效：请填写 (\d{4}) 至 (\d{4}) 之间的四位年份，如 2025(?:（invalid year）)?$/,
+    (m) => `The year “${m[1]}” is not valid: enter a four-digit year from ${m[2]} to ${m[3]}, e.g. 2025`,
   ],
   [/^未知的表格格式“(.*)”，应为 2019 或 2021（unknown format）$/, (m) => `Unknown table format “${m[1]}”: it should be 2019 or 2021`],
   [/^缺少 tables（表格数据）对象（missing tables）$/, () => 'The tables object is missing'],
@@ -400,7 +400,6 @@ const RULES: Rule[] = [
       `${tableInEnglish(m[1])} has ${plural(m[2], 'error')} (e.g. ${inEnglish(m[3])}); so that the text does not contradict the tables, this paragraph was not written. Correct the table, then write the text again.`,
   ],
   // ---- actions (app/service.ts) and the Excel host (excel/*)
-  [/^年份“(.*)”无效：请填写四位年份，如 2025$/, (m) => `The year “${m[1]}” is not valid: enter a four-digit year, e.g. 2025`],
   [/^没有读到年报表格[：。]$/, () => 'No report tables were read:'],
   [
     /^没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）$/,

@@ -5,6 +5,7 @@
  */
 import { quantities, readQuantity, share, type Quantity } from './facts';
 import { fmtNum } from './parse';
+import { sumHolds } from './rules';
 import type { ValueSource } from './check';
 import { cellKey, type CellKey, type Finding, type FormatId, type RuleDoc } from './types';
 
@@ -144,7 +145,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   const read = readQuantity(get, format);
   const compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void => {
     const actual = read(q.cells);
-    if (actual === null || Math.abs(actual - stated) < 1e-9) return;
+    if (actual === null || sumHolds(actual, stated)) return;
     const scope = scopeWord(sentence);
     findings.push({
       rule,

@@ -1,7 +1,17 @@
 /** Report JSON (spec report-json.md): reading it safely, and getting cell values by key. */
 import { FORMATS } from './formats';
 import { allLayouts } from './layout';
-import { FORMAT_IDS, splitKey, type CellKey, type FormatId, type RawValue, type Report, type TableId } from './types';
+import {
+  FORMAT_IDS,
+  reportYear,
+  splitKey,
+  yearMessage,
+  type CellKey,
+  type FormatId,
+  type RawValue,
+  type Report,
+  type TableId,
+} from './types';
 
 /** Input that is not a usable report. The message is Chinese, for the person who gave the file. */
 export class ReportInputError extends Error {
@@ -22,9 +32,8 @@ export function toReport(doc: unknown): Report {
   if (doc.schema === undefined && doc.year === undefined && doc.tables === undefined) {
     throw new ReportInputError('不是年报数据：没有 year（年份）和 tables（表格数据），应为 ogi-report/1 格式的年报 JSON（not a report）');
   }
-  const year = typeof doc.year === 'number' ? doc.year : typeof doc.year === 'string' && /^\d{4}$/.test(doc.year) ? Number(doc.year) : NaN;
-  if (!Number.isInteger(year) || year < 2008 || year > 2100)
-    throw new ReportInputError(`年份“${String(doc.year ?? '')}”无效，应为四位年份，如 2025（invalid year）`);
+  const year = reportYear(doc.year);
+  if (year === null) throw new ReportInputError(`${yearMessage(doc.year)}（invalid year）`);
   const format = doc.format === undefined ? (year <= 2020 ? '2019' : '2021') : String(doc.format);
   if (!FORMAT_IDS.includes(format as FormatId))
     throw new ReportInputError(`未知的表格格式“${format}”，应为 2019 或 2021（unknown format）`);

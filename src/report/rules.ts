@@ -95,6 +95,19 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
 ];
 
+/**
+ * How far the two sides of a sum may differ and still hold: 0.000001, absolute. The relations add whole counts, so a
+ * real difference is at least 1; the margin only absorbs binary rounding when decimals are added (amounts in 万元).
+ * The checker, the insertion plan (keeping a report's own 总计) and the conditional formats that colour a broken sum
+ * in Excel (written into their formulas as this number) all use this one value, so the sheet and 校验 agree.
+ */
+export const SUM_TOLERANCE = 0.000001;
+
+/** Whether Σlhs = Σrhs (or Σlhs ≤ Σrhs) holds within SUM_TOLERANCE. */
+export function sumHolds(lhs: number, rhs: number, op: '=' | '<=' = '='): boolean {
+  return op === '=' ? Math.abs(lhs - rhs) <= SUM_TOLERANCE : lhs - rhs <= SUM_TOLERANCE;
+}
+
 /** One concrete equation: Σlhs = Σrhs over cell keys (the cross-year checks also name last year's cells). */
 export interface Relation<K extends string = CellKey> {
   rule: RelationRule;
@@ -208,10 +221,8 @@ export function relationFinding<K extends string>(
   const l = sum(rel.lhs);
   const r = sum(rel.rhs);
   if (l === null || r === null) return null; // an unreadable cell: its own finding explains it
-  const eps = 1e-6 * Math.max(1, Math.abs(l), Math.abs(r));
   const op = rel.rule.op ?? '=';
-  const holds = op === '=' ? Math.abs(l - r) <= eps : l <= r + eps;
-  if (holds) return null;
+  if (sumHolds(l, r, op)) return null;
   const cells = [...rel.lhs, ...rel.rhs];
   const blanks = cells.some((k) => {
     const s = parsed.get(k)?.status;

@@ -67,6 +67,24 @@ export function isCellKey(s: string): s is CellKey {
   return parts.length === 3 && (TABLE_IDS as readonly string[]).includes(parts[0]) && parts[1] !== '' && parts[2] !== '';
 }
 
+/** The report years accepted wherever a year is typed or read (pane, command line, report JSON, import): from 2008,
+ *  the first year under the 条例, to 2100, so that a slip of the keyboard ("25", "20255") is caught. */
+export const FIRST_REPORT_YEAR = 2008;
+export const LAST_REPORT_YEAR = 2100;
+
+/** The report year in what was typed: a whole number, or four digits as text (spaces around allowed); null when
+ *  it is neither or lies outside FIRST_REPORT_YEAR…LAST_REPORT_YEAR. */
+export function reportYear(typed: unknown): number | null {
+  const year = typeof typed === 'number' ? typed : typeof typed === 'string' && /^\s*\d{4}\s*$/.test(typed) ? Number(typed) : NaN;
+  return Number.isInteger(year) && year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR ? year : null;
+}
+
+/** The one message for a year that is not one, naming what was typed (english.ts renders it). */
+export function yearMessage(typed: unknown): string {
+  const shown = typed === undefined || typed === null ? '' : String(typed as string | number);
+  return `年份“${shown}”无效：请填写 ${FIRST_REPORT_YEAR} 至 ${LAST_REPORT_YEAR} 之间的四位年份，如 2025`;
+}
+
 /** Report years up to 2020 use the 2019 (试行) format; 2021 onward the current one. */
 export function formatForYear(year: number): FormatId {
   return year <= 2020 ? '2019' : '2021';

@@ -3,7 +3,9 @@
  * prose, as the narrative and the checks take them instead of typing them again.
  */
 import { bareLabel, columnNode, labelPath, nameOf, rowNode } from '../../src/report/formats';
-import { cellKey, splitKey } from '../../src/report/types';
+import { inEnglish } from '../../src/report/english';
+import { toReport } from '../../src/report/report';
+import { cellKey, reportYear, splitKey, yearMessage } from '../../src/report/types';
 
 describe('labelPath', () => {
   it('gives the headers above a column key, root first', () => {
@@ -53,5 +55,26 @@ describe('cell keys', () => {
     const key = cellKey('applications', 'carried_forward', 'total');
     expect(key).toBe('applications.carried_forward.total');
     expect(splitKey(key)).toEqual({ table: 'applications', row: 'carried_forward', column: 'total' });
+  });
+});
+
+describe('report years', () => {
+  it('accepts a whole year from 2008 to 2100, as a number or four digits', () => {
+    expect([2008, 2100, '2025', ' 2024 '].map(reportYear)).toEqual([2008, 2100, 2025, 2024]);
+    expect([2007, 2101, 2025.5, '25', '20255', '2025年', '', null, undefined].map(reportYear)).toEqual(Array(9).fill(null));
+  });
+
+  it('says what was typed and what is expected, in Chinese and in English', () => {
+    expect(yearMessage('25')).toBe('年份“25”无效：请填写 2008 至 2100 之间的四位年份，如 2025');
+    expect(inEnglish(yearMessage(2101))).toBe('The year “2101” is not valid: enter a four-digit year from 2008 to 2100, e.g. 2025');
+  });
+
+  it('is the check report JSON gets', () => {
+    expect(() => toReport({ schema: 'ogi-report/1', format: '2021', year: 1999, tables: {} })).toThrow(
+      `${yearMessage(1999)}（invalid year）`,
+    );
+    expect(inEnglish(`${yearMessage(1999)}（invalid year）`)).toBe(
+      'The year “1999” is not valid: enter a four-digit year from 2008 to 2100, e.g. 2025',
+    );
   });
 });
