@@ -81,7 +81,7 @@ export function reportYear(typed: unknown): number | null {
 
 /** The one message for a year that is not one, naming what was typed (english.ts renders it). */
 export function yearMessage(typed: unknown): string {
-  const shown = typed === undefined || typed === null ? '' : String(typed as string | number);
+  const shown = typeof typed === 'string' || typeof typed === 'number' ? String(typed) : typed == null ? '' : JSON.stringify(typed);
   return `年份“${shown}”无效：请填写 ${FIRST_REPORT_YEAR} 至 ${LAST_REPORT_YEAR} 之间的四位年份，如 2025`;
 }
 
