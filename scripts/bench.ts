@@ -25,7 +25,7 @@ import { reportSource } from '../src/report/check';
 import { checkReport } from '../src/report/check';
 import { emptyReport, setReportValue } from '../src/report/report';
 import { allLayouts } from '../src/report/layout';
-import type { FormatId, Report } from '../src/report/types';
+import type { CellKey, FormatId, Report } from '../src/report/types';
 import { corpusEntries, measure, rawFindings } from '../test/corpus/measure';
 import { consistentReport, seeded } from '../test/report/helpers';
 
@@ -35,7 +35,7 @@ function randomReport(format: FormatId, seed: number): Report {
   const r = emptyReport(format, format === '2019' ? 2020 : 2025);
   let x = seed;
   const rnd = (): number => (x = (x * 1103515245 + 12345) % 2147483648) % 100;
-  for (const l of allLayouts(format)) for (const c of l.data) setReportValue(r, c.key as string, rnd());
+  for (const l of allLayouts(format)) for (const c of l.data) setReportValue(r, c.key as CellKey, rnd());
   return r;
 }
 

@@ -15,7 +15,18 @@ import { TABLE_NAMES } from '../report/formats';
 import { tableLayout } from '../report/layout';
 import { cellsToMark } from '../report/rules';
 import { planSize, type PlanRequest } from '../report/plan';
-import { formatForYear, TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type TableId } from '../report/types';
+import {
+  formatForYear,
+  reportYear,
+  splitKey,
+  yearMessage,
+  TABLE_IDS,
+  type CellKey,
+  type Finding,
+  type FormatId,
+  type RawValue,
+  type TableId,
+} from '../report/types';
 import type { InsertOutcome, InsertTarget, LostTable, Mark, ReadOptions, ReadTable, TablesRead, WorkbookHost } from '../host/types';
 import { addToMark } from '../host/types';
 import { areasAddress, parseAddress, quoteSheet } from '../report/a1';
@@ -50,9 +61,7 @@ export function defaultSheetName(year: number, existing: string[]): string {
 export async function insertTables(host: WorkbookHost, o: InsertOptions): Promise<InsertOutcome> {
   const info = host.info();
   if (!info.supported) return { ok: false, reason: 'unsupported', message: info.reason ?? '当前环境不支持插入表格' };
-  if (!Number.isInteger(o.year) || o.year < 2008 || o.year > 2100) {
-    return { ok: false, reason: 'failed', message: `年份“${o.year}”无效：请填写四位年份，如 2025` };
-  }
+  if (reportYear(o.year) === null) return { ok: false, reason: 'failed', message: yearMessage(o.year) };
   return host.insertTables(planRequest(o), o.target);
 }
 
@@ -114,7 +123,7 @@ export function sourceOfTables(
     year: first.year,
     ...(agency ? { agency } : {}),
     get: (key) => {
-      const t = byTable.get(key.split('.')[0] as TableId);
+      const t = byTable.get(splitKey(key).table);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
       if (!t || !cell) return undefined;
       return cellValue(t.values[cell.r]?.[cell.c] ?? null);
@@ -153,7 +162,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const { format, year } = group[0];
     const byTable = new Map(group.filter((t) => t.format === format).map((t) => [t.table, t]));
     const locate = (key: CellKey): LocatedFinding['locations'][number] | null => {
-      const t = byTable.get(key.split('.')[0] as TableId);
+      const t = byTable.get(splitKey(key).table);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
       if (!t || !cell) return null;
       return {
@@ -165,7 +174,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
       };
     };
     const get = (key: CellKey): RawValue | undefined => {
-      const t = byTable.get(key.split('.')[0] as TableId);
+      const t = byTable.get(splitKey(key).table);
       const cell = t && tableLayout(t.format, t.table).byKey.get(key);
       if (!t || !cell) return undefined;
       return cellValue(t.values[cell.r]?.[cell.c] ?? null);
@@ -179,7 +188,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
     const findings = [...recognisedFindings, ...checkValues(format, get, tables), ...cross, ...narrative].map((f): LocatedFinding => {
       const locations = f.cells.map(locate).filter((x): x is NonNullable<typeof x> => x !== null);
       const prose = /^N-|^X-YOY$/.test(f.rule) || !f.cells.length;
-      return { ...f, id: `f${++n}`, table: prose ? 'text' : (f.cells[0].split('.')[0] as TableId), locations };
+      return { ...f, id: `f${++n}`, table: prose ? 'text' : splitKey(f.cells[0]).table, locations };
     });
     for (const f of findings) {
       const keys = cellsToMark(f);

@@ -13,7 +13,7 @@ import { generateNarrative } from '../report/narrative';
 import { lastYearMismatch, type YearInput } from '../report/crossYear';
 import { emptyTablesFinding, reportSource } from '../report/check';
 import { describeCell } from '../report/layout';
-import { formatForYear, FORMAT_IDS, type Finding, type FormatId, type Report } from '../report/types';
+import { formatForYear, FORMAT_IDS, reportYear, splitKey, yearMessage, type Finding, type FormatId, type Report } from '../report/types';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
 import { InputError, readInput, type Input, type ReadOverrides } from './inputs';
@@ -52,7 +52,7 @@ function marksFor(findings: Finding[], names: Partial<Record<TableId, string>>, 
   const marks = new Map<string, Mark>();
   for (const f of findings) {
     for (const key of cellsToMark(f)) {
-      const table = key.split('.')[0] as TableId;
+      const { table } = splitKey(key);
       const cell = tableLayout(format, table).byKey.get(key);
       const tableName = names[table];
       if (cell && tableName) marks.set(key, addToMark(marks.get(key), { tableName, r: cell.r, c: cell.c }, f));
@@ -93,8 +93,8 @@ async function expand(paths: string[]): Promise<{ files: string[]; folders: numb
 function readOverrides(args: Args): ReadOverrides {
   const y = str(args, 'year');
   const f = str(args, 'format');
-  const year = y === undefined ? undefined : Number(y);
-  if (year !== undefined && (!Number.isInteger(year) || year < 2008 || year > 2100)) throw new UsageError(`年份“${y}”无效，应为四位年份`);
+  const year = y === undefined ? undefined : reportYear(y);
+  if (year === null) throw new UsageError(yearMessage(y));
   if (f !== undefined && !FORMAT_IDS.includes(f as FormatId)) throw new UsageError(`--format 应为 ${FORMAT_IDS.join(' 或 ')}`);
   return { ...(year !== undefined ? { year } : {}), ...(f !== undefined ? { format: f as FormatId } : {}) };
 }
@@ -233,8 +233,8 @@ async function requireOut(args: Args): Promise<string> {
 async function template(args: Args, io: Io): Promise<number> {
   const out = await requireOut(args);
   const yearText = str(args, 'year');
-  const year = yearText === undefined ? new Date().getFullYear() - 1 : Number(yearText);
-  if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(`年份“${yearText}”无效，应为四位年份`);
+  const year = yearText === undefined ? new Date().getFullYear() - 1 : reportYear(yearText);
+  if (year === null) throw new UsageError(yearMessage(yearText));
   const f = str(args, 'format') ?? formatForYear(year);
   if (!FORMAT_IDS.includes(f as FormatId)) throw new UsageError(`未知的格式“${f}”，应为 2021 或 2019`);
   const wb = templateWorkbook({ format: f as FormatId, year, agency: str(args, 'agency'), formulas: !args.options.has('no-formulas') });

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describeCell } from '../report/layout';
 import { TABLE_SECTION } from '../report/formats';
 import { valueOf } from '../report/facts';
-import type { CellKey, Finding, TableId } from '../report/types';
+import { splitKey, type CellKey, type Finding } from '../report/types';
 import type { FileResult } from './input';
 
 /** A file that could not be read, and why (the message names the file). */
@@ -37,7 +37,7 @@ const aboutText = (f: Finding): boolean => f.rule.startsWith('N-') || f.rule ===
 /** Where a finding is, as the 问题清单 names it: the table ("表2", "报告正文") and the cell described. */
 export function findingPlace(format: FileResult['format'], f: Finding): { table: string; cell: string } {
   const key = f.cells[0];
-  const table = key ? `表${TABLE_SECTION[key.split('.')[0] as TableId] - 1}` : aboutText(f) ? '报告正文' : '';
+  const table = key ? `表${TABLE_SECTION[splitKey(key).table] - 1}` : aboutText(f) ? '报告正文' : '';
   return { table, cell: key ? describeCell(format, key) : '' };
 }
 

@@ -9,7 +9,7 @@ import { reportValue } from './report';
 import { relationFinding, relations } from './rules';
 import { checkNarrative } from './narrativeCheck';
 import { checkAcrossYears } from './crossYear';
-import { TABLE_IDS, type CellKey, type Finding, type FormatId, type RawValue, type Report, type TableId } from './types';
+import { TABLE_IDS, cellKey, splitKey, type CellKey, type Finding, type FormatId, type RawValue, type Report, type TableId } from './types';
 
 /** Values by key; `undefined` means the cell is missing from the source (a structure problem). */
 export type ValueSource = (key: CellKey) => RawValue | undefined;
@@ -19,7 +19,7 @@ const PLACEHOLDER_NOTE = '格式要求填写0';
 
 function cellFindings(format: FormatId, cell: LayoutCell, p: Parsed): Finding[] {
   const key = cell.key as CellKey;
-  const table = key.split('.')[0] as TableId;
+  const { table } = splitKey(key);
   const kind = cell.kind ?? 'count';
   const v = p.value as number;
   const clean = p.status === 'ok' && (kind === 'amount' ? v >= 0 : kind === 'signed' ? Number.isInteger(v) : v >= 0 && Number.isInteger(v));
@@ -159,7 +159,7 @@ function missingFinding(format: FormatId, table: TableId, missing: LayoutCell[])
 
 const TABLE_ORDER: Record<string, number> = { active: 0, applications: 1, reviews: 2 };
 function sortFindings(fs: Finding[]): Finding[] {
-  const rank = (f: Finding): number => (f.cells.length ? (TABLE_ORDER[f.cells[0].split('.')[0]] ?? 3) : 3);
+  const rank = (f: Finding): number => (f.cells.length ? (TABLE_ORDER[splitKey(f.cells[0]).table] ?? 3) : 3);
   return fs
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
@@ -181,7 +181,7 @@ function extraStructure(report: Report): Finding[] {
         out.push({
           rule: 'STRUCTURE',
           severity: 'warning',
-          cells: Object.keys(cols).map((c) => `${t}.${r}.${c}`),
+          cells: Object.keys(cols).map((c) => cellKey(t as TableId, r, c)),
           message: legacy
             ? '2021年格式的报告中保留了2019年格式单一的“（六）其他处理”行，应拆分为1.逾期不补正、2.逾期未缴费、3.其他三项'
             : `${layout.name}中有格式之外的行“${r}”（可能是地方增加的行），未参与核对`,
@@ -191,11 +191,11 @@ function extraStructure(report: Report): Finding[] {
         continue;
       }
       for (const c of Object.keys(cols)) {
-        if (!layout.byKey.has(`${t}.${r}.${c}`)) {
+        if (!layout.byKey.has(cellKey(t as TableId, r, c))) {
           out.push({
             rule: 'STRUCTURE',
             severity: 'warning',
-            cells: [`${t}.${r}.${c}`],
+            cells: [cellKey(t as TableId, r, c)],
             message: `${layout.name}中有格式之外的单元格“${r}.${c}”，未参与核对`,
             expected: null,
             actual: null,
@@ -216,8 +216,9 @@ export function reportSource(report: Report): ValueSource {
     ['other_1', 'other_2', 'other_3'].every((r) => report.tables.applications?.[r] === undefined);
   return (key) => {
     if (legacyOther) {
-      const [, r, c] = key.split('.');
-      if (key.startsWith('applications.other_')) return r === 'other_3' ? reportValue(report, `applications.other.${c}`) : 0;
+      const { table, row, column } = splitKey(key);
+      if (table === 'applications' && row.startsWith('other_'))
+        return row === 'other_3' ? reportValue(report, cellKey('applications', 'other', column)) : 0;
     }
     return reportValue(report, key);
   };
@@ -227,7 +228,9 @@ export function reportSource(report: Report): ValueSource {
  *  template): one error, BLANK-EMPTY, instead of a warning per table. Null when any cell holds a value. */
 export function emptyTablesFinding(report: Report): Finding | null {
   const cells = Object.entries(report.tables).flatMap(([t, rows]) =>
-    Object.entries(rows ?? {}).flatMap(([r, cols]) => Object.entries(cols ?? {}).map(([c, v]) => ({ key: `${t}.${r}.${c}`, v }))),
+    Object.entries(rows ?? {}).flatMap(([r, cols]) =>
+      Object.entries(cols ?? {}).map(([c, v]) => ({ key: cellKey(t as TableId, r, c), v })),
+    ),
   );
   if (!cells.length || cells.some(({ v }) => parseCell(v).status !== 'blank')) return null;
   return {

@@ -7,10 +7,13 @@ import type { ValueSource } from './check';
 import { tableLayout } from './layout';
 import { parseCell, type Parsed } from './parse';
 import { relationFinding, type Relation, type RelationRule } from './rules';
-import type { CellKey, Finding, FormatId } from './types';
+import { cellKey, type CellKey, type Finding, type FormatId, type LastYearKey } from './types';
 import { agencyName, sameAgency } from './agency';
 
 export const LAST = 'last:';
+
+type Term = CellKey | LastYearKey;
+const isLast = (k: Term): k is LastYearKey => k.startsWith(LAST);
 
 export interface YearInput {
   format: FormatId;
@@ -107,10 +110,10 @@ export const CROSS_RULES: CrossRule[] = (['2019', '2021'] as FormatId[])
 
 /** Cross-year findings; `cells` name this year's cells only. */
 export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
-  const parsed = new Map<CellKey, Parsed>();
-  const read = (key: CellKey): Parsed | undefined => {
+  const parsed = new Map<Term, Parsed>();
+  const read = (key: Term): Parsed | undefined => {
     if (parsed.has(key)) return parsed.get(key);
-    const raw = key.startsWith(LAST) ? last.get(key.slice(LAST.length)) : now.get(key);
+    const raw = isLast(key) ? last.get(key.slice(LAST.length) as CellKey) : now.get(key);
     const p = raw === undefined ? undefined : parseCell(raw);
     if (p) parsed.set(key, p);
     return p;
@@ -134,16 +137,16 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
     if (rule.now !== now.format || rule.last !== last.format) continue;
     const layout = tableLayout(now.format, rule.table);
     for (const along of rule.along(now.format)) {
-      const key = (k: string): CellKey => {
-        const prefix = k.startsWith(LAST) ? LAST : '';
-        const bare = k.slice(prefix.length);
-        return `${prefix}${rule.table}.${rule.per === 'row' ? `${along}.${bare}` : `${bare}.${along}`}`;
+      const key = (k: string): Term => {
+        const bare = k.startsWith(LAST) ? k.slice(LAST.length) : k;
+        const cell = rule.per === 'row' ? cellKey(rule.table, along, bare) : cellKey(rule.table, bare, along);
+        return bare === k ? cell : `${LAST}${cell}`;
       };
       const lhs = rule.lhs.map(key);
       const rhs = rule.rhs.map(key);
       const all = [...lhs, ...rhs];
       if (all.some((k) => read(k) === undefined)) continue;
-      const sample = layout.byKey.get(all.find((k) => !k.startsWith(LAST)) as CellKey);
+      const sample = layout.byKey.get(all.find((k): k is CellKey => !isLast(k)) as CellKey);
       const asRule: RelationRule = {
         id: rule.id,
         severity: rule.severity,
@@ -151,21 +154,21 @@ export function checkAcrossYears(now: YearInput, last: YearInput): Finding[] {
         per: rule.per,
         lhs: { keys: [] },
         rhs: { keys: [] },
-        lhsName: rule.lhsName,
-        rhsName: rule.rhsName(last.year),
         expected: 'rhs',
         wording: rule.wording,
       };
-      const rel: Relation = {
+      const rel: Relation<Term> = {
         rule: asRule,
         along,
         alongName: rule.per === 'column' ? `${sample?.colName}列` : `${sample?.rowName}`,
         lhs,
         rhs,
+        lhsName: rule.lhsName,
+        rhsName: rule.rhsName(last.year),
       };
       const f = relationFinding(rel, parsed);
       if (!f) continue;
-      out.push({ ...f, cells: f.cells.filter((k) => !k.startsWith(LAST)), message: `${f.message}${rule.note ?? ''}` });
+      out.push({ ...f, cells: f.cells.filter((k): k is CellKey => !isLast(k)), message: `${f.message}${rule.note ?? ''}` });
     }
   }
   return out;

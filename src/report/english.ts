@@ -6,18 +6,23 @@
  * text, sheet and agency names. A message without a rendering here comes back unchanged (test/report/english
  * fails on any message the product can produce that has none).
  */
+import { SECTION_TITLES, TABLE_NAMES as OFFICIAL_NAMES, TABLE_SECTION } from './formats';
+import type { TableId } from './types';
+
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
-const TABLE_NAMES: Record<string, string> = {
-  '表1 主动公开': 'Table 1 (active disclosure)',
-  '表2 依申请公开': 'Table 2 (applications)',
-  '表3 复议诉讼': 'Table 3 (reviews and lawsuits)',
+const IN_ENGLISH: Record<TableId, [name: string, title: string]> = {
+  active: ['Table 1 (active disclosure)', 'active disclosure'],
+  applications: ['Table 2 (applications)', 'applications'],
+  reviews: ['Table 3 (reviews and lawsuits)', 'reviews and lawsuits'],
 };
-const TABLE_TITLES: Record<string, string> = {
-  主动公开政府信息情况: 'active disclosure',
-  收到和处理政府信息公开申请情况: 'applications',
-  '政府信息公开行政复议、行政诉讼情况': 'reviews and lawsuits',
-};
+const TABLES = Object.entries(IN_ENGLISH) as Array<[TableId, [string, string]]>;
+/** "表2 依申请公开" → "Table 2 (applications)", the official names from the formats definition. */
+const TABLE_NAMES: Record<string, string> = Object.fromEntries(TABLES.map(([t, [name]]) => [OFFICIAL_NAMES[t], name]));
+/** A table's section title without its number ("收到和处理政府信息公开申请情况") → its subject in English. */
+const TABLE_TITLES: Record<string, string> = Object.fromEntries(
+  TABLES.map(([t, [, title]]) => [SECTION_TITLES[TABLE_SECTION[t] - 1].replace(/^[一二三四五六]、/, ''), title]),
+);
 
 /** "表2 依申请公开" → "Table 2 (applications)"; "表2" → "Table 2". */
 export function tableInEnglish(name: string): string {
@@ -283,8 +288,8 @@ const RULES: Rule[] = [
     () => 'Not a report: there is no year and no tables; report JSON in the ogi-report/1 format is expected',
   ],
   [
-    /^年份“(.*)”无效，应为四位年份，如 2025（invalid year）$/,
-    (m) => `The year “${m[1]}” is not valid: it should be a four-digit year, e.g. 2025`,
+    /^年份“(.*)”无效：请填写 (\d{4}) 至 (\d{4}) 之间的四位年份，如 2025(?:（invalid year）)?$/,
+    (m) => `The year “${m[1]}” is not valid: enter a four-digit year from ${m[2]} to ${m[3]}, e.g. 2025`,
   ],
   [/^未知的表格格式“(.*)”，应为 2019 或 2021（unknown format）$/, (m) => `Unknown table format “${m[1]}”: it should be 2019 or 2021`],
   [/^缺少 tables（表格数据）对象（missing tables）$/, () => 'The tables object is missing'],
@@ -395,7 +400,6 @@ const RULES: Rule[] = [
       `${tableInEnglish(m[1])} has ${plural(m[2], 'error')} (e.g. ${inEnglish(m[3])}); so that the text does not contradict the tables, this paragraph was not written. Correct the table, then write the text again.`,
   ],
   // ---- actions (app/service.ts) and the Excel host (excel/*)
-  [/^年份“(.*)”无效：请填写四位年份，如 2025$/, (m) => `The year “${m[1]}” is not valid: enter a four-digit year, e.g. 2025`],
   [/^没有读到年报表格[：。]$/, () => 'No report tables were read:'],
   [
     /^没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）$/,

@@ -2,11 +2,12 @@
  * Named quantities of a report — a cell or a sum of cells — shared by the narrative generator and the
  * narrative checks, so that what the text says and what the checks verify are the same numbers.
  */
+import { bareLabel, labelPath, nameOf } from './formats';
 import { tableLayout } from './layout';
 import { parseCell } from './parse';
 import { totalFormulas } from './rules';
 import type { ValueSource } from './check';
-import type { CellKey, FormatId } from './types';
+import { cellKey, type CellKey, type FormatId } from './types';
 
 export interface Quantity {
   id: string;
@@ -18,59 +19,61 @@ export interface Quantity {
 const rowsOf = (format: FormatId, prefix: string): string[] =>
   tableLayout(format, 'applications').rowKeys.filter((r) => r === prefix || r.startsWith(`${prefix}_`));
 
-const col = (row: string, c = 'total'): CellKey => `applications.${row}.${c}`;
+const col = (row: string, c = 'total'): CellKey => cellKey('applications', row, c);
+
+/** The official label of a row of table 2 (or of the group a numbered row belongs to) without its numbering:
+ *  予以公开, 部分公开, 不予公开 (the group over withheld_1…), 其他处理 (a row in 2019, a group in 2021). */
+function resultLabel(format: FormatId, prefix: string): string {
+  const row = rowsOf(format, prefix)[0];
+  const path = labelPath(format, 'applications', 'row', row);
+  return bareLabel(nameOf(path[path.length - (row === prefix ? 1 : 2)]));
+}
 
 /** The quantities of tables 2 and 3 that prose talks about, by id. */
 export function quantities(format: FormatId): Record<string, Quantity> {
   const q = (id: string, label: string, cells: CellKey[]): [string, Quantity] => [id, { id, label, cells }];
-  const litigation = (c: string): CellKey[] => [`reviews.litigation_direct.${c}`, `reviews.litigation_after_review.${c}`];
+  const litigation = (c: string): CellKey[] => [
+    cellKey('reviews', 'litigation_direct', c),
+    cellKey('reviews', 'litigation_after_review', c),
+  ];
+  const review = (c: string): CellKey[] => [cellKey('reviews', 'review', c)];
+  const applicant = labelPath(format, 'applications', 'column', 'natural');
+  const organisation = labelPath(format, 'applications', 'column', 'business');
+  const reviewName = labelPath(format, 'reviews', 'row', 'review')[0].label;
+  const litigationName = labelPath(format, 'reviews', 'row', 'litigation_direct')[0].label;
+  const group = (row: string): string => labelPath(format, 'reviews', 'row', row).slice(-1)[0].label;
+  const outcome = (c: string): string => labelPath(format, 'reviews', 'column', c).slice(-1)[0].label;
+  const result = (id: string): [string, Quantity] =>
+    q(
+      id,
+      resultLabel(format, id),
+      rowsOf(format, id).map((r) => col(r)),
+    );
   return Object.fromEntries([
     q('new', '新收政府信息公开申请', [col('new')]),
     q('carried_over', '上年结转', [col('carried_over')]),
     q('intake', '共收办', [col('new'), col('carried_over')]),
     q('handled', '办结', [col('total')]),
     q('carried_forward', '结转下年度继续办理', [col('carried_forward')]),
-    q('natural', '自然人', [col('new', 'natural')]),
+    q('natural', applicant[applicant.length - 1].label, [col('new', 'natural')]),
     q(
       'organisations',
-      '法人或其他组织',
+      organisation[organisation.length - 2].label,
       ['business', 'research', 'nonprofit', 'legal', 'other_org'].map((c) => col('new', c)),
     ),
-    q('granted', '予以公开', [col('granted')]),
-    q('partial', '部分公开', [col('partial')]),
-    q('granted_partial', '予以公开及部分公开', [col('granted'), col('partial')]),
-    q(
-      'withheld',
-      '不予公开',
-      rowsOf(format, 'withheld').map((r) => col(r)),
-    ),
-    q(
-      'unable',
-      '无法提供',
-      rowsOf(format, 'unable').map((r) => col(r)),
-    ),
-    q(
-      'not_processed',
-      '不予处理',
-      rowsOf(format, 'not_processed').map((r) => col(r)),
-    ),
-    q(
-      'other',
-      '其他处理',
-      rowsOf(format, 'other').map((r) => col(r)),
-    ),
-    q('review', '行政复议', ['reviews.review.total']),
-    q('review_upheld', '行政复议结果维持', ['reviews.review.upheld']),
-    q('review_corrected', '行政复议结果纠正', ['reviews.review.corrected']),
-    q('review_other', '行政复议其他结果', ['reviews.review.other']),
-    q('review_pending', '行政复议尚未审结', ['reviews.review.pending']),
-    q('litigation', '行政诉讼', litigation('total')),
-    q('litigation_direct', '未经复议直接起诉', ['reviews.litigation_direct.total']),
-    q('litigation_after_review', '复议后起诉', ['reviews.litigation_after_review.total']),
-    q('litigation_upheld', '行政诉讼结果维持', litigation('upheld')),
-    q('litigation_corrected', '行政诉讼结果纠正', litigation('corrected')),
-    q('litigation_other', '行政诉讼其他结果', litigation('other')),
-    q('litigation_pending', '行政诉讼尚未审结', litigation('pending')),
+    result('granted'),
+    result('partial'),
+    q('granted_partial', `${resultLabel(format, 'granted')}及${resultLabel(format, 'partial')}`, [col('granted'), col('partial')]),
+    result('withheld'),
+    result('unable'),
+    result('not_processed'),
+    result('other'),
+    q('review', reviewName, review('total')),
+    ...['upheld', 'corrected', 'other', 'pending'].map((c) => q(`review_${c}`, `${reviewName}${outcome(c)}`, review(c))),
+    q('litigation', litigationName, litigation('total')),
+    q('litigation_direct', group('litigation_direct'), [cellKey('reviews', 'litigation_direct', 'total')]),
+    q('litigation_after_review', group('litigation_after_review'), [cellKey('reviews', 'litigation_after_review', 'total')]),
+    ...['upheld', 'corrected', 'other', 'pending'].map((c) => q(`litigation_${c}`, `${litigationName}${outcome(c)}`, litigation(c))),
   ]);
 }
 

@@ -299,3 +299,43 @@ export const FORMATS: Record<FormatId, FormatDef> = {
     tables: { active: ACTIVE_2019, applications: applicationsTable(OTHER_2019), reviews: REVIEWS },
   },
 };
+
+// ---------------------------------------------------------------- reading the definition
+/** The name a label goes by in messages and prose: its short form, else the label. */
+export const nameOf = (node: LabelNode): string => node.short ?? node.label;
+
+/** A label without its numbering: "1.属于国家秘密" → "属于国家秘密", "（一）予以公开" → "予以公开". */
+export const bareLabel = (label: string): string => label.replace(/^\d+[.．、]\s*/, '').replace(/^（[一二三四五六七八九十]+）/, '');
+
+type Axis = 'row' | 'column';
+
+/** The path of nodes from a tree's root to each node of it, depth first. */
+function paths(nodes: LabelNode[], above: LabelNode[] = []): LabelNode[][] {
+  return nodes.flatMap((n) => [[...above, n], ...paths(n.children ?? [], [...above, n])]);
+}
+
+function axisPaths(def: TableDef, axis: Axis): LabelNode[][] {
+  if (def.shape === 'blocks') return def.blocks.flatMap((b) => paths(axis === 'row' ? b.rows : b.columns));
+  if (axis === 'column') return paths(def.columns);
+  // a one-row table (table 3) names its row keys on column groups
+  return def.rows ? paths(def.rows) : paths(def.columns).filter((p) => p[p.length - 1].rowKey);
+}
+
+/**
+ * The label path of a row or column key of a table, root first: `labelPath('2021', 'applications', 'column', 'business')`
+ * → the nodes 申请人情况, 法人或其他组织, 商业企业. Its last node is the key's own. A key the format does not have
+ * is a mistake in the calling code, and throws.
+ */
+export function labelPath(format: FormatId, table: TableId, axis: Axis, key: string): LabelNode[] {
+  const found = axisPaths(FORMATS[format].tables[table], axis).find((p) => {
+    const n = p[p.length - 1];
+    return axis === 'row' ? n.key === key || n.rowKey === key : n.key === key;
+  });
+  if (!found) throw new Error(`format ${format}: table ${table} has no ${axis} ${key}`);
+  return found;
+}
+
+/** The official node of a row key (a column group of table 3) or a column key. */
+export const rowNode = (format: FormatId, table: TableId, key: string): LabelNode => labelPath(format, table, 'row', key).slice(-1)[0];
+export const columnNode = (format: FormatId, table: TableId, key: string): LabelNode =>
+  labelPath(format, table, 'column', key).slice(-1)[0];

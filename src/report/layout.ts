@@ -2,8 +2,17 @@
  * Compiles a table definition (formats.ts) into a grid: every placed cell with its merge span, role,
  * text and — for data cells — its cell key. Everything that draws, reads or writes a table uses this.
  */
-import { FORMATS, SECTION_TITLES, TABLE_SECTION, TABLE_NAMES, type BlocksTableDef, type LabelNode, type MatrixTableDef } from './formats';
-import { cellKey, type CellKey, type FormatId, type TableId, type ValueKind } from './types';
+import {
+  FORMATS,
+  SECTION_TITLES,
+  TABLE_SECTION,
+  TABLE_NAMES,
+  nameOf,
+  type BlocksTableDef,
+  type LabelNode,
+  type MatrixTableDef,
+} from './formats';
+import { cellKey, splitKey, type CellKey, type FormatId, type TableId, type ValueKind } from './types';
 
 export type CellRole = 'corner' | 'header' | 'blockTitle' | 'label' | 'data';
 
@@ -47,7 +56,6 @@ export interface TableLayout {
 
 const depth = (nodes: LabelNode[]): number => Math.max(0, ...nodes.map((n) => 1 + depth(n.children ?? [])));
 const leaves = (nodes: LabelNode[]): LabelNode[] => nodes.flatMap((n) => (n.children ? leaves(n.children) : [n]));
-const shortOf = (n: LabelNode): string => n.short ?? n.label;
 
 interface Leaf {
   node: LabelNode;
@@ -110,8 +118,8 @@ function matrixLayout(def: MatrixTableDef): Omit<TableLayout, 'format' | 'title'
         kind: cl.node.kind ?? 'count',
         rowKey,
         colKey: cl.node.key,
-        rowName: shortOf(rowNode),
-        colName: shortOf(cl.node),
+        rowName: nameOf(rowNode),
+        colName: nameOf(cl.node),
       });
     }
   }
@@ -144,8 +152,8 @@ function blocksLayout(def: BlocksTableDef): Omit<TableLayout, 'format' | 'title'
           kind: col.kind ?? 'count',
           rowKey: row.key,
           colKey: col.key,
-          rowName: shortOf(row),
-          colName: shortOf(col),
+          rowName: nameOf(row),
+          colName: nameOf(col),
         });
       });
       r += 1;
@@ -190,7 +198,7 @@ export function allKeys(format: FormatId): CellKey[] {
 
 /** The layout cell of a key in a format, or undefined when the format has no such cell. */
 export function cellOf(format: FormatId, key: CellKey): LayoutCell | undefined {
-  const table = key.split('.')[0] as TableId;
+  const { table } = splitKey(key);
   if (!(table in FORMATS[format].tables)) return undefined;
   return tableLayout(format, table).byKey.get(key);
 }
@@ -199,6 +207,6 @@ export function cellOf(format: FormatId, key: CellKey): LayoutCell | undefined {
 export function describeCell(format: FormatId, key: CellKey): string {
   const cell = cellOf(format, key);
   if (!cell) return key;
-  const layout = tableLayout(format, key.split('.')[0] as TableId);
+  const layout = tableLayout(format, splitKey(key).table);
   return `${layout.name.split(' ')[0]} ${cell.rowName} · ${cell.colName}`;
 }

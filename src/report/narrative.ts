@@ -7,8 +7,8 @@ import { checkValues, type ValueSource } from './check';
 import { fmtNum, parseCell } from './parse';
 import { quantities, share, valueOf, type Quantity } from './facts';
 import { tableLayout } from './layout';
-import { SECTION_TITLES } from './formats';
-import type { CellKey, Finding, FormatId, Report, TableId } from './types';
+import { SECTION_TITLES, bareLabel, columnNode, rowNode } from './formats';
+import { cellKey, type CellKey, type Finding, type FormatId, type Report, type TableId } from './types';
 import { reportSource } from './check';
 import { usableLastYear } from './crossYear';
 
@@ -89,9 +89,6 @@ const TITLES: Record<number, string> = {
 };
 /** Sub-headings: section 一's paragraph is its part （二）. */
 const PARTS: Record<number, string> = { 1: '（二）依申请公开情况' };
-
-/** A label of the format without its numbering: "1.属于国家秘密" → "属于国家秘密". */
-const bare = (label: string): string => label.replace(/^\d+[.．、]\s*/, '').replace(/^（[一二三四五六七八九十]+）/, '');
 
 export function generateNarrative(input: NarrativeInput, options: NarrativeOptions = {}): Paragraph[] {
   const { format, year, get } = input;
@@ -219,11 +216,10 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
         const layout = tableLayout(format, 'applications');
         const reasons = ['withheld', 'unable', 'not_processed']
           .flatMap((prefix) => layout.rowKeys.filter((r) => r.startsWith(`${prefix}_`)))
-          .map((r) => ({
-            key: `applications.${r}.total`,
-            value: valueOf(tracked, [`applications.${r}.total`]) ?? 0,
-            label: bare(layout.byKey.get(`applications.${r}.total`)?.rowName ?? r),
-          }))
+          .map((r) => {
+            const key = cellKey('applications', r, 'total');
+            return { key, value: valueOf(tracked, [key]) ?? 0, label: bareLabel(layout.byKey.get(key)?.rowName ?? r) };
+          })
           .filter((x) => x.value > 0)
           .sort((a, b) => b.value - a.value)
           .slice(0, 3);
@@ -266,16 +262,11 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
     } else {
       w4.t(`${year}年，`);
       const outcomes = (prefix: 'review' | 'litigation', total: number): void => {
-        const parts = [
-          ['upheld', '结果维持'],
-          ['corrected', '结果纠正'],
-          ['other', '其他结果'],
-          ['pending', '尚未审结'],
-        ]
-          .map(([k, label]) => ({ q: Q[`${prefix}_${k}`], label, value: v(Q[`${prefix}_${k}`]) }))
+        const parts = ['upheld', 'corrected', 'other', 'pending']
+          .map((k) => ({ k, q: Q[`${prefix}_${k}`], label: columnNode(format, 'reviews', k).label, value: v(Q[`${prefix}_${k}`]) }))
           .filter((p) => p.value > 0);
-        if (parts.length === 1 && parts[0].label === '结果维持') w4.t('，均获维持');
-        else if (parts.length === 1 && parts[0].label === '尚未审结') w4.t('，均尚未审结');
+        if (parts.length === 1 && parts[0].k === 'upheld') w4.t('，均获维持');
+        else if (parts.length === 1 && parts[0].k === 'pending') w4.t('，均尚未审结');
         else if (parts.length) {
           w4.t('，其中');
           parts.forEach((p, i) => {
@@ -321,13 +312,11 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
 
 function activeParagraph(format: FormatId, year: number, who: string, get: ValueSource): Paragraph {
   const w = new Writer();
-  const key = (row: string, c: string): CellKey => `active.${row}.${c}`;
+  const key = (row: string, c: string): CellKey => cellKey('active', row, c);
   const val = (k: CellKey): number => valueOf(get, [k]) ?? 0;
+  const labelOf = (row: string): string => rowNode(format, 'active', row).label;
   w.t(`${year}年，${who}`);
-  const docs: Array<[string, string]> = [
-    ['rules', '规章'],
-    ['normative_docs', format === '2021' ? '行政规范性文件' : '规范性文件'],
-  ];
+  const docs = ['rules', 'normative_docs'].map((row) => [row, labelOf(row)]);
   const clauses: Array<() => void> = [];
   for (const [row, name] of docs) {
     const cols = format === '2021' ? ['issued', 'repealed', 'in_force'] : ['made', 'published', 'public_total'];
@@ -358,21 +347,10 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
     c();
   });
   w.t('。');
-  const decisions: Array<[string, string]> =
-    format === '2021'
-      ? [
-          ['licensing', '行政许可'],
-          ['penalty', '行政处罚'],
-          ['enforcement', '行政强制'],
-        ]
-      : [
-          ['licensing', '行政许可'],
-          ['other_services', '其他对外管理服务事项'],
-          ['penalty', '行政处罚'],
-          ['enforcement', '行政强制'],
-        ];
-  const made = decisions
-    .map(([row, name]) => ({ name, k: key(row, 'decisions'), value: val(key(row, 'decisions')) }))
+  // every row of a 处理决定数量 column, in the table's order (2019 adds 其他对外管理服务事项)
+  const made = tableLayout(format, 'active')
+    .data.filter((c) => c.colKey === 'decisions')
+    .map((c) => ({ name: labelOf(c.rowKey as string), k: c.key as CellKey, value: val(c.key as CellKey) }))
     .filter((d) => d.value > 0);
   if (made.length) {
     w.t('全年作出');
@@ -385,14 +363,14 @@ function activeParagraph(format: FormatId, year: number, who: string, get: Value
   if (format === '2021') {
     const fee = val(key('fees', 'amount'));
     if (fee > 0)
-      w.t('行政事业性收费金额')
+      w.t(`${labelOf('fees')}金额`)
         .n(fee, [key('fees', 'amount')])
         .t('万元。');
-    else w.t('本年未收取行政事业性收费。');
+    else w.t(`本年未收取${labelOf('fees')}。`);
   } else {
     const projects = val(key('procurement', 'projects'));
     if (projects > 0)
-      w.t('政府集中采购项目')
+      w.t(`${labelOf('procurement')}项目`)
         .n(projects, [key('procurement', 'projects')])
         .t('个。');
   }

@@ -5,8 +5,9 @@
  */
 import { quantities, readQuantity, share, type Quantity } from './facts';
 import { fmtNum } from './parse';
+import { sumHolds } from './rules';
 import type { ValueSource } from './check';
-import type { CellKey, Finding, FormatId, RuleDoc } from './types';
+import { cellKey, type CellKey, type Finding, type FormatId, type RuleDoc } from './types';
 
 /** Prose of a report split into sentences, whitespace removed (PDF text wraps anywhere). */
 /** Ids and wording of the checks of prose against the tables (and X-YOY), for the help panel and the docs. */
@@ -144,7 +145,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   const read = readQuantity(get, format);
   const compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void => {
     const actual = read(q.cells);
-    if (actual === null || Math.abs(actual - stated) < 1e-9) return;
+    if (actual === null || sumHolds(actual, stated)) return;
     const scope = scopeWord(sentence);
     findings.push({
       rule,
@@ -323,7 +324,7 @@ function checkReviews(
     phrase(
       bad.length === 0,
       scopes.flatMap((c) => [...Q[`${c}_corrected`].cells, ...Q[`${c}_other`].cells, ...Q[`${c}_pending`].cells]),
-      `第${section}部分文字称“${phraseAt[0]}”，但表3${bad.map((c) => (c === 'review' ? '行政复议' : '行政诉讼')).join('、')}有结果纠正、其他结果或尚未审结的案件`,
+      `第${section}部分文字称“${phraseAt[0]}”，但表3${bad.map((c) => Q[c].label).join('、')}有结果纠正、其他结果或尚未审结的案件`,
     );
   }
   if (/零败诉|无败诉|没有败诉|未败诉/.test(s)) {
@@ -374,7 +375,7 @@ function checkActive(format: FormatId, s: string, section: string, read: Read, f
     for (const m of s.matchAll(re)) {
       const verb = verbs.find(([v]) => v.test(m[1] + m[2]));
       if (!verb) continue;
-      const key = `active.${row}.${verb[1]}`;
+      const key = cellKey('active', row, verb[1]);
       const actual = read([key]);
       const stated = Number(m[3]);
       if (actual === null || actual === stated) continue;

@@ -6,7 +6,7 @@
 import { rectAddress, a1, compactRefs, type Rect } from './a1';
 import { tableLayout, type TableLayout } from './layout';
 import { parseCell } from './parse';
-import { cellsToMark, relations, totalFormulas } from './rules';
+import { cellsToMark, relations, SUM_TOLERANCE, sumHolds, totalFormulas } from './rules';
 import { TABLE_IDS, type CellKey, type FormatId, type RawValue, type TableId, type ValueKind } from './types';
 import type { ValueSource } from './check';
 
@@ -167,7 +167,10 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
           const ok =
             total.status === 'ok' &&
             partVals.every((v) => v.status === 'ok' || v.status === 'blank') &&
-            Math.abs(partVals.reduce((s, v) => s + (v.value ?? 0), 0) - (total.value as number)) < 1e-9;
+            sumHolds(
+              partVals.reduce((s, v) => s + (v.value ?? 0), 0),
+              total.value as number,
+            );
           if (ok) formula = sum;
         }
       }
@@ -212,7 +215,9 @@ export function tableConditionalFormats(layout: TableLayout, rect: Rect, name: s
     if (rel.rule.table !== layout.table) continue;
     const sum = (keys: CellKey[]): string => `SUM(${keys.map((k) => a1(at(k).r, at(k).c, true)).join(',')})`;
     const test =
-      (rel.rule.op ?? '=') === '=' ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>0.000001` : `${sum(rel.lhs)}-${sum(rel.rhs)}>0.000001`;
+      (rel.rule.op ?? '=') === '='
+        ? `ABS(${sum(rel.lhs)}-${sum(rel.rhs)})>${SUM_TOLERANCE}`
+        : `${sum(rel.lhs)}-${sum(rel.rhs)}>${SUM_TOLERANCE}`;
     for (const k of cellsToMark({ rule: rel.rule.id, cells: [...rel.lhs, ...rel.rhs] })) {
       const p = at(k);
       out.push({ rect: { r: p.r, c: p.c, rs: 1, cs: 1 }, formula: `=${test}`, rule: rel.rule.id, severity: rel.rule.severity });

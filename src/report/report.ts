@@ -1,7 +1,17 @@
 /** Report JSON (spec report-json.md): reading it safely, and getting cell values by key. */
 import { FORMATS } from './formats';
 import { allLayouts } from './layout';
-import { FORMAT_IDS, type CellKey, type FormatId, type RawValue, type Report, type TableId } from './types';
+import {
+  FORMAT_IDS,
+  reportYear,
+  splitKey,
+  yearMessage,
+  type CellKey,
+  type FormatId,
+  type RawValue,
+  type Report,
+  type TableId,
+} from './types';
 
 /** Input that is not a usable report. The message is Chinese, for the person who gave the file. */
 export class ReportInputError extends Error {
@@ -22,9 +32,8 @@ export function toReport(doc: unknown): Report {
   if (doc.schema === undefined && doc.year === undefined && doc.tables === undefined) {
     throw new ReportInputError('不是年报数据：没有 year（年份）和 tables（表格数据），应为 ogi-report/1 格式的年报 JSON（not a report）');
   }
-  const year = typeof doc.year === 'number' ? doc.year : typeof doc.year === 'string' && /^\d{4}$/.test(doc.year) ? Number(doc.year) : NaN;
-  if (!Number.isInteger(year) || year < 2008 || year > 2100)
-    throw new ReportInputError(`年份“${String(doc.year ?? '')}”无效，应为四位年份，如 2025（invalid year）`);
+  const year = reportYear(doc.year);
+  if (year === null) throw new ReportInputError(`${yearMessage(doc.year)}（invalid year）`);
   const format = doc.format === undefined ? (year <= 2020 ? '2019' : '2021') : String(doc.format);
   if (!FORMAT_IDS.includes(format as FormatId))
     throw new ReportInputError(`未知的表格格式“${format}”，应为 2019 或 2021（unknown format）`);
@@ -59,10 +68,10 @@ export function parseReportJson(source: string): Report {
 
 /** The value of a cell in a report: a RawValue, or undefined when the report lacks the cell. */
 export function reportValue(report: Report, key: CellKey): RawValue | undefined {
-  const [t, r, c] = key.split('.');
-  const row = report.tables[t as TableId]?.[r];
-  if (!row || !Object.prototype.hasOwnProperty.call(row, c)) return undefined;
-  return row[c] as RawValue;
+  const { table, row: r, column } = splitKey(key);
+  const row = report.tables[table]?.[r];
+  if (!row || !Object.prototype.hasOwnProperty.call(row, column)) return undefined;
+  return row[column] as RawValue;
 }
 
 /** An empty report of a format: every cell null. */
@@ -78,9 +87,9 @@ export function emptyReport(format: FormatId, year: number, agency?: string): Re
 
 /** Set a cell of a report (creating the row). */
 export function setReportValue(report: Report, key: CellKey, value: RawValue): void {
-  const [t, r, c] = key.split('.');
-  const table = (report.tables[t as TableId] ??= {});
-  (table[r] ??= {})[c] = value;
+  const { table: t, row, column } = splitKey(key);
+  const table = (report.tables[t] ??= {});
+  (table[row] ??= {})[column] = value;
 }
 
 export { FORMATS };

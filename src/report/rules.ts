@@ -27,7 +27,7 @@ export interface RelationRule {
   op?: '=' | '<=';
   /** Which side is the expected value in findings (default: rhs for totals, i.e. the parts). */
   expected?: 'lhs' | 'rhs';
-  /** Names for the two sides in messages (default: the cells' short names joined with ＋). */
+  /** Names for the two sides in messages (default: the official names of the side's rows or columns joined with ＋). */
   lhsName?: string;
   rhsName?: string;
   /** The official wording, shown in the help panel. */
@@ -80,7 +80,6 @@ export const RELATION_RULES: readonly RelationRule[] = [
     rhs: { keys: ['upheld', 'corrected', 'other', 'pending'] },
     formula: true,
     lhsName: '总计',
-    rhsName: '结果维持＋结果纠正＋其他结果＋尚未审结',
     wording: '行政复议、未经复议直接起诉、复议后起诉各自的总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
   },
   {
@@ -92,20 +91,34 @@ export const RELATION_RULES: readonly RelationRule[] = [
     op: '<=',
     lhs: { keys: ['published'] },
     rhs: { keys: ['public_total'] },
-    lhsName: '本年新公开数量',
-    rhsName: '对外公开总数量',
     wording: '2019年格式：本年新公开数量不应大于对外公开总数量。',
   },
 ];
 
-/** One concrete equation: Σlhs = Σrhs over cell keys. */
-export interface Relation {
+/**
+ * How far the two sides of a sum may differ and still hold: 0.000001, absolute. The relations add whole counts, so a
+ * real difference is at least 1; the margin only absorbs binary rounding when decimals are added (amounts in 万元).
+ * The checker, the insertion plan (keeping a report's own 总计) and the conditional formats that colour a broken sum
+ * in Excel (written into their formulas as this number) all use this one value, so the sheet and 校验 agree.
+ */
+export const SUM_TOLERANCE = 0.000001;
+
+/** Whether Σlhs = Σrhs (or Σlhs ≤ Σrhs) holds within SUM_TOLERANCE. */
+export function sumHolds(lhs: number, rhs: number, op: '=' | '<=' = '='): boolean {
+  return op === '=' ? Math.abs(lhs - rhs) <= SUM_TOLERANCE : lhs - rhs <= SUM_TOLERANCE;
+}
+
+/** One concrete equation: Σlhs = Σrhs over cell keys (the cross-year checks also name last year's cells). */
+export interface Relation<K extends string = CellKey> {
   rule: RelationRule;
   /** The row (per 'row') or column (per 'column') it is about. */
   along: string;
   alongName: string;
-  lhs: CellKey[];
-  rhs: CellKey[];
+  lhs: K[];
+  rhs: K[];
+  /** The two sides as messages name them. */
+  lhsName: string;
+  rhsName: string;
 }
 
 function select(sel: Selector, all: string[]): string[] {
@@ -139,7 +152,10 @@ export function relations(format: FormatId): Relation[] {
       const sample = layout.byKey.get(lhs[0]);
       const alongName =
         rule.per === 'column' ? `${sample?.colName}列` : rule.table === 'reviews' ? `${sample?.rowName}` : `${sample?.rowName}行`;
-      out.push({ rule, along, alongName, lhs, rhs });
+      // a side is named by what varies along it: the columns of a row rule, the rows of a column rule
+      const names = (keys: CellKey[]): string =>
+        keys.map((k) => (rule.per === 'row' ? layout.byKey.get(k)?.colName : layout.byKey.get(k)?.rowName) ?? k).join('＋');
+      out.push({ rule, along, alongName, lhs, rhs, lhsName: rule.lhsName ?? names(lhs), rhsName: rule.rhsName ?? names(rhs) });
     }
   }
   cache.set(format, out);
@@ -189,8 +205,11 @@ export function cellsToMark(f: { rule: string; cells: CellKey[]; untouched?: boo
 }
 
 /** Evaluate one relation over parsed cells: a finding when it does not hold, null when it holds or a cell is unreadable. */
-export function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Finding | null {
-  const sum = (keys: CellKey[]): number | null => {
+export function relationFinding<K extends string>(
+  rel: Relation<K>,
+  parsed: ReadonlyMap<K, Parsed>,
+): (Omit<Finding, 'cells'> & { cells: K[] }) | null {
+  const sum = (keys: K[]): number | null => {
     let s = 0;
     for (const k of keys) {
       const v = parsed.get(k)?.value;
@@ -202,17 +221,14 @@ export function relationFinding(rel: Relation, parsed: Map<CellKey, Parsed>): Fi
   const l = sum(rel.lhs);
   const r = sum(rel.rhs);
   if (l === null || r === null) return null; // an unreadable cell: its own finding explains it
-  const eps = 1e-6 * Math.max(1, Math.abs(l), Math.abs(r));
   const op = rel.rule.op ?? '=';
-  const holds = op === '=' ? Math.abs(l - r) <= eps : l <= r + eps;
-  if (holds) return null;
+  if (sumHolds(l, r, op)) return null;
   const cells = [...rel.lhs, ...rel.rhs];
   const blanks = cells.some((k) => {
     const s = parsed.get(k)?.status;
     return s === 'blank' || s === 'placeholder';
   });
-  const lhsName = rel.rule.lhsName ?? rel.lhs.join('＋');
-  const rhsName = rel.rule.rhsName ?? rel.rhs.join('＋');
+  const { lhsName, rhsName } = rel;
   const rel_ = op === '=' ? '应等于' : '不应大于';
   const diff = op === '=' ? `，相差${fmtNum(Math.abs(l - r))}` : '';
   const message = `${rel.alongName}：${lhsName}（${fmtNum(l)}）${rel_}${rhsName}（${fmtNum(r)}）${diff}${blanks ? '（其中空白单元格按0计算）' : ''}`;

@@ -6,8 +6,12 @@ export const FORMAT_IDS: readonly FormatId[] = ['2019', '2021'];
 export type TableId = 'active' | 'applications' | 'reviews';
 export const TABLE_IDS: readonly TableId[] = ['active', 'applications', 'reviews'];
 
-/** `table.row.column`, e.g. `applications.carried_forward.total` (see spec report-json.md). */
-export type CellKey = string;
+/** `table.row.column`, e.g. `applications.carried_forward.total` (see spec report-json.md): built by `cellKey`,
+ *  taken apart by `splitKey`, never by hand. */
+export type CellKey = `${TableId}.${string}.${string}`;
+
+/** A cell of last year's report, as the cross-year relations (crossYear.ts) name it beside this year's cells. */
+export type LastYearKey = `last:${CellKey}`;
 
 /** What a data cell may hold: whole counts ≥ 0, money ≥ 0 (decimals), or a signed whole change. */
 export type ValueKind = 'count' | 'amount' | 'signed';
@@ -52,8 +56,33 @@ export function cellKey(table: TableId, row: string, column: string): CellKey {
 }
 
 export function splitKey(key: CellKey): { table: TableId; row: string; column: string } {
-  const [table, row, column] = key.split('.');
-  return { table: table as TableId, row, column };
+  const first = key.indexOf('.');
+  const second = key.indexOf('.', first + 1);
+  return { table: key.slice(0, first) as TableId, row: key.slice(first + 1, second), column: key.slice(second + 1) };
+}
+
+/** Whether a string from outside (JSON, a command line, a test) is a cell key of a known table. */
+export function isCellKey(s: string): s is CellKey {
+  const parts = s.split('.');
+  return parts.length === 3 && (TABLE_IDS as readonly string[]).includes(parts[0]) && parts[1] !== '' && parts[2] !== '';
+}
+
+/** The report years accepted wherever a year is typed or read (pane, command line, report JSON, import): from 2008,
+ *  the first year under the 条例, to 2100, so that a slip of the keyboard ("25", "20255") is caught. */
+export const FIRST_REPORT_YEAR = 2008;
+export const LAST_REPORT_YEAR = 2100;
+
+/** The report year in what was typed: a whole number, or four digits as text (spaces around allowed); null when
+ *  it is neither or lies outside FIRST_REPORT_YEAR…LAST_REPORT_YEAR. */
+export function reportYear(typed: unknown): number | null {
+  const year = typeof typed === 'number' ? typed : typeof typed === 'string' && /^\s*\d{4}\s*$/.test(typed) ? Number(typed) : NaN;
+  return Number.isInteger(year) && year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR ? year : null;
+}
+
+/** The one message for a year that is not one, naming what was typed (english.ts renders it). */
+export function yearMessage(typed: unknown): string {
+  const shown = typeof typed === 'string' || typeof typed === 'number' ? String(typed) : typed == null ? '' : JSON.stringify(typed);
+  return `年份“${shown}”无效：请填写 ${FIRST_REPORT_YEAR} 至 ${LAST_REPORT_YEAR} 之间的四位年份，如 2025`;
 }
 
 /** Report years up to 2020 use the 2019 (试行) format; 2021 onward the current one. */

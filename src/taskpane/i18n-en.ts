@@ -1,7 +1,7 @@
 /** The pane's words in English (see i18n.ts), with the product's messages rendered by src/report/english.ts.
  *  Loaded only for an English pane, in one small file with the renderer. */
 import { TABLE_NAMES } from '../report/formats';
-import type { TableId } from '../report/types';
+import { yearMessage, type TableId } from '../report/types';
 import * as E from '../report/english';
 import type { Strings } from './i18n';
 
@@ -27,7 +27,7 @@ export const en: Strings = {
   insertOne: (name: string) => `Insert ${name}`,
   tableName: (t: TableId): string => E.tableInEnglish(TABLE_NAMES[t]),
   tableShort: (t: TableId): string => E.tableInEnglish(TABLE_NAMES[t].split(' ')[0]),
-  yearInvalid: 'Enter a four-digit year, e.g. 2025',
+  yearInvalid: (typed: string): string => E.inEnglish(yearMessage(typed)),
   inserted: (address: string, sheet: string) => `Tables inserted at ${address} on sheet “${sheet}”.`,
   insertFailedTitle: 'Nothing inserted',
   offerNewSheet: 'Insert on a new sheet',

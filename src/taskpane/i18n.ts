@@ -4,7 +4,7 @@
  * loaded only for an English pane (`loadStrings`): the first screen of the Chinese pane stays small.
  */
 import { TABLE_NAMES } from '../report/formats';
-import type { TableId } from '../report/types';
+import { yearMessage, type TableId } from '../report/types';
 
 export const zh = {
   appTitle: '政务公开年报助手',
@@ -27,7 +27,7 @@ export const zh = {
   /** 表1 主动公开 …, and its short name 表1. */
   tableName: (t: TableId): string => TABLE_NAMES[t],
   tableShort: (t: TableId): string => TABLE_NAMES[t].split(' ')[0],
-  yearInvalid: '请填写四位年份，如 2025',
+  yearInvalid: (typed: string): string => yearMessage(typed),
   inserted: (address: string, sheet: string) => `已在工作表“${sheet}”的 ${address} 插入表格。`,
   insertFailedTitle: '未插入',
   offerNewSheet: '插入到新工作表',

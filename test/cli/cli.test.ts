@@ -51,6 +51,14 @@ describe('ogi-report template', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('未知的格式“2018”');
   });
+
+  test('refuses a year outside 2008–2100 with the same message as the pane, and writes nothing', async () => {
+    const out = path.join(dir, 'y.xlsx');
+    const r = await run('template', '--year', '25', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('年份“25”无效：请填写 2008 至 2100 之间的四位年份，如 2025');
+    await expect(fs.access(out)).rejects.toThrow();
+  });
 });
 
 describe('ogi-report fill and check', () => {

@@ -1,5 +1,6 @@
 import { checkWorkbook, insertTables } from '../../src/app/service';
 import { tableLayout } from '../../src/report/layout';
+import type { CellKey } from '../../src/report/types';
 import { a1, rectAddress } from '../../src/report/a1';
 import { MARK_SHEET, markBlock } from '../../src/report/plan';
 import { API_LEVELS, fillOf, names, readRange, select, setup } from './helpers';
@@ -170,7 +171,7 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
       if (!out.ok) throw new Error(out.message);
       const t2 = out.tables[1].rect;
       const at = (key: string): string => {
-        const c = tableLayout('2021', 'applications').byKey.get(`applications.${key}`)!;
+        const c = tableLayout('2021', 'applications').byKey.get(`applications.${key}` as CellKey)!;
         return a1(t2.r + c.r, t2.c + c.c);
       };
       return { ...ctx, out, at };

@@ -5,6 +5,7 @@
 import { checkWorkbook, insertTables } from '../../src/app/service';
 import { tableLayout } from '../../src/report/layout';
 import { a1 } from '../../src/report/a1';
+import type { CellKey } from '../../src/report/types';
 import { API_LEVELS, select, setup } from './helpers';
 
 const ALL = { year: 2025, agency: '某某县人民政府' };
@@ -39,7 +40,7 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
     // 表3 行政复议: 结果维持 3, 尚未审结 1: the 总计 formula still shows 0 until Excel recalculates
     const t3 = out.tables[2].rect;
     const at = (key: string) => {
-      const c = tableLayout('2021', 'reviews').byKey.get(`reviews.${key}`)!;
+      const c = tableLayout('2021', 'reviews').byKey.get(`reviews.${key}` as CellKey)!;
       return a1(t3.r + c.r, t3.c + c.c);
     };
     sim.setCell('Sheet1', at('review.upheld'), 3);

@@ -13,7 +13,7 @@ import { SECTION_TITLES } from '../../src/report/formats';
 import { tableLayout } from '../../src/report/layout';
 import { narrativeOf } from '../../src/report/narrative';
 import { emptyReport, parseReportJson, reportValue } from '../../src/report/report';
-import type { Report } from '../../src/report/types';
+import type { CellKey, Report } from '../../src/report/types';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
 const load = async (name: string): Promise<Report> => parseReportJson(await fs.readFile(path.join(FIX, `${name}.json`), 'utf8'));
@@ -53,7 +53,7 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
       );
       for (const cell of table.cells) {
         if (cell.role === 'data') {
-          const v = reportValue(report, cell.key as string);
+          const v = reportValue(report, cell.key as CellKey);
           expect(cell.text).toBe(v === null || v === undefined ? '' : String(v));
         } else expect(cell.text).toBe(layout.cells.find((c) => c.r === cell.r && c.c === cell.c)?.text);
       }

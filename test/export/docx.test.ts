@@ -7,7 +7,7 @@ import { SECTION_TITLES } from '../../src/report/formats';
 import { allLayouts } from '../../src/report/layout';
 import { narrativeOf } from '../../src/report/narrative';
 import { emptyReport, parseReportJson, reportValue } from '../../src/report/report';
-import type { Report } from '../../src/report/types';
+import type { CellKey, Report } from '../../src/report/types';
 import { DOCX_FONTS, TEXT_WIDTH, docxBuffer } from '../../src/file/docx';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
@@ -112,7 +112,7 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
           c: c.c,
           rs: c.rs,
           cs: c.cs,
-          text: c.role === 'data' ? formatValue(reportValue(report, c.key as string)) : c.text,
+          text: c.role === 'data' ? formatValue(reportValue(report, c.key as CellKey)) : c.text,
         }));
       expect(cells).toEqual(expected);
       // the merges are there as Word writes them
@@ -125,7 +125,7 @@ describe.each(['huaian-2024', 'gaoan-2020'])('%s', (name) => {
     for (const layout of layouts) {
       for (const c of layout.cells) {
         if (c.role !== 'data') expect(all).toContain(c.text);
-        else expect(all).toContain(formatValue(reportValue(report, c.key as string)));
+        else expect(all).toContain(formatValue(reportValue(report, c.key as CellKey)));
       }
     }
   });

@@ -23,7 +23,7 @@ import { CROSS_RULES } from '../../src/report/crossYear';
 import { NARRATIVE_RULES } from '../../src/report/narrativeCheck';
 import { describeExcelError } from '../../src/excel/errors';
 import { checkTables, importLastYear, importLastYearWorkbook, insertTables } from '../../src/app/service';
-import type { FormatId, Report } from '../../src/report/types';
+import type { CellKey, FormatId, Report } from '../../src/report/types';
 import { clone, consistentReport, seeded, zeroReport, FIXTURE_DIR } from './helpers';
 import { corpusEntries } from '../corpus/measure';
 import { setup } from '../excel/helpers';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     findings('empty', checkReport(emptyReport(format, 2024)));
     const bad = (values: Record<string, unknown>): Report => {
       const r = zeroReport(format);
-      for (const [k, v] of Object.entries(values)) setReportValue(r, k, v as never);
+      for (const [k, v] of Object.entries(values)) setReportValue(r, k as CellKey, v as never);
       return r;
     };
     const fee = format === '2021' ? 'active.fees.amount' : 'active.procurement.amount';

@@ -78,7 +78,7 @@ export function zeroReport(format: FormatId, year = format === '2019' ? 2020 : 2
 /** A report of zeros with some cells set. */
 export function reportWith(format: FormatId, values: Record<CellKey, RawValue>): Report {
   const r = zeroReport(format);
-  for (const [k, v] of Object.entries(values)) setReportValue(r, k, v);
+  for (const [k, v] of Object.entries(values) as Array<[CellKey, RawValue]>) setReportValue(r, k, v);
   return r;
 }
 

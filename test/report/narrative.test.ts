@@ -6,7 +6,7 @@ import { checkNarrative } from '../../src/report/narrativeCheck';
 import { checkReport, reportSource } from '../../src/report/check';
 import { emptyReport, parseReportJson, reportValue, setReportValue } from '../../src/report/report';
 import { allLayouts } from '../../src/report/layout';
-import type { FormatId, Report } from '../../src/report/types';
+import type { CellKey, FormatId, Report } from '../../src/report/types';
 import { consistentReport, seeded } from './helpers';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
@@ -15,7 +15,7 @@ const text = (ps: Paragraph[], section: number): string => ps.find((p) => p.sect
 
 function zero(format: FormatId, year: number): Report {
   const r = emptyReport(format, year);
-  for (const l of allLayouts(format)) for (const c of l.data) setReportValue(r, c.key as string, 0);
+  for (const l of allLayouts(format)) for (const c of l.data) setReportValue(r, c.key as CellKey, 0);
   return r;
 }
 
@@ -57,7 +57,7 @@ describe('generated paragraphs (golden)', () => {
       ],
     ]);
     for (const seg of ps.flatMap((p) => p.segments).filter((s) => s.cells && !s.text.includes('.'))) {
-      const sum = (seg.cells as string[]).reduce((a, k) => a + Number(reportValue(r, k)), 0);
+      const sum = (seg.cells as CellKey[]).reduce((a, k) => a + Number(reportValue(r, k)), 0);
       if (!/%/.test(seg.text)) expect([seg.text, sum >= Number(seg.text)]).toEqual([seg.text, true]);
     }
   });
@@ -155,7 +155,7 @@ describe('narrative checks', () => {
   ])('%s', async (_t, sentence, cell, expected, actual) => {
     const r = await load('huaian-2024');
     const fs_ = checkNarrative({ format: r.format, get: reportSource(r), text: { '1': sentence } });
-    const hit = fs_.find((f) => f.cells.includes(cell));
+    const hit = fs_.find((f) => f.cells.includes(cell as CellKey));
     expect(hit).toMatchObject({ expected, actual, severity: 'error' });
     expect(hit?.message).toContain(sentence.replace(/。$/, ''));
   });

@@ -5,7 +5,8 @@
 import { checkReport, checkValues, reportSource } from '../../src/report/check';
 import { tableLayout } from '../../src/report/layout';
 import { emptyReport } from '../../src/report/report';
-import { cellsToMark, relations, RELATION_RULES, totalFormulas } from '../../src/report/rules';
+import { cellsToMark, relations, RELATION_RULES, SUM_TOLERANCE, sumHolds, totalFormulas } from '../../src/report/rules';
+import { tableConditionalFormats } from '../../src/report/plan';
 import type { Finding, FormatId, RawValue, Report } from '../../src/report/types';
 import {
   act,
@@ -866,5 +867,30 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
       ]);
       expect(cellsToMark({ rule: 'STRUCTURE', cells: [app('new', 'natural')] })).toEqual([]);
     });
+  });
+});
+
+describe('one tolerance for a sum', () => {
+  it('holds within 0.000001 and not beyond, for = and ≤', () => {
+    expect(SUM_TOLERANCE).toBe(0.000001);
+    expect([sumHolds(0.1 + 0.2, 0.3), sumHolds(10, 10.0000005), sumHolds(10, 10.00001), sumHolds(1000000, 1000001)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([sumHolds(5, 5, '<='), sumHolds(5.0000005, 5, '<='), sumHolds(6, 5, '<='), sumHolds(4, 5, '<=')]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
+  });
+
+  it('is the margin the conditional formats write into Excel', () => {
+    const cf = tableConditionalFormats(tableLayout('2021', 'reviews'), { r: 0, c: 0, rs: 4, cs: 15 }, 'OGI_reviews').find(
+      (f) => f.rule === 'T3-SUM',
+    );
+    expect(cf?.formula).toMatch(/\)>0\.000001$/);
   });
 });

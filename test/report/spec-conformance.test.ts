@@ -5,7 +5,7 @@
  * Spec addresses are relative to the table's top-left cell (A1 = r 0, c 0).
  */
 import { tableLayout, type LayoutCell, type TableLayout } from '../../src/report/layout';
-import type { FormatId, TableId } from '../../src/report/types';
+import { cellKey, isCellKey, splitKey, type FormatId } from '../../src/report/types';
 import { addr, parseA1, parseRange, readSpec } from './helpers';
 
 // ------------------------------------------------------------------ tiny markdown helpers
@@ -442,7 +442,7 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
       for (const s of specs) {
         for (const [rk, rl] of s.rows) {
           for (const [ck, cl] of s.cols) {
-            const k = `active.${rk}.${ck}`;
+            const k = cellKey('active', rk, ck);
             seen.add(k);
             const d = active.byKey.get(k);
             expect([k, d !== undefined]).toEqual([k, true]);
@@ -466,7 +466,7 @@ describe.each(['2021', '2019'] as const)('format %s', (format) => {
       expect(examples).toEqual(['applications.carried_forward.total', 'reviews.review.pending', 'active.fees.amount']);
       // active.fees.amount is a 2021 cell (2019 fees have prev_items and change)
       const inFormat = format === '2021' ? examples : examples.filter((k) => k !== 'active.fees.amount');
-      for (const k of inFormat) expect([k, tableLayout(format, k.split('.')[0] as TableId).byKey.has(k)]).toEqual([k, true]);
+      for (const k of inFormat) expect([k, isCellKey(k) && tableLayout(format, splitKey(k).table).byKey.has(k)]).toEqual([k, true]);
       if (format === '2019') expect(tableLayout('2019', 'active').byKey.has('active.fees.amount')).toBe(false);
     });
   });

@@ -188,7 +188,9 @@ describe('item 6: the English pane is English', () => {
     );
     for (const t of ['Insert Table 1', 'Insert Table 2', 'Insert Table 3']) expect(screen.getByRole('button', { name: t })).toBeTruthy();
     fireEvent.change(screen.getByTestId('year'), { target: { value: '25' } });
-    expect(await screen.findByText('Enter a four-digit year, e.g. 2025')).toBeTruthy();
+    expect((await screen.findByText(/^The year “25” is not valid/)).textContent).toBe(
+      'The year “25” is not valid: enter a four-digit year from 2008 to 2100, e.g. 2025',
+    );
     fireEvent.change(screen.getByTestId('year'), { target: { value: '2025' } });
     fireEvent.change(screen.getByTestId('agency'), { target: { value: '某某市人民政府' } });
     await click('Insert all tables');

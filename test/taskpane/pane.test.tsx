@@ -65,7 +65,7 @@ describe('task pane', () => {
   test('an invalid year disables insertion and says what is expected', async () => {
     renderPane();
     fireEvent.change(screen.getByTestId('year').querySelector('input') ?? screen.getByTestId('year'), { target: { value: '25' } });
-    expect(await screen.findByText('请填写四位年份，如 2025')).toBeTruthy();
+    expect((await screen.findByText(/^年份“25”无效/)).textContent).toBe('年份“25”无效：请填写 2008 至 2100 之间的四位年份，如 2025');
     expect((screen.getByRole('button', { name: '插入全部表格' }) as HTMLButtonElement).disabled).toBe(true);
   });
 

@@ -32,7 +32,7 @@
  * - section headings are whole lines; a table of contents listing the six headings before the body
  *   would be taken for them; a unit in a header (采购总金额（亿元）) is warned about, not converted.
  */
-import { formatForYear, type Finding, type FormatId, type RawValue, type Report } from '../types';
+import { formatForYear, splitKey, type Finding, type FormatId, type RawValue, type Report } from '../types';
 import { detectFormat, readTables } from './grid';
 import { positionedRows, type TextPage } from './positioned';
 import type { Row } from './row';
@@ -106,8 +106,8 @@ function fromRows(rows: Row[], prose: string, kind: ImportKind | 'pdf', opts: Im
     if (!read.values.size) continue;
     const t: Record<string, Record<string, RawValue>> = {};
     for (const [key, value] of read.values) {
-      const [, r, c] = key.split('.');
-      (t[r] ??= {})[c] = value;
+      const { row, column } = splitKey(key);
+      (t[row] ??= {})[column] = value;
     }
     tables[read.table] = t;
   }

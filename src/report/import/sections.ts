@@ -7,6 +7,7 @@
  * What comes before section 一 (title and opening paragraph) is returned as `preamble`.
  */
 import { sectionOfHeading } from './labels';
+import { reportYear } from '../types';
 
 export interface Sections {
   text: Partial<Record<string, string>>;
@@ -41,7 +42,7 @@ const PERIOD = /(\d{4})年0?1月0?1日起?(?:至|到|-|—|－|~|～)(?:(\d{4})�
 const squeeze = (s: string): string => s.replace(/[\s\u00a0\u3000\f]+/g, '');
 /** A name, not the sentence a title was quoted in ("根据《条例》…现公布2021年…报告"). */
 const agencyLike = (s: string): boolean => s.length <= 30 && !/[，,。；;：:《》“”]|根据|按照|现将|现公布|本机关/.test(s);
-const plausible = (y: number): boolean => y >= 2008 && y <= 2100;
+const plausible = (y: number): boolean => reportYear(y) !== null;
 
 /** Year and agency from the title "XXXX年政府信息公开工作年度报告" (agency: what precedes the year on
  *  the title line, or the short line just above it), else the year from the statistical period. */

@@ -3,7 +3,7 @@ import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fl
 import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { defaultSheetName, insertTables } from '../../app/service';
-import { formatForYear, TABLE_IDS, type FormatId, type TableId } from '../../report/types';
+import { formatForYear, reportYear, TABLE_IDS, type FormatId, type TableId } from '../../report/types';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
 
@@ -41,7 +41,7 @@ export function InsertPanel({
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
   const year = Number(yearText);
-  const yearValid = /^\d{4}$/.test(yearText.trim()) && year >= 2008 && year <= 2100;
+  const yearValid = reportYear(yearText) !== null;
   const autoFormat = formatForYear(yearValid ? year : defaultYear);
 
   const doInsert = async (tables: TableId[], where: 'selection' | 'newSheet' = target): Promise<void> => {
@@ -83,7 +83,7 @@ export function InsertPanel({
         label={strings.year}
         hint={strings.yearHint}
         validationState={yearValid ? 'none' : 'error'}
-        validationMessage={yearValid ? undefined : strings.yearInvalid}
+        validationMessage={yearValid ? undefined : strings.yearInvalid(yearText)}
       >
         <Input value={yearText} inputMode="numeric" maxLength={4} onChange={(_, d) => setYearText(d.value)} data-testid="year" />
       </Field>

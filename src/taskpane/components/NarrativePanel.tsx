@@ -4,6 +4,7 @@ import { Busy, Notice, NoticeBody } from './Notice';
 import type { WorkbookHost } from '../../host/types';
 import { headingsOf, narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
 import { describeCell } from '../../report/layout';
+import type { CellKey } from '../../report/types';
 import { PROSE_SHEET } from '../../report/prose';
 import { parseFee } from '../../report/parse';
 import type { Strings } from '../i18n';
@@ -96,7 +97,7 @@ export function NarrativePanel({
           : { intent: 'warning', text: strings.proseInsertedBeside(sheet, PROSE_SHEET) },
       );
   };
-  const select = (cells: string[]): void => {
+  const select = (cells: CellKey[]): void => {
     const first = result?.where.get(cells[0]);
     if (first) void run(() => host.selectCells(first.tableName, [{ r: first.r, c: first.c }]), fail);
   };
@@ -169,7 +170,7 @@ export function NarrativePanel({
                       <button
                         type="button"
                         className={s.num}
-                        onClick={() => select(seg.cells as string[])}
+                        onClick={() => select(seg.cells as CellKey[])}
                         title={strings.numberTitle(
                           seg.cells
                             .map((k) => result.where.get(k)?.address ?? strings.cell(describeCell(result.format, k)))
