@@ -1,6 +1,6 @@
 /** Reading the files the command line is given: the bytes from Node's fs, then read as report JSON, a workbook
  *  with registered tables, or a published report (text, HTML, PDF) by src/file/input.ts, as the 网页版 reads them. */
-import { promises as fs } from 'fs';
+import { readFileSync } from 'fs';
 import { InputError, legacySpreadsheet, readInputBytes, type Input, type ReadOverrides } from '../file/input';
 import { readPdfText } from '../pdf/node';
 
@@ -19,7 +19,9 @@ export async function readInput(file: string, overrides: ReadOverrides = {}): Pr
   if (legacy) throw new InputError(legacy);
   let data: Buffer;
   try {
-    data = await fs.readFile(file);
+    // read synchronously: files are checked one after another, and the promise-based read left the process idle
+    // between the chunks of every file (bench check-summary-200-xlsx: 1.32–1.39× a bare exceljs read → 1.15–1.24×)
+    data = readFileSync(file);
   } catch (e) {
     throw new InputError(`${file}：无法读取，${reason(e)}`);
   }

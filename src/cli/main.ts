@@ -142,27 +142,15 @@ async function check(args: Args, io: Io): Promise<number> {
   return code;
 }
 
-type Read = { ok: true; input: Input } | { ok: false; error: unknown };
-
-/** Checks the files one after another; the next file is read from disk while this one is checked (hiding the wait
- *  for the disk, not running two checks at once). An unreadable file is said and counted, and the others go on. */
+/** Checks the files one after another; an unreadable file is said and counted, and the others go on. */
 async function checkFiles(files: string[], o: CheckOptions, io: Io): Promise<{ results: FileResult[]; unreadableFiles: UnreadableFile[] }> {
   const results: FileResult[] = [];
   const unreadableFiles: UnreadableFile[] = [];
   const progress = files.length >= 20;
-  const read = (file: string): Promise<Read> =>
-    readInput(file, o.overrides).then(
-      (input): Read => ({ ok: true, input }),
-      (error: unknown): Read => ({ ok: false, error }),
-    );
-  let next = files.length ? read(files[0]) : null;
   for (const [i, file] of files.entries()) {
     if (progress && (i % 25 === 0 || i === files.length - 1)) io.err(`已检查 ${i}/${files.length} 个文件…\n`);
-    const got = (await next) as Read;
-    next = i + 1 < files.length ? read(files[i + 1]) : null;
     try {
-      if (!got.ok) throw got.error;
-      results.push(...(await checkOne(file, got.input, o)));
+      results.push(...(await checkOne(file, await readInput(file, o.overrides), o)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       unreadableFiles.push({ file, message: e.message });
