@@ -75,7 +75,7 @@ export const CROSS_RULES: CrossRule[] = (['2019', '2021'] as FormatId[])
     rhsName: (y) => `${y}年报告“四、结转下年度继续办理”`,
     wording: '本年“二、上年结转政府信息公开申请数量”等于上年报告“四、结转下年度继续办理”，每一列都适用。',
   }))
-  .flatMap((r) => [r, { ...r, now: '2019' as FormatId }])
+  .flatMap((r): CrossRule[] => [r, { ...r, now: '2019' }])
   .concat([
     {
       id: 'X-INFORCE',

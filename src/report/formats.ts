@@ -284,7 +284,7 @@ const REVIEWS: MatrixTableDef = {
       ],
     },
   ],
-  widths: Array(15).fill(7),
+  widths: new Array<number>(15).fill(7),
 };
 
 export const FORMATS: Record<FormatId, FormatDef> = {

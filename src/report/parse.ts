@@ -2,7 +2,6 @@
  * Reading one cell value the way a careful clerk would: every kind of junk is classified, nothing is
  * silently read as 0. Shared by the checks, the importer, the narrative and every adapter.
  */
-import type { RawValue } from './types';
 
 export type ParseStatus =
   | 'ok' // a clean number
@@ -44,7 +43,7 @@ function show(raw: unknown): string {
   }
 }
 
-export function parseCell(raw: RawValue | unknown): Parsed {
+export function parseCell(raw: unknown): Parsed {
   if (raw === null || raw === undefined) return { status: 'blank', value: 0, shown: '' };
   if (typeof raw === 'number') {
     return Number.isFinite(raw) ? { status: 'ok', value: raw, shown: String(raw) } : { status: 'text', value: null, shown: String(raw) };

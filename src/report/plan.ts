@@ -111,8 +111,8 @@ const writable = (v: RawValue | undefined): string | number => {
 export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): SheetPlan {
   const size = planSize(req);
   const rect: Rect = { r: anchor.r, c: anchor.c, rs: size.rows, cs: size.cols };
-  const values: (string | number)[][] = Array.from({ length: size.rows }, () => Array(size.cols).fill(''));
-  const numberFormats: string[][] = Array.from({ length: size.rows }, () => Array(size.cols).fill('General'));
+  const values: (string | number)[][] = Array.from({ length: size.rows }, () => new Array<string | number>(size.cols).fill(''));
+  const numberFormats: string[][] = Array.from({ length: size.rows }, () => new Array<string>(size.cols).fill('General'));
   const plan: SheetPlan = {
     rect,
     values,
@@ -148,7 +148,7 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
       if (cell.rs > 1 || cell.cs > 1) plan.merges.push(cellRect);
       if (cell.role !== 'data') {
         values[local.r][local.c] = cell.text ?? '';
-        plan.styled.push({ rect: cellRect, style: cell.role as CellStyle });
+        plan.styled.push({ rect: cellRect, style: cell.role });
         continue;
       }
       const key = cell.key as CellKey;

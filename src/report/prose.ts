@@ -3,6 +3,8 @@
  * number (1–6, or 一…六), column B the paragraph. The same shape is written by `fill`, by 生成文字 →
  * 插入到工作表, and read by the checks.
  */
+import { textOf } from './types';
+
 export const PROSE_SHEET = '报告正文';
 export const PROSE_HEADER = ['部分', '内容'] as const;
 
@@ -27,12 +29,8 @@ export function proseRows(text: Partial<Record<string, string>>): Array<[number 
 export function proseFromRows(rows: unknown[][]): Partial<Record<string, string>> {
   const text: Record<string, string> = {};
   for (const row of rows) {
-    const head = String(row[0] ?? '').trim();
-    const body = row
-      .slice(1)
-      .map((c) => (c === null || c === undefined ? '' : String(c)))
-      .join('')
-      .trim();
+    const head = textOf(row[0]).trim();
+    const body = row.slice(1).map(textOf).join('').trim();
     const n = /^[1-6]$/.test(head) ? Number(head) : CN.indexOf(head.replace(/[、.．]$/, '')) + 1;
     if (n < 1 || n > 6 || !body) continue;
     text[String(n)] = text[String(n)] ? `${text[String(n)]}\n${body}` : body;

@@ -5,6 +5,7 @@ import {
   FORMAT_IDS,
   reportYear,
   splitKey,
+  textOf,
   yearMessage,
   type CellKey,
   type FormatId,
@@ -27,14 +28,14 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 export function toReport(doc: unknown): Report {
   if (!isObject(doc)) throw new ReportInputError('不是年报数据：JSON 顶层应为对象（not a report object）');
   if (doc.schema !== undefined && doc.schema !== 'ogi-report/1') {
-    throw new ReportInputError(`不支持的数据版本“${String(doc.schema)}”，应为 ogi-report/1（unknown schema）`);
+    throw new ReportInputError(`不支持的数据版本“${textOf(doc.schema)}”，应为 ogi-report/1（unknown schema）`);
   }
   if (doc.schema === undefined && doc.year === undefined && doc.tables === undefined) {
     throw new ReportInputError('不是年报数据：没有 year（年份）和 tables（表格数据），应为 ogi-report/1 格式的年报 JSON（not a report）');
   }
   const year = reportYear(doc.year);
   if (year === null) throw new ReportInputError(`${yearMessage(doc.year)}（invalid year）`);
-  const format = doc.format === undefined ? (year <= 2020 ? '2019' : '2021') : String(doc.format);
+  const format = doc.format === undefined ? (year <= 2020 ? '2019' : '2021') : textOf(doc.format);
   if (!FORMAT_IDS.includes(format as FormatId))
     throw new ReportInputError(`未知的表格格式“${format}”，应为 2019 或 2021（unknown format）`);
   if (!isObject(doc.tables)) throw new ReportInputError('缺少 tables（表格数据）对象（missing tables）');
@@ -71,7 +72,7 @@ export function reportValue(report: Report, key: CellKey): RawValue | undefined 
   const { table, row: r, column } = splitKey(key);
   const row = report.tables[table]?.[r];
   if (!row || !Object.prototype.hasOwnProperty.call(row, column)) return undefined;
-  return row[column] as RawValue;
+  return row[column];
 }
 
 /** An empty report of a format: every cell null. */

@@ -81,8 +81,19 @@ export function reportYear(typed: unknown): number | null {
 
 /** The one message for a year that is not one, naming what was typed (english.ts renders it). */
 export function yearMessage(typed: unknown): string {
-  const shown = typeof typed === 'string' || typeof typed === 'number' ? String(typed) : typed == null ? '' : JSON.stringify(typed);
+  const shown = textOf(typed);
   return `年份“${shown}”无效：请填写 ${FIRST_REPORT_YEAR} 至 ${LAST_REPORT_YEAR} 之间的四位年份，如 2025`;
+}
+
+/** A value read from a file or a cell as the text a person would see: strings, numbers and booleans as written,
+ *  nothing for null/undefined, an exceljs rich-text cell as its runs' text, anything else as JSON (never "[object Object]"). */
+export function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  const rich = (v as { richText?: unknown }).richText;
+  if (Array.isArray(rich)) return rich.map((r) => textOf((r as { text?: unknown }).text)).join('');
+  return JSON.stringify(v) ?? '';
 }
 
 /** Report years up to 2020 use the 2019 (试行) format; 2021 onward the current one. */

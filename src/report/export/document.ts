@@ -150,6 +150,7 @@ const ENDS_SENTENCE = /[。！？!?；;：:”」』）)】…]$/;
 const trimAll = (s: string): string => s.replace(/^[\s\u00a0\u3000\f]+|[\s\u00a0\u3000\f]+$/g, '');
 /** Control characters (other than tab and line breaks) cannot be written in XML: a Word file with one
  *  does not open. Pasted text sometimes carries them. */
+// eslint-disable-next-line no-control-regex -- these are the characters it removes
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffe\uffff]/g;
 export const cleanText = (s: string): string => s.replace(CONTROL, '');
 
@@ -318,7 +319,6 @@ export function buildDocument(input: BuildInput): ExportDocument {
   // person's own writing: they do not stand for the whole section
   const squeeze = (t: string): string => t.replace(/[\s\u3000]+/g, '');
   const generatedTexts = new Set(generated.filter((p) => !p.blocked).map((p) => squeeze(p.text)));
-  const written = (n: number): string[] => own(n).filter((p) => !generatedTexts.has(squeeze(p)));
 
   // 一、总体情况
   sections[0].blocks.push(...partOne(own(1), gen(1), (p) => generatedTexts.has(squeeze(p))));
