@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Where the add-in is served from, and where office.js comes from: the URL rewriting behind the two
  * production build switches (see docs/deploy.md). Plain CommonJS with no dependencies, so that
@@ -15,6 +14,23 @@
  *   node scripts/deploy-urls.js dist DIR --url-prod https://HOST/PATH/ [--office-js URL]
  *       retargets, in place, a dist/ folder that was built without switches (manifest.xml, and with
  *       --office-js also taskpane.html, commands.html and notice.html)
+ *
+ * Why the manifest is not retargeted with office-addin-manifest (a devDependency, which
+ * scripts/check-manifest.ts reads manifests with): its offline API is
+ *   - OfficeAddinManifest.readManifestFile(path) → ManifestInfo: read only; of the URLs it has IconUrl,
+ *     HighResolutionIconUrl, SupportUrl, AppDomains and DefaultSettings/SourceLocation, but none of the
+ *     VersionOverrides resources (bt:Images, bt:Urls) the ribbon and the function file use;
+ *   - OfficeAddinManifest.modifyManifestFile(path, guid?, displayName?): sets <Id> and DisplayName's
+ *     DefaultValue, nothing else, and writes the whole file back through xml2js's Builder: comments are
+ *     dropped, the root's attributes joined on one line, standalone="yes" added to the declaration;
+ *   - its xml helpers (setXmlElementAttributeValue …) change the xml2js object, which only that
+ *     Builder writes back, with the same losses.
+ * No part of it sets a URL and keeps the file otherwise as written; it is also asynchronous (webpack's
+ * copy transformer here is not) and needs npm and Node ≥ 20.19 for its ES-module-only dependencies,
+ * which the bare-Node use above cannot count on. So rewriteManifestUrls rewrites the text itself, and
+ * only where a manifest holds a URL: DefaultValue and Value attributes, and AppDomain elements; every
+ * other byte (comments included) stays. test/deploy-urls.test.ts reads the result back with
+ * office-addin-manifest.
  */
 const fs = require('fs');
 const path = require('path');
@@ -49,10 +65,52 @@ function normaliseBaseUrl(raw) {
   return value.replace(/\/+$/, '') + '/';
 }
 
-/** Points every dev-server URL in the manifest at `baseUrl` (AppDomain entries get its origin). */
+const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeXml = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+/** The dev server's URL `url` (as written in the XML) moved to `baseUrl`; any other URL as it is. */
+function retarget(url, baseUrl, origin) {
+  if (url.startsWith(DEV_BASE_URL)) return escapeXml(baseUrl) + url.slice(DEV_BASE_URL.length);
+  return url === DEV_ORIGIN ? escapeXml(origin) : url;
+}
+
+// What the rewrite looks at, in one pass: comments, CDATA sections and processing instructions (kept as
+// they are), an AppDomain element's text, and start tags (attribute values may hold ">").
+const MANIFEST_TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|(<((?:[\w.-]+:)?AppDomain)\s*>)(\s*)([^<]*?)(\s*<\/\2\s*>)|<[A-Za-z_][\w.:-]*(?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/g;
+// One attribute after another, each consumed whole, so that nothing inside a value is taken for an attribute.
+const ATTRIBUTE = /(\s+([\w.:-]+)\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
+const URL_ATTRIBUTES = ['DefaultValue', 'Value'];
+const COMMENT = /<!--[\s\S]*?-->/g;
+const DEV_HOST_NAME = DEV_ORIGIN.replace('https://', '');
+/** The dev server's host and port, not a longer port that starts the same (localhost:30001). */
+const DEV_HOST = new RegExp(`${escapeRegExp(DEV_HOST_NAME)}(?!\\d)`);
+
+/**
+ * Points every dev-server URL in the manifest at `baseUrl` (AppDomain entries get its origin): the
+ * DefaultValue and Value attributes and AppDomain elements that start with https://localhost:3000.
+ * Nothing else changes, comments included. Throws when the dev server is still named outside a comment
+ * afterwards (a URL somewhere this does not know), naming the line, rather than leave it pointing there.
+ */
 function rewriteManifestUrls(xml, baseUrl) {
   const origin = new URL(baseUrl).origin;
-  return xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
+  const out = xml.replace(MANIFEST_TOKEN, (token, open, _name, lead, domain, close) => {
+    if (open !== undefined) return `${open}${lead}${retarget(domain, baseUrl, origin)}${close}`;
+    if (token.startsWith('<!') || token.startsWith('<?')) return token;
+    return token.replace(ATTRIBUTE, (all, before, name, double, single) => {
+      if (!URL_ATTRIBUTES.includes(name.slice(name.indexOf(':') + 1))) return all;
+      const quote = double !== undefined ? '"' : "'";
+      return `${before}${quote}${retarget(double ?? single, baseUrl, origin)}${quote}`;
+    });
+  });
+  const left = out.replace(COMMENT, (comment) => comment.replace(/[^\n]/g, ' ')).search(DEV_HOST);
+  if (new URL(baseUrl).origin !== DEV_ORIGIN && left >= 0) {
+    const line = out.slice(0, left).split('\n').length;
+    throw new Error(
+      `manifest line ${line} still names ${DEV_HOST_NAME} where this rewrite does not look (DefaultValue, Value, AppDomain); change it by hand`,
+    );
+  }
+  return out;
 }
 
 /**
@@ -80,7 +138,6 @@ function resolveOfficeJsUrl(raw, baseUrl = DEV_BASE_URL) {
 }
 
 const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // The office.js tag and the CSP meta tag, as written in the templates (quoted attributes) or as
 // html-webpack-plugin's minifier leaves them in dist/ (quotes dropped where they are not needed).

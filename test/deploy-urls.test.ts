@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkManifest } from '../scripts/check-manifest';
 import {
   DEV_BASE_URL,
   OFFICE_JS_CDN,
@@ -18,6 +17,7 @@ import {
   rewriteManifestUrls,
   rewriteOfficeJs,
 } from '../scripts/deploy-urls';
+import { checkManifestTexts, type FileResult } from './manifest-check';
 
 const root = path.resolve(__dirname, '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
@@ -68,6 +68,20 @@ describe('normaliseBaseUrl (urlProd)', () => {
   });
 });
 
+const PORT_BASE = normaliseBaseUrl('https://intranet.example:8443/addins/ogi');
+
+// scripts/check-manifest.ts (office-addin-manifest inside) in a child process: one run per base URL.
+let intranet: { rewritten: FileResult; source: FileResult; example: FileResult };
+let withPort: FileResult;
+beforeAll(() => {
+  const [rewritten, source, example] = checkManifestTexts([rewriteManifestUrls(manifest, INTRANET), manifest, read(EXAMPLE_FILE)], {
+    assetsDir,
+    baseUrl: INTRANET,
+  });
+  intranet = { rewritten, source, example };
+  [withPort] = checkManifestTexts([rewriteManifestUrls(manifest, PORT_BASE)], { assetsDir, baseUrl: PORT_BASE });
+}, 120_000);
+
 describe('rewriteManifestUrls for an intranet host', () => {
   const rewritten = rewriteManifestUrls(manifest, INTRANET);
 
@@ -88,16 +102,81 @@ describe('rewriteManifestUrls for an intranet host', () => {
   });
 
   test('passes every structural rule with that base URL, and the source manifest does not', () => {
-    const result = checkManifest(rewritten, { assetsDir, baseUrl: INTRANET });
-    expect(result.errors).toEqual([]);
-    expect(result.summary.urls.every((u) => u.startsWith('https://ogi.gov.example'))).toBe(true);
-    expect(checkManifest(manifest, { assetsDir, baseUrl: INTRANET }).ok).toBe(false);
+    expect(intranet.rewritten.errors).toEqual([]);
+    expect(intranet.rewritten.summary.urls.every((u) => u.startsWith('https://ogi.gov.example'))).toBe(true);
+    expect(intranet.source.ok).toBe(false);
+  });
+
+  test('office-addin-manifest reads the new URLs back, and the same identity', () => {
+    const info = intranet.rewritten.summary.info;
+    expect(info).toMatchObject({
+      iconUrl: 'https://ogi.gov.example/ogi/assets/icon-32.png',
+      highResolutionIconUrl: 'https://ogi.gov.example/ogi/assets/icon-64.png',
+      supportUrl: 'https://ogi.gov.example/ogi/taskpane.html',
+      appDomains: ['https://ogi.gov.example'],
+      defaultSettings: { sourceLocation: 'https://ogi.gov.example/ogi/taskpane.html' },
+    });
+    const { id, version, displayName, providerName, description, hosts, permissions } = intranet.source.summary.info!;
+    expect(info).toMatchObject({ id, version, displayName, providerName, description, hosts, permissions });
+    expect(displayName).toBe('政务公开年报助手');
+    expect(intranet.rewritten.summary.controls.map((c) => c.sourceLocation ?? c.functionName)).toEqual([
+      'https://ogi.gov.example/ogi/taskpane.html',
+      'insertAllTables',
+    ]);
   });
 
   test('works for a host with a port and a deeper path', () => {
-    const base = normaliseBaseUrl('https://intranet.example:8443/addins/ogi');
-    const result = checkManifest(rewriteManifestUrls(manifest, base), { assetsDir, baseUrl: base });
-    expect(result.errors).toEqual([]);
+    expect(withPort.errors).toEqual([]);
+    expect(withPort.summary.info?.iconUrl).toBe('https://intranet.example:8443/addins/ogi/assets/icon-32.png');
+    expect(withPort.summary.info?.appDomains).toEqual(['https://intranet.example:8443']);
+  });
+});
+
+describe('rewriteManifestUrls keeps everything but the URLs it knows', () => {
+  const base = 'https://ogi.gov.example/ogi/';
+
+  test('comments, declarations and other attributes stay byte for byte, single quotes and prefixes too', () => {
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<!-- development: https://localhost:3000/taskpane.html -->',
+      "<OfficeApp xmlns='urn:a'>",
+      "  <IconUrl  DefaultValue = 'https://localhost:3000/assets/icon-32.png' />",
+      '  <bt:Url id="Taskpane.Url" bt:Value="https://localhost:3000/taskpane.html?a=1&amp;b=2"/>',
+      '  <AppDomains><AppDomain>\n    https://localhost:3000\n  </AppDomain><AppDomain>https://other.example</AppDomain></AppDomains>',
+      '</OfficeApp>',
+    ].join('\r\n');
+    expect(rewriteManifestUrls(xml, base)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!-- development: https://localhost:3000/taskpane.html -->',
+        "<OfficeApp xmlns='urn:a'>",
+        "  <IconUrl  DefaultValue = 'https://ogi.gov.example/ogi/assets/icon-32.png' />",
+        '  <bt:Url id="Taskpane.Url" bt:Value="https://ogi.gov.example/ogi/taskpane.html?a=1&amp;b=2"/>',
+        '  <AppDomains><AppDomain>\n    https://ogi.gov.example\n  </AppDomain><AppDomain>https://other.example</AppDomain></AppDomains>',
+        '</OfficeApp>',
+      ].join('\r\n'),
+    );
+  });
+
+  test('leaves another port and another host alone, and escapes the base for XML', () => {
+    const xml = '<a DefaultValue="https://localhost:3000/x" Value="https://localhost:30001/" Label="https://example.org/"/>';
+    expect(rewriteManifestUrls(xml, 'https://ogi.gov.example/a&b/')).toBe(
+      '<a DefaultValue="https://ogi.gov.example/a&amp;b/x" Value="https://localhost:30001/" Label="https://example.org/"/>',
+    );
+  });
+
+  test('refuses a dev URL it does not rewrite, naming the line, instead of leaving it behind', () => {
+    const inText =
+      '<a>\n  <SourceLocation DefaultValue="https://localhost:3000/a.html"/>\n  <Resource>https://localhost:3000/api</Resource>\n</a>';
+    expect(() => rewriteManifestUrls(inText, base)).toThrow(/^manifest line 3 still names localhost:3000/);
+    const insideAnotherValue = `<a Title='see Value="https://localhost:3000/"'/>`;
+    expect(() => rewriteManifestUrls(insideAnotherValue, base)).toThrow(/line 1 still names localhost:3000/);
+  });
+
+  test('a base on the dev server itself keeps its URLs', () => {
+    expect(rewriteManifestUrls(manifest, 'https://localhost:3000/ogi/')).toBe(
+      manifest.split(DEV_BASE_URL).join('https://localhost:3000/ogi/'),
+    );
   });
 });
 
@@ -108,7 +187,7 @@ describe(EXAMPLE_FILE, () => {
   });
 
   test('passes every structural rule for its host', () => {
-    expect(checkManifest(read(EXAMPLE_FILE), { assetsDir, baseUrl: INTRANET }).errors).toEqual([]);
+    expect(intranet.example.errors).toEqual([]);
   });
 });
 
