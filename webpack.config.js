@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Webpack configuration for 政务公开年报助手 (Excel task-pane add-in).
  *

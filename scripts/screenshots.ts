@@ -22,7 +22,7 @@ import { colName } from '../src/report/a1';
 import { reportSource } from '../src/report/check';
 import { tableLayout } from '../src/report/layout';
 import { parseReportJson } from '../src/report/report';
-import { TABLE_IDS, type CellKey, type RawValue, type TableId } from '../src/report/types';
+import { TABLE_IDS, type CellKey, type RawValue } from '../src/report/types';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -70,7 +70,7 @@ export async function numbers2025(): Promise<Map<CellKey, RawValue>> {
   add('applications.granted.natural', 300);
   // 现行有效规章 follows from last year's: 11 + 1 issued − 0 repealed. 行政规范性文件 stays at 66, which
   // the cross-year check reports (66 + 26 repealed ≠ 66 + 8 issued): the warning shown in step 07.
-  values.set('active.rules.in_force' as CellKey, 12);
+  values.set('active.rules.in_force', 12);
   return values;
 }
 
@@ -89,7 +89,7 @@ async function cellAddresses(page: Page): Promise<Map<CellKey, string>> {
     if (!m) throw new Error(`表格 OGI_${t} 未登记（${formula ?? '无'}）`);
     const c0 = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     const r0 = Number(m[2]) - 1;
-    for (const cell of tableLayout('2021', t as TableId).data) out.set(cell.key as CellKey, `${colName(c0 + cell.c)}${r0 + cell.r + 1}`);
+    for (const cell of tableLayout('2021', t).data) out.set(cell.key as CellKey, `${colName(c0 + cell.c)}${r0 + cell.r + 1}`);
   }
   return out;
 }
@@ -107,7 +107,7 @@ async function paneTo(page: Page, selector: string, offset = 8): Promise<void> {
   await page.evaluate(
     ([sel, off]) => {
       const pane = document.getElementById('pane') as HTMLElement;
-      const el = document.querySelector(sel) as HTMLElement | null;
+      const el = document.querySelector<HTMLElement>(sel);
       if (!el) throw new Error(`no ${sel} in the pane`);
       pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - off;
     },
@@ -206,7 +206,7 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
       [SHEET, entries] as const,
     );
     log(`  ${entries.length - formulas} 个单元格填入数字，${formulas} 个总计单元格是公式`);
-    await page.locator(`[data-testid="sim-grid"] td[data-addr="${where.get('applications.granted.natural' as CellKey)}"]`).click();
+    await page.locator(`[data-testid="sim-grid"] td[data-addr="${where.get('applications.granted.natural')}"]`).click();
     await page.keyboard.press('Escape');
     await shot('03-fill-in');
 
