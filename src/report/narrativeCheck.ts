@@ -138,187 +138,175 @@ function countsApplications(q: string, s: string, at: number, between: string): 
   return !NEXT_YEAR.test(s.slice(clauseStart(s, at), at));
 }
 
-export function checkNarrative(input: NarrativeCheckInput): Finding[] {
-  const { format, get, text } = input;
-  const Q = quantities(format);
-  const findings: Finding[] = [];
-  const read = readQuantity(get, format);
-  const compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void => {
-    const actual = read(q.cells);
-    if (actual === null || sumHolds(actual, stated)) return;
-    const scope = scopeWord(sentence);
-    findings.push({
-      rule,
-      severity: scope ? 'warning' : 'error',
-      cells: q.cells,
-      message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scope ? scopeNote(scope) : ''}`,
-      expected: actual,
-      actual: stated,
-    });
-  };
-  const handled = read(Q.handled.cells);
-  const lastQ = input.last ? quantities(input.last.format) : null;
-  /** X-YOY: a 同比 percentage right after a quantity must agree with the two years' numbers. */
-  const yoy = (q: Quantity, after: string, sentence: string, section: string): void => {
-    const m = YOY.exec(after);
-    if (!m || !input.last || !lastQ?.[q.id]) return;
-    const now = read(q.cells);
-    const before = readQuantity(input.last.get, input.last.format)(lastQ[q.id].cells);
-    if (now === null || before === null || before === 0) return;
-    const digits = (m[2].split('.')[1] ?? '').length;
-    const stated = (/下降|减少/.test(m[1]) ? -1 : 1) * Number(m[2]);
-    const exact = ((now - before) / before) * 100;
-    if (Math.abs(exact - stated) <= 0.5 * 10 ** -digits + 1e-9) return;
-    const shown = Math.round(Math.abs(exact) * 10 ** digits) / 10 ** digits;
-    findings.push({
-      rule: 'X-YOY',
-      severity: 'warning',
-      cells: q.cells,
-      message: `第${section}部分文字称${q.label}${m[1]}${m[2]}%，按${input.last.year}年（${fmtNum(before)}件）和本年（${fmtNum(now)}件）应为${exact >= 0 ? '增长' : '下降'}${shown}%：“${quote(sentence)}”`,
-      expected: Math.round(exact * 10 ** digits) / 10 ** digits,
-      actual: stated,
-    });
-  };
-
-  for (const [section, body] of Object.entries(text)) {
-    if (!body || section === '6') continue;
-    for (const s of sentences(body)) {
-      // ---- applications
-      for (const p of APPS) {
-        for (const m of s.matchAll(p.re)) {
-          const between = m[0].slice(0, m[0].length - m[1].length - 1).replace(/^(收到|受理|新收|办理|答复|办结)/, '');
-          if (p.not && p.not.test(between)) continue;
-          if (!countsApplications(p.q, s, m.index ?? 0, between)) continue;
-          compare(p.rule, Q[p.q], Number(m[1]), s, section);
-          yoy(Q[p.q], s.slice((m.index ?? 0) + m[0].length), s, section);
-          // a share stated right after a category: 占X%
-          const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
-          const pct = /^[（(，,]?占(?:比)?(\d+(?:\.\d+)?)%/.exec(after);
-          if (pct && handled) {
-            const stated = Number(pct[1]);
-            const digits = (pct[1].split('.')[1] ?? '').length;
-            const part = read(Q[p.q].cells);
-            if (part === null) continue;
-            const exact = (part / handled) * 100;
-            const actual = share(part, handled, digits);
-            // agrees to the printed precision: rounded (either rounding of a half) or cut off
-            // (35/805 = 4.3478% printed 4.34%, as spreadsheets that truncate do)
-            const cut = Math.floor(exact * 10 ** digits + 1e-9) / 10 ** digits;
-            if (Math.abs(exact - stated) > 0.5 * 10 ** -digits + 1e-9 && Math.abs(cut - stated) > 1e-9) {
-              findings.push({
-                rule: 'N-APPS',
-                severity: 'error',
-                cells: [...Q[p.q].cells, ...Q.handled.cells],
-                message: `第${section}部分文字称${Q[p.q].label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`,
-                expected: actual,
-                actual: stated,
-              });
-            }
-          }
-        }
-      }
-      // ---- reviews and lawsuits
-      checkReviews(s, section, Q, read, findings, compare, yoy);
-      // ---- active disclosure
-      checkActive(format, s, section, read, findings);
-    }
-  }
-  // ---- N-FEE, N-SECTIONS
-  if (Object.keys(text).length) {
-    const six = text['6'];
-    if (six !== undefined && !Object.values(text).some((t) => t && FEE_STATED.test(t.replace(/[\s\u3000]+/g, '')))) {
-      findings.push({
-        rule: 'N-FEE',
-        severity: 'warning',
-        cells: [],
-        message: '第六部分（其他需要报告的事项）未说明政府信息公开信息处理费的收取情况（收取金额，或未收取）',
-        expected: null,
-        actual: null,
-      });
-    }
-    const missing = ['1', '2', '3', '4', '5', '6'].filter((k) => !text[k]?.trim());
-    if (missing.length) {
-      findings.push({
-        rule: 'N-SECTIONS',
-        severity: 'warning',
-        cells: [],
-        message: `报告缺少第${missing.map((k) => '一二三四五六'[Number(k) - 1]).join('、')}部分`,
-        expected: null,
-        actual: null,
-      });
-    }
-    const five = text['5']?.replace(/^[\s\S]*?存在的主要问题及改进情况/, '').replace(/[\s。.]/g, '');
-    if (text['5'] !== undefined && (!five || five === '无')) {
-      findings.push({
-        rule: 'N-SECTIONS',
-        severity: 'warning',
-        cells: [],
-        message: '第五部分（存在的主要问题及改进情况）为空或只写“无”',
-        expected: null,
-        actual: null,
-      });
-    }
-  }
-  return findings;
-}
-
-type Compare = (rule: string, q: Quantity, stated: number, sentence: string, section: string, what?: string) => void;
-
-type Yoy = (q: Quantity, after: string, sentence: string, section: string) => void;
-
 type Read = (cells: CellKey[]) => number | null;
 
-function checkReviews(
-  s: string,
-  section: string,
-  Q: Record<string, Quantity>,
-  read: Read,
-  findings: Finding[],
-  compare: Compare,
-  yoy: Yoy,
-): void {
-  if (!/复议|诉讼|起诉|败诉|纠错/.test(s)) return;
-  const contextAt = (i: number): 'review' | 'litigation' | null => {
-    const before = s.slice(0, i);
-    const r = Math.max(before.lastIndexOf('复议'), -1);
-    const l = Math.max(before.lastIndexOf('诉讼'), before.lastIndexOf('起诉'));
-    // 复议后起诉 is litigation
-    if (l >= 0 && l > r - 3 && l >= r) return 'litigation';
-    if (r >= 0) return before.slice(r, r + 5).startsWith('复议后起') ? 'litigation' : 'review';
-    return l >= 0 ? 'litigation' : null;
+/** What the checks of one report share: its quantities, how a quantity is read, and the findings so far. */
+interface Checker {
+  input: NarrativeCheckInput;
+  Q: Record<string, Quantity>;
+  read: Read;
+  findings: Finding[];
+}
+
+/** A number the text states for quantity `q`, against the tables (a scope word makes a mismatch a warning). */
+function compare(ck: Checker, rule: string, q: Quantity, stated: number, sentence: string, section: string, what = q.label): void {
+  const actual = ck.read(q.cells);
+  if (actual === null || sumHolds(actual, stated)) return;
+  const scope = scopeWord(sentence);
+  ck.findings.push({
+    rule,
+    severity: scope ? 'warning' : 'error',
+    cells: q.cells,
+    message: `第${section}部分文字称${what}${fmtNum(stated)}件，表格为${fmtNum(actual)}件：“${quote(sentence)}”${scope ? scopeNote(scope) : ''}`,
+    expected: actual,
+    actual: stated,
+  });
+}
+
+/** X-YOY: a 同比 percentage right after a quantity must agree with the two years' numbers. */
+function yoy(ck: Checker, q: Quantity, after: string, sentence: string, section: string): void {
+  const m = YOY.exec(after);
+  const last = ck.input.last;
+  const lastQ = last ? quantities(last.format) : null;
+  if (!m || !last || !lastQ?.[q.id]) return;
+  const now = ck.read(q.cells);
+  const before = readQuantity(last.get, last.format)(lastQ[q.id].cells);
+  if (now === null || before === null || before === 0) return;
+  const digits = (m[2].split('.')[1] ?? '').length;
+  const stated = (/下降|减少/.test(m[1]) ? -1 : 1) * Number(m[2]);
+  const exact = ((now - before) / before) * 100;
+  if (Math.abs(exact - stated) <= 0.5 * 10 ** -digits + 1e-9) return;
+  const shown = Math.round(Math.abs(exact) * 10 ** digits) / 10 ** digits;
+  ck.findings.push({
+    rule: 'X-YOY',
+    severity: 'warning',
+    cells: q.cells,
+    message: `第${section}部分文字称${q.label}${m[1]}${m[2]}%，按${last.year}年（${fmtNum(before)}件）和本年（${fmtNum(now)}件）应为${exact >= 0 ? '增长' : '下降'}${shown}%：“${quote(sentence)}”`,
+    expected: Math.round(exact * 10 ** digits) / 10 ** digits,
+    actual: stated,
+  });
+}
+
+export function checkNarrative(input: NarrativeCheckInput): Finding[] {
+  const ck: Checker = { input, Q: quantities(input.format), read: readQuantity(input.get, input.format), findings: [] };
+  for (const [section, body] of Object.entries(input.text)) {
+    if (!body || section === '6') continue;
+    for (const s of sentences(body)) {
+      checkApplications(ck, s, section);
+      checkReviews(ck, s, section);
+      checkActive(input.format, s, section, ck.read, ck.findings);
+    }
+  }
+  if (Object.keys(input.text).length) ck.findings.push(...checkSections(input.text));
+  return ck.findings;
+}
+
+/** Numbers of applications in a sentence (received, handled, each outcome), their 同比 and their shares. */
+function checkApplications(ck: Checker, s: string, section: string): void {
+  for (const p of APPS) {
+    for (const m of s.matchAll(p.re)) {
+      const between = m[0].slice(0, m[0].length - m[1].length - 1).replace(/^(收到|受理|新收|办理|答复|办结)/, '');
+      if (p.not && p.not.test(between)) continue;
+      if (!countsApplications(p.q, s, m.index ?? 0, between)) continue;
+      const end = (m.index ?? 0) + m[0].length;
+      compare(ck, p.rule, ck.Q[p.q], Number(m[1]), s, section);
+      yoy(ck, ck.Q[p.q], s.slice(end), s, section);
+      checkShare(ck, ck.Q[p.q], s.slice(end, end + 8), s, section);
+    }
+  }
+}
+
+/** A share stated right after a category (占X%) against the category over the handled total. */
+function checkShare(ck: Checker, q: Quantity, after: string, s: string, section: string): void {
+  const pct = /^[（(，,]?占(?:比)?(\d+(?:\.\d+)?)%/.exec(after);
+  const handled = ck.read(ck.Q.handled.cells);
+  if (!pct || !handled) return;
+  const stated = Number(pct[1]);
+  const digits = (pct[1].split('.')[1] ?? '').length;
+  const part = ck.read(q.cells);
+  if (part === null) return;
+  const exact = (part / handled) * 100;
+  const actual = share(part, handled, digits);
+  // agrees to the printed precision: rounded (either rounding of a half) or cut off
+  // (35/805 = 4.3478% printed 4.34%, as spreadsheets that truncate do)
+  const cut = Math.floor(exact * 10 ** digits + 1e-9) / 10 ** digits;
+  if (Math.abs(exact - stated) <= 0.5 * 10 ** -digits + 1e-9 || Math.abs(cut - stated) <= 1e-9) return;
+  ck.findings.push({
+    rule: 'N-APPS',
+    severity: 'error',
+    cells: [...q.cells, ...ck.Q.handled.cells],
+    message: `第${section}部分文字称${q.label}占${pct[1]}%，按表格应为${actual}%（占办结总数）：“${quote(s)}”`,
+    expected: actual,
+    actual: stated,
+  });
+}
+
+/** N-FEE and N-SECTIONS: what the report as a whole must say. */
+function checkSections(text: Partial<Record<string, string>>): Finding[] {
+  const out: Finding[] = [];
+  const note = (rule: string, message: string): void => {
+    out.push({ rule, severity: 'warning', cells: [], message, expected: null, actual: null });
   };
-  const totals: Array<[RegExp, string]> = [
-    [new RegExp(`行政复议${GAP(8)}${NUM}件`, 'g'), 'review'],
-    [new RegExp(`行政诉讼${GAP(8)}${NUM}件`, 'g'), 'litigation'],
-    [new RegExp(`未经复议直接起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_direct'],
-    [new RegExp(`复议后起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_after_review'],
-  ];
-  for (const [re, id] of totals) {
+  if (text['6'] !== undefined && !Object.values(text).some((t) => t && FEE_STATED.test(t.replace(/[\s\u3000]+/g, ''))))
+    note('N-FEE', '第六部分（其他需要报告的事项）未说明政府信息公开信息处理费的收取情况（收取金额，或未收取）');
+  const missing = ['1', '2', '3', '4', '5', '6'].filter((k) => !text[k]?.trim());
+  if (missing.length) note('N-SECTIONS', `报告缺少第${missing.map((k) => '一二三四五六'[Number(k) - 1]).join('、')}部分`);
+  const five = text['5']?.replace(/^[\s\S]*?存在的主要问题及改进情况/, '').replace(/[\s。.]/g, '');
+  if (text['5'] !== undefined && (!five || five === '无')) note('N-SECTIONS', '第五部分（存在的主要问题及改进情况）为空或只写“无”');
+  return out;
+}
+
+/** Whether the words before `i` in a sentence are about reviews or lawsuits (复议后起诉 is litigation). */
+function reviewContextAt(s: string, i: number): 'review' | 'litigation' | null {
+  const before = s.slice(0, i);
+  const r = Math.max(before.lastIndexOf('复议'), -1);
+  const l = Math.max(before.lastIndexOf('诉讼'), before.lastIndexOf('起诉'));
+  if (l >= 0 && l > r - 3 && l >= r) return 'litigation';
+  if (r >= 0) return before.slice(r, r + 5).startsWith('复议后起') ? 'litigation' : 'review';
+  return l >= 0 ? 'litigation' : null;
+}
+
+const REVIEW_TOTALS: Array<[RegExp, string]> = [
+  [new RegExp(`行政复议${GAP(8)}${NUM}件`, 'g'), 'review'],
+  [new RegExp(`行政诉讼${GAP(8)}${NUM}件`, 'g'), 'litigation'],
+  [new RegExp(`未经复议直接起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_direct'],
+  [new RegExp(`复议后起诉${GAP(4)}${NUM}件`, 'g'), 'litigation_after_review'],
+];
+const REVIEW_OUTCOMES: Array<[RegExp, string]> = [
+  [new RegExp(`(?:结果)?维持${GAP(3)}${NUM}件`, 'g'), 'upheld'],
+  [new RegExp(`(?:结果)?纠正${GAP(3)}${NUM}件`, 'g'), 'corrected'],
+  [new RegExp(`其他结果${GAP(3)}${NUM}件`, 'g'), 'other'],
+  [new RegExp(`尚未审结${GAP(3)}${NUM}件`, 'g'), 'pending'],
+];
+
+/** Reviews and lawsuits: their numbers, then the phrases that claim an outcome (均维持, 零败诉, 未被纠错, 未发生). */
+function checkReviews(ck: Checker, s: string, section: string): void {
+  if (!/复议|诉讼|起诉|败诉|纠错/.test(s)) return;
+  for (const [re, id] of REVIEW_TOTALS) {
     for (const m of s.matchAll(re)) {
-      compare('N-REVIEWS', Q[id], Number(m[1]), s, section);
-      yoy(Q[id], s.slice((m.index ?? 0) + m[0].length), s, section);
+      compare(ck, 'N-REVIEWS', ck.Q[id], Number(m[1]), s, section);
+      yoy(ck, ck.Q[id], s.slice((m.index ?? 0) + m[0].length), s, section);
     }
   }
-  const outcomes: Array<[RegExp, string]> = [
-    [new RegExp(`(?:结果)?维持${GAP(3)}${NUM}件`, 'g'), 'upheld'],
-    [new RegExp(`(?:结果)?纠正${GAP(3)}${NUM}件`, 'g'), 'corrected'],
-    [new RegExp(`其他结果${GAP(3)}${NUM}件`, 'g'), 'other'],
-    [new RegExp(`尚未审结${GAP(3)}${NUM}件`, 'g'), 'pending'],
-  ];
-  for (const [re, k] of outcomes) {
+  for (const [re, k] of REVIEW_OUTCOMES) {
     for (const m of s.matchAll(re)) {
-      const ctx = contextAt(m.index ?? 0);
-      if (ctx) compare('N-REVIEWS', Q[`${ctx}_${k}`], Number(m[1]), s, section);
+      const ctx = reviewContextAt(s, m.index ?? 0);
+      if (ctx) compare(ck, 'N-REVIEWS', ck.Q[`${ctx}_${k}`], Number(m[1]), s, section);
     }
   }
+  checkReviewPhrases(ck, s, section);
+}
+
+function checkReviewPhrases(ck: Checker, s: string, section: string): void {
+  const { Q } = ck;
   const phrase = (cond: boolean, cells: CellKey[], message: string): void => {
     if (!cond)
-      findings.push({ rule: 'N-REVIEWS', severity: 'error', cells, message: `${message}：“${quote(s)}”`, expected: null, actual: null });
+      ck.findings.push({ rule: 'N-REVIEWS', severity: 'error', cells, message: `${message}：“${quote(s)}”`, expected: null, actual: null });
   };
-  const v = (id: string): number => read(Q[id].cells) ?? 0;
+  const v = (id: string): number => ck.read(Q[id].cells) ?? 0;
   const phraseAt = /(?:均|全部|都)(?:获得?|被|予以|为)?维持/.exec(s);
   if (phraseAt) {
-    const ctx = contextAt(phraseAt.index);
+    const ctx = reviewContextAt(s, phraseAt.index);
     const scopes = ctx ? [ctx] : ['review', 'litigation'];
     const bad = scopes.filter((c) => v(`${c}_corrected`) + v(`${c}_other`) + v(`${c}_pending`) > 0);
     phrase(
