@@ -140,49 +140,7 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
       row += 1;
     }
     const top = { r: anchor.r + row, c: anchor.c };
-    const abs = (cell: { r: number; c: number }): { r: number; c: number } => ({ r: top.r + cell.r, c: top.c + cell.c });
-    for (const cell of layout.cells) {
-      const p = abs(cell);
-      const local = { r: p.r - anchor.r, c: p.c - anchor.c };
-      const cellRect: Rect = { r: p.r, c: p.c, rs: cell.rs, cs: cell.cs };
-      if (cell.rs > 1 || cell.cs > 1) plan.merges.push(cellRect);
-      if (cell.role !== 'data') {
-        values[local.r][local.c] = cell.text ?? '';
-        plan.styled.push({ rect: cellRect, style: cell.role });
-        continue;
-      }
-      const key = cell.key as CellKey;
-      const kind = cell.kind ?? 'count';
-      numberFormats[local.r][local.c] = NUMBER_FORMATS[kind];
-      const parts = formulas.get(key);
-      const given = req.values?.(key);
-      let formula: string | null = null;
-      if (parts && req.formulas) {
-        const sum = `=SUM(${compactRefs(parts.map((k) => abs(layout.byKey.get(k) as { r: number; c: number }))).join(',')})`;
-        if (!req.values) formula = sum;
-        else {
-          // keep the report's own total when it disagrees with (or cannot be computed from) its parts
-          const total = parseCell(given ?? null);
-          const partVals = parts.map((k) => parseCell(req.values?.(k) ?? null));
-          const ok =
-            total.status === 'ok' &&
-            partVals.every((v) => v.status === 'ok' || v.status === 'blank') &&
-            sumHolds(
-              partVals.reduce((s, v) => s + (v.value ?? 0), 0),
-              total.value as number,
-            );
-          if (ok) formula = sum;
-        }
-      }
-      if (formula) {
-        values[local.r][local.c] = formula;
-        plan.styled.push({ rect: cellRect, style: 'total' });
-      } else {
-        values[local.r][local.c] = writable(given);
-        plan.styled.push({ rect: cellRect, style: parts ? 'total' : 'input' });
-        plan.validations.push({ rect: cellRect, kind });
-      }
-    }
+    placeCells(plan, req, layout, anchor, top, formulas);
     layout.widths.forEach((w, i) => widths.set(anchor.c + i, Math.max(widths.get(anchor.c + i) ?? 0, w)));
     const name = req.names?.[table] ?? registrationNames(table)[0];
     const tableRect: Rect = { r: top.r, c: top.c, rs: layout.rows, cs: layout.cols };
@@ -200,6 +158,61 @@ export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): S
   }
   plan.columnWidths = [...widths.entries()].sort((a, b) => a[0] - b[0]).map(([c, chars]) => ({ c, chars }));
   return plan;
+}
+
+/** The cells of one table placed with its top-left at `top`: labels styled, data cells with their number format, a
+ *  SUM where the format has a total (unless the report's own total disagrees with its parts), validation on input. */
+function placeCells(
+  plan: SheetPlan,
+  req: PlanRequest,
+  layout: TableLayout,
+  anchor: { r: number; c: number },
+  top: { r: number; c: number },
+  formulas: ReturnType<typeof totalFormulas>,
+): void {
+  const abs = (cell: { r: number; c: number }): { r: number; c: number } => ({ r: top.r + cell.r, c: top.c + cell.c });
+  for (const cell of layout.cells) {
+    const p = abs(cell);
+    const local = { r: p.r - anchor.r, c: p.c - anchor.c };
+    const cellRect: Rect = { r: p.r, c: p.c, rs: cell.rs, cs: cell.cs };
+    if (cell.rs > 1 || cell.cs > 1) plan.merges.push(cellRect);
+    if (cell.role !== 'data') {
+      plan.values[local.r][local.c] = cell.text ?? '';
+      plan.styled.push({ rect: cellRect, style: cell.role });
+      continue;
+    }
+    const key = cell.key as CellKey;
+    const kind = cell.kind ?? 'count';
+    plan.numberFormats[local.r][local.c] = NUMBER_FORMATS[kind];
+    const parts = formulas.get(key);
+    const sum =
+      parts && req.formulas
+        ? `=SUM(${compactRefs(parts.map((k) => abs(layout.byKey.get(k) as { r: number; c: number }))).join(',')})`
+        : null;
+    const formula = sum && parts && (!req.values || ownTotalHolds(req.values, key, parts)) ? sum : null;
+    if (formula) {
+      plan.values[local.r][local.c] = formula;
+      plan.styled.push({ rect: cellRect, style: 'total' });
+    } else {
+      plan.values[local.r][local.c] = writable(req.values?.(key));
+      plan.styled.push({ rect: cellRect, style: parts ? 'total' : 'input' });
+      plan.validations.push({ rect: cellRect, kind });
+    }
+  }
+}
+
+/** Whether the report's own total equals the sum of its parts (so a SUM formula may replace it without changing it). */
+function ownTotalHolds(values: NonNullable<PlanRequest['values']>, key: CellKey, parts: CellKey[]): boolean {
+  const total = parseCell(values(key) ?? null);
+  const partVals = parts.map((k) => parseCell(values(k) ?? null));
+  return (
+    total.status === 'ok' &&
+    partVals.every((v) => v.status === 'ok' || v.status === 'blank') &&
+    sumHolds(
+      partVals.reduce((s, v) => s + (v.value ?? 0), 0),
+      total.value as number,
+    )
+  );
 }
 
 /** The conditional formats of a table placed at `rect`: one per broken-relation cell (colouring a
