@@ -1,4 +1,5 @@
-import { checkWorkbook, insertTables } from '../../src/app/service';
+import { checkWorkbook } from '../../src/app/check';
+import { insertTables } from '../../src/app/insert';
 import { tableLayout } from '../../src/report/layout';
 import type { CellKey } from '../../src/report/types';
 import { a1, rectAddress } from '../../src/report/a1';
