@@ -145,7 +145,7 @@ function ParagraphText({
         }
         const next = p.segments[i + 1];
         const unit = next && !next.cells?.length ? (UNIT.exec(next.text)?.[0] ?? '') : '';
-        const cells = seg.cells as CellKey[];
+        const cells = seg.cells;
         return (
           <span key={i} className={s.nowrap}>
             <button
