@@ -7,7 +7,8 @@
  * 校验 would).
  */
 import type { HostEnvironment, Mark, WorkbookHost } from '../host/types';
-import { checkTables, insertTables } from './service';
+import { checkTables } from './check';
+import { insertTables } from './insert';
 import { tableLayout } from '../report/layout';
 import { a1 } from '../report/a1';
 import type { FormatId } from '../report/types';

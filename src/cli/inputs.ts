@@ -2,7 +2,10 @@
  *  with registered tables, or a published report (text, HTML, PDF) by src/file/input.ts, as the 网页版 reads them. */
 import { readFileSync } from 'fs';
 import { InputError, legacySpreadsheet, readInputBytes, type Input, type ReadOverrides } from '../file/input';
+import { readTables } from '../file/xlsx';
+import { reportSource } from '../report/check';
 import { readPdfText } from '../pdf/node';
+import { sourceOfTables, type LastYear } from '../app/tables';
 
 export { InputError, legacySpreadsheet, type Input, type ReadOverrides };
 
@@ -26,4 +29,15 @@ export async function readInput(file: string, overrides: ReadOverrides = {}): Pr
     throw new InputError(`${file}：无法读取，${reason(e)}`);
   }
   return readInputBytes(file, data, { overrides, readPdf: readPdfText });
+}
+
+/** Values of any input (JSON, workbook, published text), for the narrative and as last year's report. */
+export async function reportLike(file: string, overrides: ReadOverrides = {}): Promise<LastYear> {
+  const input = await readInput(file, overrides);
+  if (input.kind === 'report')
+    return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
+  const read = readTables(input.workbook);
+  const src = sourceOfTables(read.tables);
+  if (!src) throw new InputError(`${file}：没有找到登记的年报表格`);
+  return src;
 }

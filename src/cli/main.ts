@@ -3,12 +3,12 @@
  *   ogi-report template --format 2021|2019 [--year Y] [--agency A] --out X.xlsx
  *   ogi-report fill REPORT.json --out X.xlsx
  *   ogi-report check FILE… [--json] [--out-dir D]
- *   ogi-report export FILE --out X.docx|X.html [--fee 元] [--who 本机关]
+ *   ogi-report export FILE --out X.docx|X.html [--last-year FILE] [--fee 元] [--who 本机关]
  * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read or the command was wrong.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { headingsOf, sourceOfTables } from '../app/service';
+import { headingsOf } from '../app/narrative';
 import { generateNarrative } from '../report/narrative';
 import { lastYearMismatch, type YearInput } from '../report/crossYear';
 import { emptyTablesFinding, reportSource } from '../report/check';
@@ -16,7 +16,7 @@ import { describeCell } from '../report/layout';
 import { formatForYear, FORMAT_IDS, reportYear, splitKey, yearMessage, type Finding, type FormatId, type Report } from '../report/types';
 import { applyMarks, readTables, templateWorkbook, writeProse } from '../file/xlsx';
 import { nearest, parseArgs, str, UsageError, type Args, type OptionSpec } from './args';
-import { InputError, readInput, type Input, type ReadOverrides } from './inputs';
+import { InputError, readInput, reportLike, type Input, type ReadOverrides } from './inputs';
 import { checkInput, isReportFile, plainFinding, type FileResult } from '../file/input';
 import { summaryCsv, summaryWorkbook, type UnreadableFile } from '../file/summary';
 import { cellsToMark } from '../report/rules';
@@ -38,9 +38,10 @@ const USAGE = `用法 (usage):
   ogi-report check --summary csv|xlsx --out 汇总.csv 目录或文件…
   ogi-report import 报告.txt|报告.html|报告.pdf --out 报告.json|表格.xlsx [--year 年度] [--format 2021|2019]
   ogi-report narrative 文件 [--json] [--last-year 上年.json] [--fee 信息处理费元数] [--who 本机关] [--year 年度] [--format 2021|2019]
-  ogi-report export 文件 --out 报告.docx|报告.html [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
+  ogi-report export 文件 --out 报告.docx|报告.html [--last-year 上年文件] [--fee 信息处理费元数] [--who 本机关] [--agency 单位名称] [--contact 联系方式] [--prose-sheet 正文工作表]
 文件可以是年报 JSON（ogi-report/1）、含有年报表格的 .xlsx 工作簿，或已发布报告的文字（.txt，如网页复制或 pdftotext -layout 的输出）、网页（.html）与带文字层的 PDF（.pdf）。
 --year、--format 用于已发布报告的文字：标题里没有年度（或写错）时指定报告年度和表格格式。
+--last-year 为上一年度同一单位的报告（可用上述任一种文件）：check 与 export 据此核对上年结转等跨年度关系，narrative 与 export 写出同比变化。
 已有的输出文件不会被覆盖，除非加 --force。--fee 可写 3940、3940元、3,940；未收取写 0 或“无”。
 退出码：0 无错误；1 发现错误；2 有文件无法读取或命令有误。
 `;
@@ -242,17 +243,6 @@ async function fill(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
-/** Values of any input (JSON, workbook, published text), for the narrative and as last year's report. */
-async function reportLike(file: string, overrides: ReadOverrides = {}): Promise<YearInput & { agency?: string }> {
-  const input = await readInput(file, overrides);
-  if (input.kind === 'report')
-    return { format: input.report.format, year: input.report.year, get: reportSource(input.report), agency: input.report.agency };
-  const read = readTables(input.workbook);
-  const src = sourceOfTables(read.tables);
-  if (!src) throw new InputError(`${file}：没有找到登记的年报表格`);
-  return src;
-}
-
 async function narrative(args: Args, io: Io): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new UsageError('narrative 需要一个文件');
@@ -299,7 +289,7 @@ const COMMANDS: Record<string, OptionSpec & { run: (a: Args, io: Io) => Promise<
   check: { valued: ['out-dir', 'last-year', 'summary', 'out', 'prose-sheet', 'year', 'format'], flags: ['json'], run: check },
   narrative: { valued: ['last-year', 'fee', 'who', 'year', 'format'], flags: ['json'], run: narrative },
   import: { valued: ['out', 'year', 'format'], run: importCmd },
-  export: { valued: ['out', 'fee', 'who', 'agency', 'contact', 'prose-sheet'], run: exportCommand },
+  export: { valued: ['out', 'last-year', 'fee', 'who', 'agency', 'contact', 'prose-sheet'], run: exportCommand },
 };
 
 /** A mistake in the command: one line, and where the usage is. */

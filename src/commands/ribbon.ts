@@ -1,6 +1,6 @@
 /** Ribbon actions, host-neutral: the function commands call these. */
 import type { WorkbookHost } from '../host/types';
-import { defaultSheetName, insertTables } from '../app/service';
+import { insertAt } from '../app/insert';
 import { reportYearNow } from '../taskpane/year';
 
 /** How a ribbon command ended, for the person who pressed the button: done, refused (nothing was written: the
@@ -15,7 +15,7 @@ export interface RibbonOutcome {
 export async function insertAllFromRibbon(host: WorkbookHost, now = new Date()): Promise<RibbonOutcome> {
   const year = reportYearNow(now);
   try {
-    const outcome = await insertTables(host, { year, target: { kind: 'newSheet', name: defaultSheetName(year, await host.sheetNames()) } });
+    const outcome = await insertAt(host, { year }, 'newSheet');
     if (outcome.ok) return { kind: 'done', text: `已在工作表“${outcome.sheet}”插入${year}年度的全部表格。` };
     return { kind: outcome.reason === 'failed' ? 'failed' : 'refused', text: outcome.message };
   } catch (e) {

@@ -19,7 +19,7 @@ import { importPositioned, importReport, type TextPage } from '../report/import'
 import { decodeText } from '../report/import/decode';
 import { NO_TEXT_LAYER, PdfReadError } from '../pdf/text';
 import type { Mark, TablesRead } from '../host/types';
-import { checkTables } from '../app/service';
+import { checkTables } from '../app/check';
 import { readTables } from './xlsx';
 
 /** A file that cannot be read, with a one-line Chinese message naming it. */

@@ -399,7 +399,7 @@ const RULES: Rule[] = [
     (m) =>
       `${tableInEnglish(m[1])} has ${plural(m[2], 'error')} (e.g. ${inEnglish(m[3])}); so that the text does not contradict the tables, this paragraph was not written. Correct the table, then write the text again.`,
   ],
-  // ---- actions (app/service.ts) and the Excel host (excel/*)
+  // ---- actions (src/app/) and the Excel host (excel/*)
   [/^没有读到年报表格[：。]$/, () => 'No report tables were read:'],
   [
     /^没有读到报告年度（标题中应有“XXXX年政府信息公开工作年度报告”）$/,

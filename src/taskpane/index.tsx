@@ -7,4 +7,4 @@ import { startOffice } from './startup';
 (window as unknown as { __ogiMounted?: boolean }).__ogiMounted = true;
 
 const container = document.getElementById('container') as HTMLElement;
-startOffice(container, () => mountPane(container, createExcelHost(), Office.context?.displayLanguage));
+startOffice(container, () => void mountPane(container, createExcelHost(), Office.context?.displayLanguage));

@@ -1,8 +1,8 @@
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/types';
 import { App } from './components/App';
+import { paneActions } from '../app/actions';
 import { loadStrings, zhStrings, type Strings } from './i18n';
 import { reportYearNow } from './year';
 
@@ -10,12 +10,13 @@ declare const __APP_VERSION__: string;
 
 /** Mount the pane; in English once the English words and message renderer are loaded (a small separate file). */
 export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): Promise<void> {
+  const actions = paneActions(host);
   const render = (strings: Strings): void => {
     document.documentElement.lang = strings.language === 'en' ? 'en' : 'zh-CN';
     const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
     createRoot(container).render(
       <FluentProvider theme={webLightTheme}>
-        <App host={host} strings={strings} version={version} defaultYear={reportYearNow()} />
+        <App actions={actions} strings={strings} version={version} defaultYear={reportYearNow()} />
       </FluentProvider>,
     );
   };

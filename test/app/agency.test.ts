@@ -1,7 +1,8 @@
 /** Issue 14, item 3: the 单位名称 given at insertion is kept with the tables, and 生成文字 and 导出 use it. */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { exportFromWorkbook, narrativeFromWorkbook } from '../../src/app/service';
+import { exportFromWorkbook } from '../../src/app/export';
+import { narrativeFromWorkbook } from '../../src/app/narrative';
 import { decodeRegistration, encodeRegistration } from '../../src/report/plan';
 import { parseReportJson } from '../../src/report/report';
 import { reportSource } from '../../src/report/check';

@@ -1,6 +1,6 @@
 /** A workbook with tables inserted by the add-in (through the host, as the pane does) and filled in. */
 import { a1 } from '../../src/report/a1';
-import { insertTables } from '../../src/app/service';
+import { insertTables } from '../../src/app/insert';
 import { tableLayout } from '../../src/report/layout';
 import type { ValueSource } from '../../src/report/check';
 import type { CellKey, FormatId, TableId } from '../../src/report/types';

@@ -1,7 +1,8 @@
 /** Issue 14, item 1 in the pane's service: 导入上年报告 says what it read, and refuses another year or agency. */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkTables, importLastYear } from '../../src/app/service';
+import { checkTables } from '../../src/app/check';
+import { importLastYear } from '../../src/app/lastYear';
 import { LAST_YEAR_SETTING } from '../../src/excel/excelHost';
 import { setup } from '../excel/helpers';
 import { inserted, type, zerosExcept } from './helpers';

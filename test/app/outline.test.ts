@@ -1,7 +1,9 @@
 /** Issue 14, items 4 and 5: section 一's outline survives 插入到工作表, and each paragraph has its heading. */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkTables, exportFromWorkbook, narrativeFromWorkbook, paragraphRows } from '../../src/app/service';
+import { checkTables } from '../../src/app/check';
+import { exportFromWorkbook } from '../../src/app/export';
+import { narrativeFromWorkbook, paragraphRows } from '../../src/app/narrative';
 import { parseReportJson } from '../../src/report/report';
 import { reportSource } from '../../src/report/check';
 import { setup } from '../excel/helpers';

@@ -100,7 +100,7 @@ test('the same summary as .xlsx: 汇总表 one row per report, 问题清单 one 
     r000.review,
     r000.errors,
   ]);
-  expect(String(ws.getCell('M2').value)).toMatch(/^\[/);
+  expect(ws.getCell('M2').value).toEqual(expect.stringMatching(/^\[/));
   const issues = wb.getWorksheet('问题清单')!;
   expect(issues.getRow(1).values).toEqual([
     undefined,

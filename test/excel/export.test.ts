@@ -4,7 +4,8 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { exportFromWorkbook, narrativeFromWorkbook } from '../../src/app/service';
+import { exportFromWorkbook } from '../../src/app/export';
+import { narrativeFromWorkbook } from '../../src/app/narrative';
 import { buildPlan } from '../../src/report/plan';
 import { parseReportJson } from '../../src/report/report';
 import { reportSource } from '../../src/report/check';

@@ -5,7 +5,8 @@
  * cell being edited, a read-only or protected workbook, a deleted or renamed table sheet, deleted rows and columns, an API set the host lacks —
  * each gets a message in Chinese and loses nothing of the user's.
  */
-import { checkWorkbook, insertTables } from '../../src/app/service';
+import { checkWorkbook } from '../../src/app/check';
+import { insertTables } from '../../src/app/insert';
 import { DEFAULT_FONT, newCell, type WorkbookState } from '../../src/excel-sim/model';
 import { tableLayout } from '../../src/report/layout';
 import { a1 } from '../../src/report/a1';
@@ -90,7 +91,7 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
           if (target === 'newSheet') {
             // an earlier set of tables elsewhere: the mark sheet and the first names exist already
             const { host } = {
-              host: (await import('../../src/excel/excelHost')).createExcelHost({ Excel: X, Office: sim.Office as typeof Office }),
+              host: (await import('../../src/excel/excelHost')).createExcelHost({ Excel: X, Office: sim.Office }),
             };
             await X.run(async (ctx) => {
               ctx.workbook.worksheets.add('2024');

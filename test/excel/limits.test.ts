@@ -2,7 +2,8 @@
  * Limits and modes Excel has: a huge active sheet (5,000,000-cell read limit; Excel on the web's 5 MB response
  * limit), manual calculation, and text that Excel would take for a formula.
  */
-import { checkWorkbook, insertTables } from '../../src/app/service';
+import { checkWorkbook } from '../../src/app/check';
+import { insertTables } from '../../src/app/insert';
 import { tableLayout } from '../../src/report/layout';
 import { a1 } from '../../src/report/a1';
 import type { CellKey } from '../../src/report/types';

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkWorkbook } from '../../src/app/service';
+import { checkWorkbook } from '../../src/app/check';
 import { buildPlan } from '../../src/report/plan';
 import { parseReportJson } from '../../src/report/report';
 import { reportSource } from '../../src/report/check';

@@ -3,7 +3,7 @@
  * step is reported with Excel's reason, the later steps are not run, and the scratch sheet is still removed.
  */
 import { runSelfTest, reportText, scratchSheetName } from '../../src/app/selftest';
-import { insertTables } from '../../src/app/service';
+import { insertTables } from '../../src/app/insert';
 import { API_LEVELS, select, setup } from './helpers';
 
 const view = (state: unknown): string =>

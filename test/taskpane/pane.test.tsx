@@ -1,7 +1,9 @@
-import * as React from 'react';
+import fs from 'fs';
+import path from 'path';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/components/App';
+import { paneActions } from '../../src/app/actions';
 import { zhStrings } from '../../src/taskpane/i18n';
 import { en } from '../../src/taskpane/i18n-en';
 import { setup } from '../excel/helpers';
@@ -11,7 +13,7 @@ function renderPane(lang = 'zh-CN') {
   const strings = /^en/.test(lang) ? en : zhStrings;
   render(
     <FluentProvider theme={webLightTheme}>
-      <App host={ctx.host} strings={strings} version="test" defaultYear={2025} />
+      <App actions={paneActions(ctx.host)} strings={strings} version="test" defaultYear={2025} />
     </FluentProvider>,
   );
   return { ...ctx, strings };
@@ -20,13 +22,15 @@ function renderPane(lang = 'zh-CN') {
 describe('task pane', () => {
   test('speaks Chinese by default and English when Office is English', () => {
     renderPane();
-    expect(screen.getByText('政务公开年报助手')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '插入全部表格' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('政务公开年报助手');
+    expect(screen.getByTestId('insert-all').textContent).toBe('插入全部表格');
+    expect(screen.getByTestId('insert-all').closest('[lang]')?.getAttribute('lang')).toBe('zh-CN');
   });
 
   test('English UI', () => {
     renderPane('en-US');
-    expect(screen.getByRole('button', { name: 'Insert all tables' })).toBeTruthy();
+    expect(screen.getByTestId('insert-all').textContent).toBe('Insert all tables');
+    expect(screen.getByTestId('insert-all').closest('[lang]')?.getAttribute('lang')).toBe('en');
   });
 
   test('insert all on a new sheet, then check: the untouched tables are reported once each', async () => {
@@ -36,7 +40,7 @@ describe('task pane', () => {
     });
     const msg = await screen.findByTestId('insert-message');
     expect(msg.textContent).toContain('已在工作表“2025年报表格”的 A1:O53 插入表格');
-    expect(sim.getCell('2025年报表格', 'A1')).toBeTruthy();
+    expect(sim.getCell('2025年报表格', 'A1').value).toBe('2025年政府信息公开工作年度报告 统计表');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '校验' }));
     });
@@ -66,7 +70,7 @@ describe('task pane', () => {
     renderPane();
     fireEvent.change(screen.getByTestId('year').querySelector('input') ?? screen.getByTestId('year'), { target: { value: '25' } });
     expect((await screen.findByText(/^年份“25”无效/)).textContent).toBe('年份“25”无效：请填写 2008 至 2100 之间的四位年份，如 2025');
-    expect((screen.getByRole('button', { name: '插入全部表格' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '插入全部表格' }).disabled).toBe(true);
   });
 
   test('findings are listed per table; clicking one selects its cell; 生成文字 writes paragraphs with clickable numbers', async () => {
@@ -138,15 +142,15 @@ describe('task pane', () => {
       fireEvent.click(screen.getByRole('button', { name: '校验' }));
     });
     await waitFor(() => expect(document.querySelectorAll('[data-rule="N-APPS"]').length).toBeGreaterThan(0));
-    expect(screen.getByText('报告正文与表格核对', { exact: false })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toContainEqual(
+      expect.stringMatching(/^报告正文与表格核对（错误 \d+，提示 \d+）$/),
+    );
   });
 });
 
 describe('导入上年报告', () => {
   test('pasted last-year report is kept in the workbook; 校验 then checks the carry-over', async () => {
     const { sim } = renderPane();
-    const fs = await import('fs');
-    const path = await import('path');
     const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'huaian-2024.txt'), 'utf8');
     fireEvent.click(screen.getByLabelText('当前选中的单元格'));
     await act(async () => {
@@ -181,8 +185,6 @@ describe('导入上年报告', () => {
 
 describe('帮助', () => {
   test('explains every rule of the spec in its official wording, and shows the version', () => {
-    const fs = require('fs') as typeof import('fs');
-    const path = require('path') as typeof import('path');
     const spec = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'spec', 'rules.md'), 'utf8');
     const ids = [...spec.matchAll(/^\| ([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*) \|/gm)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(15);

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { WorkbookHost } from '../../host/types';
+import type { PaneActions } from '../../app/actions';
 import type { Strings } from '../i18n';
 import { InsertPanel } from './InsertPanel';
 import { CheckPanel } from './CheckPanel';
@@ -25,14 +25,15 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  host: WorkbookHost;
+  /** What the panels do, bound to the workbook (paneActions): the panels never see the host. */
+  actions: PaneActions;
   strings: Strings;
   version: string;
   /** The report year the pane starts with (the year just ended, in January). */
   defaultYear: number;
 }
 
-export function App({ host, strings, version, defaultYear }: AppProps): React.ReactElement {
+export function App({ actions, strings, version, defaultYear }: AppProps): React.ReactElement {
   const s = useStyles();
   // empty: the text speaks as the 单位名称 given when the tables were inserted (else 本机关)
   const [who, setWho] = React.useState('');
@@ -49,17 +50,29 @@ export function App({ host, strings, version, defaultYear }: AppProps): React.Re
           {strings.appSubtitle} · v{version}
         </Text>
       </header>
-      <InsertPanel host={host} strings={strings} defaultYear={defaultYear} />
+      <InsertPanel actions={actions.insert} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />
-      <CheckPanel host={host} strings={strings} defaultYear={defaultYear} proseSheet={proseSheet} setProseSheet={setProseSheet} />
+      <CheckPanel
+        actions={actions.check}
+        strings={strings}
+        defaultYear={defaultYear}
+        proseSheet={proseSheet}
+        setProseSheet={setProseSheet}
+      />
       <hr className={s.rule} />
-      <NarrativePanel host={host} strings={strings} prose={prose} />
+      <NarrativePanel actions={actions.narrative} strings={strings} prose={prose} />
       <hr className={s.rule} />
-      <ExportPanel host={host} strings={strings} who={who} fee={parseFee(feeText).fee} proseSheet={proseSheet.trim() || PROSE_SHEET} />
+      <ExportPanel
+        actions={actions.export}
+        strings={strings}
+        who={who}
+        fee={parseFee(feeText).fee}
+        proseSheet={proseSheet.trim() || PROSE_SHEET}
+      />
       <hr className={s.rule} />
-      <LastYearPanel host={host} strings={strings} defaultYear={defaultYear} />
+      <LastYearPanel actions={actions.lastYear} strings={strings} defaultYear={defaultYear} />
       <hr className={s.rule} />
-      <HelpPanel strings={strings} version={version} host={host} />
+      <HelpPanel strings={strings} version={version} selfTest={actions.selfTest} />
     </div>
   );
 }

@@ -2,8 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { PROSE_SHEET } from '../../report/prose';
 import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
-import type { WorkbookHost } from '../../host/types';
-import { checkWorkbook, selectionOf, type CheckResult, type LocatedFinding } from '../../app/service';
+import type { CheckActions, CheckedSet, CheckResult, LocatedFinding } from '../../app/check';
 import type { TableId } from '../../report/types';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -88,28 +87,16 @@ function FindingItem({
   );
 }
 
-export function CheckPanel({
-  host,
-  strings,
-  defaultYear,
-  proseSheet,
-  setProseSheet,
-}: {
-  host: WorkbookHost;
-  strings: Strings;
-  defaultYear: number;
-  proseSheet: string;
-  setProseSheet: (v: string) => void;
-}): React.ReactElement {
-  const s = useStyles();
+/** 校验, 清除标记, selecting a finding's cells, registering tables found by their labels; what the last one said. */
+function useCheck(actions: CheckActions, strings: Strings, defaultYear: number, proseSheet: string) {
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
   const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
 
-  const doCheck = async (): Promise<void> => {
+  const check = async (): Promise<void> => {
     setMsg(null);
-    const r = await run(() => checkWorkbook(host, { proseSheet: proseSheet.trim() || PROSE_SHEET }), fail);
+    const r = await run(() => actions.check({ proseSheet: proseSheet.trim() || PROSE_SHEET }), fail);
     if (!r) return;
     setResult(r);
     if (!r.sets.length && !r.lost.length) setMsg({ intent: 'info', text: strings.noTables });
@@ -117,27 +104,131 @@ export function CheckPanel({
       setMsg({ intent: 'success', text: r.sets.map((x) => strings.allGood(strings.setTitle(x.title))).join(' ') });
     else setMsg({ intent: r.errors ? 'error' : 'warning', text: strings.summary(r.errors, r.warnings) });
   };
-  const doClear = async (): Promise<void> => {
-    const n = await run(() => host.clearMarks(), fail);
+  const clear = async (): Promise<void> => {
+    const n = await run(() => actions.clearMarks(), fail);
     if (n === undefined) return;
     setResult(null);
     setMsg({ intent: 'info', text: strings.cleared(n) });
   };
-  const select = (f: LocatedFinding): void => {
-    const what = selectionOf(f);
-    if (!what) return;
-    if ('address' in what) void run(() => host.selectAddress(what.address), fail);
-    else void run(() => host.selectCells(what.tableName, what.cells), fail);
-  };
+  const select = (f: LocatedFinding): void => void run(() => actions.select(f), fail);
   const register = async (): Promise<void> => {
     if (!result?.unregistered.length) return;
-    const tables = result.unregistered.map((t) => ({ ...t, year: Number.isNaN(t.year) ? defaultYear : t.year }));
-    const refs = await run(() => host.registerTables(tables), fail);
+    const refs = await run(() => actions.register(result.unregistered, defaultYear), fail);
     if (!refs) return;
-    await doCheck();
+    await check();
     setMsg({ intent: 'success', text: strings.registered(refs.length) });
   };
+  return { result, msg, busy, check, clear, select, register };
+}
 
+/** What the read says beside the findings: its notes, tables found by their labels (offered to be registered), lost tables. */
+function ReadNotices({
+  result,
+  strings,
+  busy,
+  register,
+}: {
+  result: CheckResult;
+  strings: Strings;
+  busy: boolean;
+  register: () => void;
+}): React.ReactElement {
+  const list = (items: string[], en: string, zh: string): string => items.join(strings.language === 'en' ? en : zh);
+  return (
+    <>
+      {result.notes.map((n) => (
+        <Notice key={n} intent="info" layout="multiline" data-testid="check-note">
+          <NoticeBody>{n}</NoticeBody>
+        </Notice>
+      ))}
+      {result.unregistered.length ? (
+        <Notice intent="info" layout="multiline" data-testid="unregistered">
+          <NoticeBody>
+            {strings.recognised(
+              result.unregistered[0].sheet,
+              list(
+                result.unregistered.map((t) => strings.tableShort(t.table)),
+                ', ',
+                '、',
+              ),
+            )}
+          </NoticeBody>
+          <NoticeActions>
+            <Button size="small" onClick={register} disabledFocusable={busy} data-testid="register">
+              {strings.register}
+            </Button>
+          </NoticeActions>
+        </Notice>
+      ) : null}
+      {result.lost.length ? (
+        <Notice intent="warning" layout="multiline">
+          <NoticeBody>
+            {strings.lostTables}{' '}
+            {list(
+              result.lost.map((l) => strings.message(l.reason)),
+              '; ',
+              '；',
+            )}
+          </NoticeBody>
+        </Notice>
+      ) : null}
+    </>
+  );
+}
+
+/** One set's findings, table by table, then those of the prose. */
+function SetFindings({
+  set,
+  titled,
+  strings,
+  onSelect,
+}: {
+  set: CheckedSet;
+  titled: boolean;
+  strings: Strings;
+  onSelect: (f: LocatedFinding) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  return (
+    <div aria-label={strings.setTitle(set.title)}>
+      {titled && <Text weight="semibold">{strings.setTitle(set.title)}</Text>}
+      {[...set.tables, 'text' as const].map((t: TableId | 'text') => {
+        const fs = set.findings.filter((f) => f.table === t);
+        if (!fs.length) return null;
+        const e = fs.filter((f) => f.severity === 'error').length;
+        return (
+          <div key={t}>
+            <h3 className={s.h3}>
+              {t === 'text' ? strings.proseFindings : strings.tableName(t)}
+              {strings.counts(e, fs.length - e)}
+            </h3>
+            <ul className={s.list}>
+              {fs.map((f) => (
+                <FindingItem key={f.id} f={f} strings={strings} onSelect={onSelect} />
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export function CheckPanel({
+  actions,
+  strings,
+  defaultYear,
+  proseSheet,
+  setProseSheet,
+}: {
+  actions: CheckActions;
+  strings: Strings;
+  defaultYear: number;
+  proseSheet: string;
+  setProseSheet: (v: string) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  const { result, msg, busy, check, clear, select, register } = useCheck(actions, strings, defaultYear, proseSheet);
   return (
     <section className={s.panel} aria-labelledby="check-h">
       <h2 id="check-h" className={s.h2}>
@@ -147,10 +238,10 @@ export function CheckPanel({
         <Input value={proseSheet} onChange={(_, d) => setProseSheet(d.value)} maxLength={31} data-testid="prose-sheet" />
       </Field>
       <div className={s.row}>
-        <Button appearance="primary" onClick={() => void doCheck()} disabledFocusable={busy} data-testid="check">
+        <Button appearance="primary" onClick={() => void check()} disabledFocusable={busy} data-testid="check">
           {strings.check}
         </Button>
-        <Button onClick={() => void doClear()} disabledFocusable={busy} data-testid="clear">
+        <Button onClick={() => void clear()} disabledFocusable={busy} data-testid="clear">
           {strings.clear}
         </Button>
         {busy && <Busy label={strings.working} />}
@@ -163,55 +254,9 @@ export function CheckPanel({
           </NoticeBody>
         </Notice>
       )}
-      {result?.notes.map((n) => (
-        <Notice key={n} intent="info" layout="multiline" data-testid="check-note">
-          <NoticeBody>{n}</NoticeBody>
-        </Notice>
-      ))}
-      {result?.unregistered.length ? (
-        <Notice intent="info" layout="multiline" data-testid="unregistered">
-          <NoticeBody>
-            {strings.recognised(
-              result.unregistered[0].sheet,
-              result.unregistered.map((t) => strings.tableShort(t.table)).join(strings.language === 'en' ? ', ' : '、'),
-            )}
-          </NoticeBody>
-          <NoticeActions>
-            <Button size="small" onClick={() => void register()} disabledFocusable={busy} data-testid="register">
-              {strings.register}
-            </Button>
-          </NoticeActions>
-        </Notice>
-      ) : null}
-      {result?.lost.length ? (
-        <Notice intent="warning" layout="multiline">
-          <NoticeBody>
-            {strings.lostTables} {result.lost.map((l) => strings.message(l.reason)).join(strings.language === 'en' ? '; ' : '；')}
-          </NoticeBody>
-        </Notice>
-      ) : null}
+      {result && <ReadNotices result={result} strings={strings} busy={busy} register={() => void register()} />}
       {result?.sets.map((set) => (
-        <div key={set.title} aria-label={strings.setTitle(set.title)}>
-          {result.sets.length > 1 && <Text weight="semibold">{strings.setTitle(set.title)}</Text>}
-          {[...set.tables, 'text' as const].map((t: TableId | 'text') => {
-            const fs = set.findings.filter((f) => f.table === t);
-            if (!fs.length) return null;
-            const e = fs.filter((f) => f.severity === 'error').length;
-            return (
-              <div key={t}>
-                <h3 className={s.h3}>
-                  {t === 'text' ? strings.proseFindings : strings.tableName(t)}
-                  {strings.counts(e, fs.length - e)}
-                </h3>
-                <ul className={s.list}>
-                  {fs.map((f) => (
-                    <FindingItem key={f.id} f={f} strings={strings} onSelect={select} />
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
-        </div>
+        <SetFindings key={set.title} set={set} titled={result.sets.length > 1} strings={strings} onSelect={select} />
       ))}
     </section>
   );

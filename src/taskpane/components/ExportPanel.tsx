@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, makeStyles } from '@fluentui/react-components';
 import { Busy, Notice, NoticeBody } from './Notice';
-import type { WorkbookHost } from '../../host/types';
-import { exportFromWorkbook } from '../../app/service';
+import type { ExportActions, ExportKind } from '../../app/export';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
 
@@ -27,13 +26,13 @@ function download(blob: Blob, fileName: string): void {
 }
 
 export function ExportPanel({
-  host,
+  actions,
   strings,
   who,
   fee,
   proseSheet,
 }: {
-  host: WorkbookHost;
+  actions: ExportActions;
   strings: Strings;
   who?: string;
   fee?: number | null;
@@ -44,10 +43,10 @@ export function ExportPanel({
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
 
-  const doExport = async (kind: 'docx' | 'html'): Promise<void> => {
+  const doExport = async (kind: ExportKind): Promise<void> => {
     setMsg(null);
     const r = await run(
-      () => exportFromWorkbook(host, kind, { agency, who, fee, proseSheet }),
+      () => actions.export(kind, { agency, who, fee, proseSheet }),
       (m) => setMsg({ intent: 'error', text: strings.message(m) }),
     );
     if (r === undefined) return;

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { WorkbookHost } from '../../host/types';
+import type { SelfTestActions } from '../../app/actions';
 import { Busy } from './Notice';
 import { CELL_RULES, RELATION_RULES } from '../../report/rules';
 import { CROSS_RULES } from '../../report/crossYear';
@@ -26,7 +26,15 @@ const SelfTestPanel = React.lazy(() => import(/* webpackChunkName: "selftest" */
 
 /** What each check means, in the official wording the rules are declared with (src/report), the self-test for IT,
  *  and the version. */
-export function HelpPanel({ strings, version, host }: { strings: Strings; version: string; host: WorkbookHost }): React.ReactElement {
+export function HelpPanel({
+  strings,
+  version,
+  selfTest: actions,
+}: {
+  strings: Strings;
+  version: string;
+  selfTest: SelfTestActions;
+}): React.ReactElement {
   const s = useStyles();
   const [selfTest, setSelfTest] = React.useState(false);
   const groups: Array<[string, RuleDoc[]]> = [
@@ -64,7 +72,7 @@ export function HelpPanel({ strings, version, host }: { strings: Strings; versio
         </Text>
         {selfTest ? (
           <React.Suspense fallback={<Busy label={strings.working} />}>
-            <SelfTestPanel host={host} language={strings.language} version={version} />
+            <SelfTestPanel actions={actions} language={strings.language} version={version} />
           </React.Suspense>
         ) : (
           <Button size="small" onClick={() => setSelfTest(true)} data-testid="selftest-run">

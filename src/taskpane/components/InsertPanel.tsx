@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { Busy, Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
-import type { WorkbookHost } from '../../host/types';
-import { defaultSheetName, insertTables } from '../../app/service';
+import type { InsertActions, InsertWhere } from '../../app/insert';
 import { formatForYear, reportYear, TABLE_IDS, type FormatId, type TableId } from '../../report/types';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -23,44 +22,30 @@ const useStyles = makeStyles({
 
 type Msg = { intent: 'success' | 'error' | 'warning'; title?: string; text: string; retryOnNewSheet?: TableId[] } | null;
 
-export function InsertPanel({
-  host,
-  strings,
-  defaultYear,
-}: {
-  host: WorkbookHost;
-  strings: Strings;
-  defaultYear: number;
-}): React.ReactElement {
-  const s = useStyles();
-  const [yearText, setYearText] = React.useState(String(defaultYear));
-  const [agency, setAgency] = React.useState('');
-  const [formatChoice, setFormatChoice] = React.useState<'auto' | FormatId>('auto');
-  const [formulas, setFormulas] = React.useState(true);
-  const [target, setTarget] = React.useState<'selection' | 'newSheet'>('newSheet');
+/** What the person fills in before inserting. */
+interface InsertForm {
+  yearText: string;
+  agency: string;
+  formatChoice: 'auto' | FormatId;
+  formulas: boolean;
+  target: InsertWhere;
+}
+
+/** Inserting, and what the last insertion said (with the offer of a new sheet when the area was in use). */
+function useInsert(actions: InsertActions, strings: Strings, form: InsertForm) {
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
-  const year = Number(yearText);
-  const yearValid = reportYear(yearText) !== null;
-  const autoFormat = formatForYear(yearValid ? year : defaultYear);
-
-  const doInsert = async (tables: TableId[], where: 'selection' | 'newSheet' = target): Promise<void> => {
+  const insert = async (tables: TableId[], where: InsertWhere = form.target): Promise<void> => {
     setMsg(null);
+    const options = {
+      year: Number(form.yearText),
+      agency: form.agency,
+      format: form.formatChoice === 'auto' ? undefined : form.formatChoice,
+      tables,
+      formulas: form.formulas,
+    };
     const outcome = await run(
-      async () => {
-        const sheetTarget =
-          where === 'newSheet'
-            ? { kind: 'newSheet' as const, name: defaultSheetName(year, await host.sheetNames()) }
-            : { kind: 'selection' as const };
-        return insertTables(host, {
-          year,
-          agency,
-          format: formatChoice === 'auto' ? undefined : formatChoice,
-          tables,
-          formulas,
-          target: sheetTarget,
-        });
-      },
+      () => actions.insert(options, where),
       (m) => setMsg({ intent: 'error', title: strings.insertFailedTitle, text: strings.message(m) }),
     );
     if (!outcome) return;
@@ -73,52 +58,85 @@ export function InsertPanel({
         retryOnNewSheet: outcome.reason === 'occupied' || outcome.reason === 'protected' ? tables : undefined,
       });
   };
+  return { msg, busy, insert };
+}
 
+/** Year, 单位名称, format, where, formulas. */
+function InsertFields({
+  form,
+  set,
+  strings,
+  defaultYear,
+}: {
+  form: InsertForm;
+  set: (change: Partial<InsertForm>) => void;
+  strings: Strings;
+  defaultYear: number;
+}): React.ReactElement {
+  const s = useStyles();
+  const yearValid = reportYear(form.yearText) !== null;
+  const autoFormat = formatForYear(yearValid ? Number(form.yearText) : defaultYear);
   return (
-    <section className={s.panel} aria-labelledby="insert-h">
-      <h2 id="insert-h" className={s.h2}>
-        {strings.insertSection}
-      </h2>
+    <>
       <Field
         label={strings.year}
         hint={strings.yearHint}
         validationState={yearValid ? 'none' : 'error'}
-        validationMessage={yearValid ? undefined : strings.yearInvalid(yearText)}
+        validationMessage={yearValid ? undefined : strings.yearInvalid(form.yearText)}
       >
-        <Input value={yearText} inputMode="numeric" maxLength={4} onChange={(_, d) => setYearText(d.value)} data-testid="year" />
+        <Input value={form.yearText} inputMode="numeric" maxLength={4} onChange={(_, d) => set({ yearText: d.value })} data-testid="year" />
       </Field>
       <Field label={strings.agency}>
         <Input
-          value={agency}
+          value={form.agency}
           placeholder={strings.agencyPlaceholder}
-          onChange={(_, d) => setAgency(d.value)}
+          onChange={(_, d) => set({ agency: d.value })}
           maxLength={60}
           data-testid="agency"
         />
       </Field>
       <Field label={strings.format}>
-        <RadioGroup value={formatChoice} onChange={(_, d) => setFormatChoice(d.value as 'auto' | FormatId)} data-testid="format">
+        <RadioGroup value={form.formatChoice} onChange={(_, d) => set({ formatChoice: d.value as 'auto' | FormatId })} data-testid="format">
           <Radio value="auto" label={strings.formatAuto(autoFormat)} />
           <Radio value="2021" label={strings.format2021} />
           <Radio value="2019" label={strings.format2019} />
         </RadioGroup>
       </Field>
       <Field label={strings.target}>
-        <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'selection' | 'newSheet')} layout="horizontal">
+        <RadioGroup value={form.target} onChange={(_, d) => set({ target: d.value as InsertWhere })} layout="horizontal">
           <Radio value="newSheet" label={strings.targetNewSheet} />
           <Radio value="selection" label={strings.targetSelection} />
         </RadioGroup>
       </Field>
       <label className={s.check}>
-        <input type="checkbox" checked={formulas} onChange={(e) => setFormulas(e.target.checked)} data-testid="formulas" />
+        <input type="checkbox" checked={form.formulas} onChange={(e) => set({ formulas: e.target.checked })} data-testid="formulas" />
         {strings.formulas}
       </label>
+    </>
+  );
+}
+
+/** 插入全部表格, and one button per table. */
+function InsertButtons({
+  strings,
+  disabled,
+  busy,
+  insert,
+}: {
+  strings: Strings;
+  disabled: boolean;
+  busy: boolean;
+  insert: (tables: TableId[]) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  return (
+    <>
       <div className={s.row}>
         <Button
           appearance="primary"
-          disabled={!yearValid}
+          disabled={disabled}
           disabledFocusable={busy}
-          onClick={() => void doInsert([...TABLE_IDS])}
+          onClick={() => insert([...TABLE_IDS])}
           data-testid="insert-all"
         >
           {strings.insertAll}
@@ -127,18 +145,41 @@ export function InsertPanel({
       </div>
       <div className={s.row}>
         {TABLE_IDS.map((t) => (
-          <Button
-            key={t}
-            size="small"
-            disabled={!yearValid}
-            disabledFocusable={busy}
-            onClick={() => void doInsert([t])}
-            data-testid={`insert-${t}`}
-          >
+          <Button key={t} size="small" disabled={disabled} disabledFocusable={busy} onClick={() => insert([t])} data-testid={`insert-${t}`}>
             {strings.insertOne(strings.tableShort(t))}
           </Button>
         ))}
       </div>
+    </>
+  );
+}
+
+export function InsertPanel({
+  actions,
+  strings,
+  defaultYear,
+}: {
+  actions: InsertActions;
+  strings: Strings;
+  defaultYear: number;
+}): React.ReactElement {
+  const s = useStyles();
+  const [form, setForm] = React.useState<InsertForm>({
+    yearText: String(defaultYear),
+    agency: '',
+    formatChoice: 'auto',
+    formulas: true,
+    target: 'newSheet',
+  });
+  const set = (change: Partial<InsertForm>): void => setForm((f) => ({ ...f, ...change }));
+  const { msg, busy, insert } = useInsert(actions, strings, form);
+  return (
+    <section className={s.panel} aria-labelledby="insert-h">
+      <h2 id="insert-h" className={s.h2}>
+        {strings.insertSection}
+      </h2>
+      <InsertFields form={form} set={set} strings={strings} defaultYear={defaultYear} />
+      <InsertButtons strings={strings} disabled={reportYear(form.yearText) === null} busy={busy} insert={(t) => void insert(t)} />
       {msg && (
         <Notice intent={msg.intent} data-testid="insert-message" layout="multiline">
           <NoticeBody>
@@ -149,7 +190,7 @@ export function InsertPanel({
             <NoticeActions>
               <Button
                 size="small"
-                onClick={() => void doInsert(msg.retryOnNewSheet ?? [...TABLE_IDS], 'newSheet')}
+                onClick={() => void insert(msg.retryOnNewSheet ?? [...TABLE_IDS], 'newSheet')}
                 data-testid="retry-new-sheet"
               >
                 {strings.offerNewSheet}

@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, Textarea } from '@fluentui/react-components';
 import { Busy, Notice, NoticeBody } from './Notice';
-import type { WorkbookHost } from '../../host/types';
-import { importLastYear, importLastYearPdf, importLastYearWorkbook } from '../../app/service';
+import type { LastYearActions, LastYearImport } from '../../app/lastYear';
 import { decodeText } from '../../report/import/decode';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
@@ -15,71 +14,66 @@ const useStyles = makeStyles({
 
 type Msg = { intent: 'success' | 'error' | 'warning'; text: string; problems?: string[] } | null;
 
+/** Importing from pasted text or a file, removing; what the last one said. */
+function useLastYear(actions: LastYearActions, strings: Strings, defaultYear: number, clearText: () => void) {
+  const [msg, setMsg] = React.useState<Msg>(null);
+  const { busy, run } = useAction();
+  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
+  /** Runs an import and says how it went (a warning when it was kept with problems). */
+  const importWith = async (fn: () => Promise<LastYearImport>): Promise<boolean> => {
+    setMsg(null);
+    const r = await run(fn, fail);
+    if (!r) return false;
+    const intent = r.ok ? (r.problems.length ? 'warning' : 'success') : 'error';
+    setMsg({ intent, text: strings.message(r.message), problems: r.problems.map(strings.message) });
+    return r.ok;
+  };
+  const importText = async (source: string, fileName: string): Promise<void> => {
+    if (await importWith(() => actions.importText(source, fileName))) clearText();
+  };
+  /** A chosen file: refused with a reason when it is not one that can be read. */
+  const importFile = async (file: File): Promise<void> => {
+    const legacy = /\.(xls|et|ett)$/i.exec(file.name)?.[1].toLowerCase();
+    if (legacy) setMsg({ intent: 'error', text: strings.lastYearLegacy(file.name, legacy === 'xls' ? 'xls' : 'et') });
+    else if (!/\.(txt|html?|json|xlsx|pdf)$/i.test(file.name)) setMsg({ intent: 'error', text: strings.lastYearFileType(file.name) });
+    else if (/\.xlsx$/i.test(file.name)) {
+      const bytes = await file.arrayBuffer();
+      await importWith(() => actions.importWorkbook(bytes, defaultYear - 1));
+    } else if (/\.pdf$/i.test(file.name)) {
+      const bytes = await file.arrayBuffer();
+      await importWith(() => actions.importPdf(bytes, file.name));
+    } else await importText(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
+  };
+  const remove = async (): Promise<void> => {
+    const done = await run(async () => {
+      await actions.remove();
+      return true;
+    }, fail);
+    if (done) setMsg({ intent: 'success', text: strings.lastYearRemoved });
+  };
+  return { msg, busy, importText, importFile, remove };
+}
+
 /** 导入上年报告: paste last year's published report or open its file; kept in the workbook for the cross-year checks. */
 export function LastYearPanel({
-  host,
+  actions,
   strings,
   defaultYear,
 }: {
-  host: WorkbookHost;
+  actions: LastYearActions;
   strings: Strings;
   defaultYear: number;
 }): React.ReactElement {
   const s = useStyles();
   const [text, setText] = React.useState('');
-  const [msg, setMsg] = React.useState<Msg>(null);
-  const { busy, run } = useAction();
   const fileRef = React.useRef<HTMLInputElement>(null);
-  const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
-
-  const importFrom = async (source: string, fileName: string): Promise<void> => {
-    setMsg(null);
-    const r = await run(() => importLastYear(host, source, fileName), fail);
-    if (!r) return;
-    setMsg({
-      intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error',
-      text: strings.message(r.message),
-      problems: r.problems.map(strings.message),
-    });
-    if (r.ok) setText('');
-  };
+  const { msg, busy, importText, importFile, remove } = useLastYear(actions, strings, defaultYear, () => setText(''));
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     if (!file) return;
-    const legacy = /\.(xls|et|ett)$/i.exec(file.name)?.[1].toLowerCase();
-    if (legacy) {
-      setMsg({ intent: 'error', text: strings.lastYearLegacy(file.name, legacy === 'xls' ? 'xls' : 'et') });
-      if (fileRef.current) fileRef.current.value = '';
-      return;
-    }
-    if (!/\.(txt|html?|json|xlsx|pdf)$/i.test(file.name)) {
-      setMsg({ intent: 'error', text: strings.lastYearFileType(file.name) });
-      return;
-    }
-    if (/\.xlsx$/i.test(file.name)) {
-      setMsg(null);
-      const bytes = await file.arrayBuffer();
-      const r = await run(() => importLastYearWorkbook(host, bytes, defaultYear - 1), fail);
-      if (r) setMsg({ intent: r.ok ? 'success' : 'error', text: strings.message(r.message), problems: r.problems.map(strings.message) });
-    } else if (/\.pdf$/i.test(file.name)) {
-      setMsg(null);
-      const bytes = await file.arrayBuffer();
-      const r = await run(() => importLastYearPdf(host, bytes, file.name), fail);
-      if (r)
-        setMsg({
-          intent: r.ok ? (r.problems.length ? 'warning' : 'success') : 'error',
-          text: strings.message(r.message),
-          problems: r.problems.map(strings.message),
-        });
-    } else await importFrom(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
+    await importFile(file);
+    // the same file can be chosen again
     if (fileRef.current) fileRef.current.value = '';
-  };
-  const remove = async (): Promise<void> => {
-    const done = await run(async () => {
-      await host.storeLastYear(null);
-      return true;
-    }, fail);
-    if (done) setMsg({ intent: 'success', text: strings.lastYearRemoved });
   };
 
   return (
@@ -95,7 +89,7 @@ export function LastYearPanel({
           appearance="primary"
           disabled={!text.trim()}
           disabledFocusable={busy}
-          onClick={() => void importFrom(text, '')}
+          onClick={() => void importText(text, '')}
           data-testid="last-year-import"
         >
           {strings.lastYearImport}

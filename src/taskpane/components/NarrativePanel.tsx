@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Busy, Notice, NoticeBody } from './Notice';
-import type { WorkbookHost } from '../../host/types';
-import { headingsOf, narrativeFromWorkbook, paragraphRows, type WorkbookNarrative } from '../../app/service';
+import { paragraphsText, type NarrativeActions, type WorkbookNarrative } from '../../app/narrative';
+import type { Paragraph } from '../../report/narrative';
 import { describeCell } from '../../report/layout';
 import type { CellKey } from '../../report/types';
 import { PROSE_SHEET } from '../../report/prose';
@@ -45,43 +45,25 @@ export interface ProseSettings {
   setFeeText: (v: string) => void;
 }
 
-export function NarrativePanel({
-  host,
-  strings,
-  prose,
-}: {
-  host: WorkbookHost;
-  strings: Strings;
-  prose: ProseSettings;
-}): React.ReactElement {
-  const s = useStyles();
-  const { who, setWho, feeText, setFeeText } = prose;
+/** 生成文字, 复制, 插入到工作表, selecting the cell a number was read from; what the last one said. */
+function useNarrative(actions: NarrativeActions, strings: Strings, prose: ProseSettings) {
   const [result, setResult] = React.useState<WorkbookNarrative | null>(null);
   const [msg, setMsg] = React.useState<Msg>(null);
   const { busy, run } = useAction();
   const fail = (m: string): void => setMsg({ intent: 'error', text: strings.message(m) });
-  const feeValid = parseFee(feeText).valid;
 
   const generate = async (): Promise<void> => {
     setMsg(null);
-    const r = await run(() => narrativeFromWorkbook(host, { who, fee: parseFee(feeText).fee }), fail);
+    const r = await run(() => actions.generate({ who: prose.who, fee: parseFee(prose.feeText).fee }), fail);
     if (r === undefined) return;
-    if (r === null) {
-      setResult(null);
-      setMsg({ intent: 'info', text: strings.noTables });
-      return;
-    }
     setResult(r);
-    if (r.paragraphs.some((p) => p.blocked)) setMsg({ intent: 'warning', text: strings.blockedNote });
+    if (r === null) setMsg({ intent: 'info', text: strings.noTables });
+    else if (r.paragraphs.some((p) => p.blocked)) setMsg({ intent: 'warning', text: strings.blockedNote });
   };
   const copy = async (): Promise<void> => {
     if (!result) return;
-    const text = result.paragraphs
-      .filter((p) => !p.blocked)
-      .map((p) => `${headingsOf(p).join('\n')}\n${p.text}`)
-      .join('\n\n');
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(paragraphsText(result.paragraphs));
       setMsg({ intent: 'success', text: strings.copied });
     } catch {
       setMsg({ intent: 'warning', text: strings.copyFailed });
@@ -89,7 +71,7 @@ export function NarrativePanel({
   };
   const insert = async (): Promise<void> => {
     if (!result) return;
-    const sheet = await run(() => host.insertProse(PROSE_SHEET, paragraphRows(result.paragraphs)), fail);
+    const sheet = await run(() => actions.insertProse(result.paragraphs), fail);
     if (sheet)
       setMsg(
         sheet === PROSE_SHEET
@@ -99,42 +81,121 @@ export function NarrativePanel({
   };
   const select = (cells: CellKey[]): void => {
     const first = result?.where.get(cells[0]);
-    if (first) void run(() => host.selectCells(first.tableName, [{ r: first.r, c: first.c }]), fail);
+    if (first) void run(() => actions.selectCell(first), fail);
   };
+  return { result, msg, busy, generate, copy, insert, select };
+}
 
+/** Who the text speaks as, and the 信息处理费. */
+function ProseFields({ prose, strings, agency }: { prose: ProseSettings; strings: Strings; agency?: string }): React.ReactElement {
+  const s = useStyles();
+  const feeValid = parseFee(prose.feeText).valid;
+  return (
+    <div className={s.row}>
+      <Field label={strings.who} hint={strings.whoHint}>
+        <Input
+          value={prose.who}
+          onChange={(_, d) => prose.setWho(d.value)}
+          maxLength={30}
+          placeholder={agency ?? strings.whoPlaceholder}
+          style={{ width: '150px' }}
+          data-testid="who"
+        />
+      </Field>
+      <Field
+        label={strings.fee}
+        hint={strings.feeHint}
+        validationState={feeValid ? 'none' : 'error'}
+        validationMessage={feeValid ? undefined : strings.feeInvalid}
+      >
+        <Input
+          value={prose.feeText}
+          onChange={(_, d) => prose.setFeeText(d.value)}
+          inputMode="decimal"
+          style={{ width: '110px' }}
+          data-testid="fee"
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** A paragraph's text, its numbers buttons that select the cells they were read from. */
+function ParagraphText({
+  p,
+  narrative,
+  strings,
+  select,
+}: {
+  p: Paragraph;
+  narrative: WorkbookNarrative;
+  strings: Strings;
+  select: (cells: CellKey[]) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  if (p.blocked) return <p className={s.blocked}>{strings.message(p.text)}</p>;
+  const where = (k: CellKey): string => narrative.where.get(k)?.address ?? strings.cell(describeCell(narrative.format, k));
+  return (
+    <p className={s.para}>
+      {p.segments.map((seg, i) => {
+        if (!seg.cells?.length) {
+          // a unit right after a number stays on its line ("5.3%", "48件")
+          const unit = i > 0 && p.segments[i - 1].cells?.length ? (UNIT.exec(seg.text)?.[0] ?? '') : '';
+          return <React.Fragment key={i}>{seg.text.slice(unit.length)}</React.Fragment>;
+        }
+        const next = p.segments[i + 1];
+        const unit = next && !next.cells?.length ? (UNIT.exec(next.text)?.[0] ?? '') : '';
+        const cells = seg.cells;
+        return (
+          <span key={i} className={s.nowrap}>
+            <button
+              type="button"
+              className={s.num}
+              onClick={() => select(cells)}
+              title={strings.numberTitle(
+                cells
+                  .map(where)
+                  .slice(0, 3)
+                  .join(strings.language === 'en' ? ', ' : '、'),
+              )}
+              data-testid="number"
+              data-cells={cells.join(' ')}
+            >
+              {seg.text}
+            </button>
+            {unit}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+export function NarrativePanel({
+  actions,
+  strings,
+  prose,
+}: {
+  actions: NarrativeActions;
+  strings: Strings;
+  prose: ProseSettings;
+}): React.ReactElement {
+  const s = useStyles();
+  const { result, msg, busy, generate, copy, insert, select } = useNarrative(actions, strings, prose);
   return (
     <section className={s.panel} aria-labelledby="narrative-h">
       <h2 id="narrative-h" className={s.h2}>
         {strings.narrativeSection}
       </h2>
+      <ProseFields prose={prose} strings={strings} agency={result?.agency} />
       <div className={s.row}>
-        <Field label={strings.who} hint={strings.whoHint}>
-          <Input
-            value={who}
-            onChange={(_, d) => setWho(d.value)}
-            maxLength={30}
-            placeholder={result?.agency ?? strings.whoPlaceholder}
-            style={{ width: '150px' }}
-            data-testid="who"
-          />
-        </Field>
-        <Field
-          label={strings.fee}
-          hint={strings.feeHint}
-          validationState={feeValid ? 'none' : 'error'}
-          validationMessage={feeValid ? undefined : strings.feeInvalid}
+        <Button
+          appearance="primary"
+          onClick={() => void generate()}
+          disabled={!parseFee(prose.feeText).valid}
+          disabledFocusable={busy}
+          data-testid="generate"
         >
-          <Input
-            value={feeText}
-            onChange={(_, d) => setFeeText(d.value)}
-            inputMode="decimal"
-            style={{ width: '110px' }}
-            data-testid="fee"
-          />
-        </Field>
-      </div>
-      <div className={s.row}>
-        <Button appearance="primary" onClick={() => void generate()} disabled={!feeValid} disabledFocusable={busy} data-testid="generate">
           {result ? strings.regenerate : strings.generate}
         </Button>
         <Button onClick={() => void copy()} disabled={!result} disabledFocusable={busy} data-testid="copy">
@@ -154,39 +215,7 @@ export function NarrativePanel({
         <div key={p.section} data-testid="paragraph" data-section={p.section}>
           <h3 className={s.h3}>{p.title}</h3>
           {p.part && <h4 className={s.h4}>{p.part}</h4>}
-          <p className={p.blocked ? s.blocked : s.para}>
-            {p.blocked
-              ? strings.message(p.text)
-              : p.segments.map((seg, i) => {
-                  if (!seg.cells?.length) {
-                    // a unit right after a number stays on its line ("5.3%", "48件")
-                    const unit = i > 0 && p.segments[i - 1].cells?.length ? (UNIT.exec(seg.text)?.[0] ?? '') : '';
-                    return <React.Fragment key={i}>{seg.text.slice(unit.length)}</React.Fragment>;
-                  }
-                  const next = p.segments[i + 1];
-                  const unit = next && !next.cells?.length ? (UNIT.exec(next.text)?.[0] ?? '') : '';
-                  return (
-                    <span key={i} className={s.nowrap}>
-                      <button
-                        type="button"
-                        className={s.num}
-                        onClick={() => select(seg.cells as CellKey[])}
-                        title={strings.numberTitle(
-                          seg.cells
-                            .map((k) => result.where.get(k)?.address ?? strings.cell(describeCell(result.format, k)))
-                            .slice(0, 3)
-                            .join(strings.language === 'en' ? ', ' : '、'),
-                        )}
-                        data-testid="number"
-                        data-cells={seg.cells.join(' ')}
-                      >
-                        {seg.text}
-                      </button>
-                      {unit}
-                    </span>
-                  );
-                })}
-          </p>
+          <ParagraphText p={p} narrative={result} strings={strings} select={select} />
         </div>
       ))}
     </section>
