@@ -18,7 +18,7 @@ export interface LocatedFinding extends Finding {
   /** The table the finding belongs to, or 'text' for the report's prose checked against the tables (N-*, X-YOY). */
   table: TableId | 'text';
   /** Cells in the finding's order; `address` like '2025年报表格'!D6. */
-  locations: Array<{ key: CellKey; tableName: string; r: number; c: number; address: string }>;
+  locations: Array<{ key: CellKey; tableName: string; r: number; c: number; address: string; registered: boolean }>;
 }
 
 export interface CheckedSet {
@@ -71,7 +71,8 @@ function setCells(group: ReadTable[], format: FormatId) {
     const x = at(key);
     if (!x) return null;
     const { t, cell } = x;
-    return { key, tableName: t.name, r: cell.r, c: cell.c, address: `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}` };
+    const address = `${quoteSheet(t.sheet)}!${a1(t.rect.r + cell.r, t.rect.c + cell.c)}`;
+    return { key, tableName: t.name, r: cell.r, c: cell.c, address, registered: !t.recognised };
   };
   const get = (key: CellKey): RawValue | undefined => {
     const x = at(key);
@@ -104,7 +105,7 @@ function checkSet(group: ReadTable[], ctx: SetContext, marks: Map<string, Mark>)
   });
   for (const f of findings) {
     const keys = cellsToMark(f);
-    for (const l of f.locations.filter((x) => keys.includes(x.key) && !x.tableName.startsWith('?'))) {
+    for (const l of f.locations.filter((x) => keys.includes(x.key) && x.registered)) {
       const id = `${l.tableName}:${l.r}:${l.c}`;
       marks.set(id, addToMark(marks.get(id), l, f));
     }
@@ -127,7 +128,7 @@ function checkSet(group: ReadTable[], ctx: SetContext, marks: Map<string, Mark>)
 /** The tables read, grouped by set, in the order of their sets (recognised tables first). */
 function groupsOf(tables: ReadTable[]): ReadTable[][] {
   const groups = new Map<number, ReadTable[]>();
-  for (const t of tables) groups.set(setIndex(t.name), [...(groups.get(setIndex(t.name)) ?? []), t]);
+  for (const t of tables) groups.set(setIndex(t), [...(groups.get(setIndex(t)) ?? []), t]);
   return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
 }
 
@@ -137,7 +138,7 @@ export function checkTables(read: TablesRead, lastGiven?: YearInput): { result: 
   const last = lastGiven ?? lastYearOf(read) ?? undefined;
   const text = read.prose ? proseFromRows(read.prose) : undefined;
   const groups = groupsOf(read.tables);
-  const proseSet = groups.find((g) => setIndex(g[0].name) > 0) ?? groups[0];
+  const proseSet = groups.find((g) => setIndex(g[0]) > 0) ?? groups[0];
   const marks = new Map<string, Mark>();
   let n = 0;
   const next = (): string => `f${++n}`;
@@ -169,7 +170,7 @@ export function selectionOf(f: LocatedFinding): { tableName: string; cells: Arra
   if (!first) return null;
   const same = f.locations.filter((l) => l.tableName === first.tableName);
   const all = f.rule === 'BLANK' && same.length > 1;
-  if (!all) return first.tableName.startsWith('?') ? { address: first.address } : { tableName: first.tableName, cells: same };
+  if (!all) return !first.registered ? { address: first.address } : { tableName: first.tableName, cells: same };
   const sheet = parseAddress(first.address)?.sheet;
   const at = same.map((l) => parseAddress(l.address)?.rect).filter((r): r is Rect => !!r);
   if (!sheet || at.length !== same.length) return { address: first.address };

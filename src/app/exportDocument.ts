@@ -55,9 +55,9 @@ export function exportSourceOfRead(read: TablesRead, lastGiven?: LastYear): Expo
   if (!report) return null;
   const text = read.prose ? proseFromRows(read.prose) : {};
   if (Object.keys(text).length) report.text = text;
-  const first = Math.min(...tables.map((t) => setIndex(t.name)));
+  const first = Math.min(...tables.map((t) => setIndex(t)));
   const lastYear = lastGiven ?? lastYearOf(read) ?? undefined;
-  const { result } = checkTables({ ...read, tables: tables.filter((t) => setIndex(t.name) === first) }, lastYear);
+  const { result } = checkTables({ ...read, tables: tables.filter((t) => setIndex(t) === first) }, lastYear);
   return { report, ...(lastYear ? { lastYear } : {}), errors: result.errors };
 }
 

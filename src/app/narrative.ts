@@ -30,9 +30,9 @@ export interface WorkbookNarrative {
 /** Where each data cell of the first set of registered tables of `format` is. */
 function placesOf(read: TablesRead, format: FormatId): Map<CellKey, CellPlace> {
   const where = new Map<CellKey, CellPlace>();
-  const firstSet = Math.min(...read.tables.map((t) => setIndex(t.name)));
+  const firstSet = Math.min(...read.tables.map((t) => setIndex(t)));
   for (const t of read.tables) {
-    if (t.format !== format || setIndex(t.name) !== firstSet) continue;
+    if (t.format !== format || setIndex(t) !== firstSet) continue;
     for (const cell of tableLayout(t.format, t.table).data) {
       where.set(cell.key as CellKey, {
         tableName: t.name,

@@ -8,9 +8,11 @@ import type { YearInput } from '../report/crossYear';
 import { tableLayout } from '../report/layout';
 import { splitKey, TABLE_IDS, type CellKey, type FormatId, type RawValue, type Report } from '../report/types';
 import type { ReadTable, TablesRead } from '../host/types';
+import { parseRegistrationName } from '../report/plan';
 
 /** Set 1, 2… of registered tables (OGI_x, OGI_x_2 …); 0 for tables recognised by their labels. */
-export const setIndex = (name: string): number => (name.startsWith('?') ? 0 : Number(/_(\d+)$/.exec(name)?.[1] ?? 1));
+export const setIndex = (t: Pick<ReadTable, 'name' | 'recognised'>): number =>
+  t.recognised ? 0 : (parseRegistrationName(t.name)?.set ?? 1);
 
 /** A value as read ('' for an empty cell) → null for an empty cell. */
 export function cellValue(v: RawValue): RawValue {
@@ -34,9 +36,9 @@ export const speaker = (typed: string | undefined, agency: string | undefined): 
 export function sourceOfTables(
   tables: ReadTable[],
 ): { format: FormatId; year: number; agency?: string; get: (key: CellKey) => RawValue | undefined } | null {
-  const first = [...tables].sort((a, b) => setIndex(a.name) - setIndex(b.name))[0];
+  const first = [...tables].sort((a, b) => setIndex(a) - setIndex(b))[0];
   if (!first) return null;
-  const set = tables.filter((t) => setIndex(t.name) === setIndex(first.name) && t.format === first.format);
+  const set = tables.filter((t) => setIndex(t) === setIndex(first) && t.format === first.format);
   const byTable = new Map(set.map((t) => [t.table, t]));
   const agency = set.find((t) => t.agency)?.agency;
   return {

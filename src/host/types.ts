@@ -21,7 +21,8 @@ export interface TableRef extends TableRegistration {
 export interface ReadTable extends TableRef {
   /** rect.rs × rect.cs values as the host shows them ('' for empty). */
   values: RawValue[][];
-  /** Found by its labels on the active sheet, not registered (its `name` starts with '?'). */
+  /** Found by its labels on the active sheet, not registered: this field, not the name, says so (the name, from
+   *  unregisteredName, only keeps it apart from registered tables; it cannot be marked or selected by name). */
   recognised?: { findings: Finding[] };
 }
 

@@ -265,11 +265,16 @@ export const MARK_SHEET = 'OGI_marks';
 export const MARK_CODES = { error: 2, warning: 1 } as const;
 export const MARK_BLOCK_ROWS = 32;
 export const MARK_BLOCK_COLS = 16;
-export function markBlock(name: string): { r: number; c: number } {
+/** The one reading of a registration name: OGI_applications is set 1 of the applications table, OGI_reviews_3 set 3;
+ *  null for any other name. */
+export function parseRegistrationName(name: string): { table: TableId; set: number } | null {
   const m = /^OGI_(active|applications|reviews)(?:_(\d+))?$/.exec(name);
-  if (!m) throw new Error(`not a registration name: ${name}`);
-  const set = m[2] ? Number(m[2]) - 1 : 0;
-  return { r: set * MARK_BLOCK_ROWS, c: TABLE_IDS.indexOf(m[1] as TableId) * MARK_BLOCK_COLS };
+  return m ? { table: m[1] as TableId, set: m[2] ? Number(m[2]) : 1 } : null;
+}
+export function markBlock(name: string): { r: number; c: number } {
+  const reg = parseRegistrationName(name);
+  if (!reg) throw new Error(`not a registration name: ${name}`);
+  return { r: (reg.set - 1) * MARK_BLOCK_ROWS, c: TABLE_IDS.indexOf(reg.table) * MARK_BLOCK_COLS };
 }
 /** Row (inside a table's block) where its registration is also written, for files whose names carry no comment. */
 export const MARK_META_ROW = 30;
@@ -286,13 +291,13 @@ export function encodeRegistration(reg: TableRegistration): string {
 }
 
 export function decodeRegistration(name: string, comment: string | null | undefined): TableRegistration | null {
-  const m = /^OGI_(active|applications|reviews)(?:_\d+)?$/.exec(name);
-  if (!m) return null;
+  const reg = parseRegistrationName(name);
+  if (!reg) return null;
   try {
     const o = JSON.parse(comment ?? '') as Partial<TableRegistration>;
     if ((o.format === '2019' || o.format === '2021') && typeof o.year === 'number') {
       const agency = typeof o.agency === 'string' && o.agency.trim() ? o.agency.trim() : undefined;
-      return { table: m[1] as TableId, format: o.format, year: o.year, ...(agency ? { agency } : {}) };
+      return { table: reg.table, format: o.format, year: o.year, ...(agency ? { agency } : {}) };
     }
   } catch {
     /* a comment edited by hand: fall through */

@@ -11,6 +11,7 @@ import {
   markBlock,
   MARK_SHEET,
   NUMBER_FORMATS,
+  parseRegistrationName,
   planSize,
   registrationNames,
   reportTitle,
@@ -402,4 +403,12 @@ describe('registration', () => {
     expect(decodeRegistration('OGI_active', null)).toBeNull();
     expect(decodeRegistration('OGI_active', JSON.stringify({ ogi: 1, format: '2018', year: 2018 }))).toBeNull();
   });
+});
+
+test('registration names are read in one place: table and set, null for anything else', () => {
+  expect(parseRegistrationName('OGI_applications')).toEqual({ table: 'applications', set: 1 });
+  expect(parseRegistrationName('OGI_reviews_3')).toEqual({ table: 'reviews', set: 3 });
+  expect(parseRegistrationName('OGI_marks')).toBeNull();
+  expect(parseRegistrationName('?applications')).toBeNull();
+  expect(parseRegistrationName('ogi_active')).toBeNull();
 });
