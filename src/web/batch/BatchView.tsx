@@ -173,17 +173,14 @@ function ReportRows({
   );
 }
 
-export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React.ReactElement | null {
-  const s = useStyles();
+/** The batch's state: the strings, progress, the outcome, which reports are open, a notice. */
+function useBatch(lang: string | undefined, readPdf: PdfTextReader) {
   const english = !!lang && /^en\b/i.test(lang);
   const [strings, setStrings] = React.useState<BatchStrings | null>(english ? null : zh);
   const [progress, setProgress] = React.useState<BatchProgress | null>(null);
   const [outcome, setOutcome] = React.useState<BatchOutcome | null>(null);
   const [open, setOpen] = React.useState<ReadonlySet<number>>(new Set());
   const [notice, setNotice] = React.useState<string | null>(null);
-  const [dragging, setDragging] = React.useState(false);
-  const filesInput = React.useRef<HTMLInputElement>(null);
-  const folderInput = React.useRef<HTMLInputElement>(null);
   const running = progress !== null && progress.done < progress.total;
 
   React.useEffect(() => {
@@ -197,6 +194,10 @@ export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React
     };
   }, [lang]);
 
+  const fail = React.useCallback(
+    (e: unknown) => setNotice(`${(strings ?? zh).unexpected}${e instanceof Error ? e.message : String(e)}`),
+    [strings],
+  );
   const start = React.useCallback(
     async (files: BatchFile[], folder: boolean): Promise<void> => {
       setNotice(null);
@@ -211,28 +212,11 @@ export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React
         setOutcome(await checkBatch(files, { readPdf, concurrency: 2, onProgress: setProgress }));
       } catch (e) {
         setProgress(null);
-        setNotice(`${(strings ?? zh).unexpected}${e instanceof Error ? e.message : String(e)}`);
+        fail(e);
       }
     },
-    [readPdf, strings],
+    [readPdf, strings, fail],
   );
-
-  const onChosen = (e: React.ChangeEvent<HTMLInputElement>, folder: boolean): void => {
-    const files = e.target.files ? chosenFiles(e.target.files, folder) : [];
-    e.target.value = ''; // the same files can be chosen again
-    void start(files, folder);
-  };
-
-  const onDrop = (e: React.DragEvent<HTMLDivElement>): void => {
-    e.preventDefault();
-    setDragging(false);
-    if (running) return;
-    droppedFiles(e.dataTransfer).then(
-      (files) => start(files, false),
-      (err: unknown) => setNotice(`${(strings ?? zh).unexpected}${err instanceof Error ? err.message : String(err)}`),
-    );
-  };
-
   const toggle = React.useCallback(
     (i: number) =>
       setOpen((was) => {
@@ -243,57 +227,171 @@ export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React
       }),
     [],
   );
+  return { strings, progress, outcome, open, notice, running, start, toggle, fail };
+}
 
+/** Where files are chosen (files or a folder) or dropped. */
+function DropZone({
+  strings,
+  running,
+  start,
+  fail,
+}: {
+  strings: BatchStrings;
+  running: boolean;
+  start: (files: BatchFile[], folder: boolean) => Promise<void>;
+  fail: (e: unknown) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  const [dragging, setDragging] = React.useState(false);
+  const filesInput = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
+  const onChosen = (e: React.ChangeEvent<HTMLInputElement>, folder: boolean): void => {
+    const files = e.target.files ? chosenFiles(e.target.files, folder) : [];
+    e.target.value = ''; // the same files can be chosen again
+    void start(files, folder);
+  };
+  const onDrop = (e: React.DragEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    setDragging(false);
+    if (running) return;
+    droppedFiles(e.dataTransfer).then((files) => start(files, false), fail);
+  };
+  return (
+    <div
+      className={mergeClasses(s.drop, dragging && s.dropActive)}
+      data-testid="batch-drop"
+      onDragOver={(e) => {
+        e.preventDefault();
+        if (!running) setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <Button appearance="primary" disabled={running} onClick={() => filesInput.current?.click()}>
+        {strings.chooseFiles}
+      </Button>
+      <Button disabled={running} onClick={() => folderInput.current?.click()}>
+        {strings.chooseFolder}
+      </Button>
+      <Text>{dragging ? strings.dropActive : strings.dropHere}</Text>
+      <input
+        ref={filesInput}
+        className={s.hidden}
+        type="file"
+        multiple
+        accept=".xlsx,.xlsm,.json,.txt,.html,.htm,.pdf,.xls,.et,.ett"
+        data-testid="batch-files"
+        onChange={(e) => onChosen(e, false)}
+      />
+      <input
+        ref={(el) => {
+          folderInput.current = el;
+          // not in React's typings: choosing a folder gives its files, each with its path inside it
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        className={s.hidden}
+        type="file"
+        multiple
+        data-testid="batch-folder"
+        onChange={(e) => onChosen(e, true)}
+      />
+    </div>
+  );
+}
+
+/** 下载汇总表 (.xlsx, as `ogi-report check --summary xlsx` writes it) and the CSV. */
+function Downloads({
+  outcome,
+  strings,
+  fail,
+}: {
+  outcome: BatchOutcome;
+  strings: BatchStrings;
+  fail: (e: unknown) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  const xlsx = (): void => {
+    summaryWorkbookBytes(outcome).then(
+      (bytes) => save(`${strings.summaryFileName}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      fail,
+    );
+  };
+  return (
+    <>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={xlsx}>
+          {strings.downloadXlsx}
+        </Button>
+        <Button onClick={() => save(`${strings.summaryFileName}.csv`, summaryCsvText(outcome), 'text/csv;charset=utf-8')}>
+          {strings.downloadCsv}
+        </Button>
+      </div>
+      <Text size={200}>{strings.downloadHint}</Text>
+    </>
+  );
+}
+
+/** One row per report (each opening its findings) and per unreadable file, with the reason. */
+function Results({
+  outcome,
+  strings,
+  open,
+  toggle,
+}: {
+  outcome: BatchOutcome;
+  strings: BatchStrings;
+  open: ReadonlySet<number>;
+  toggle: (i: number) => void;
+}): React.ReactElement {
+  const s = useStyles();
+  let reportIndex = 0;
+  return (
+    <Table aria-label={strings.title} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{strings.colFile}</TableHeaderCell>
+          <TableHeaderCell>{strings.colAgency}</TableHeaderCell>
+          <TableHeaderCell className={s.year}>{strings.colYear}</TableHeaderCell>
+          <TableHeaderCell className={s.num}>{strings.colErrors}</TableHeaderCell>
+          <TableHeaderCell className={s.num}>{strings.colWarnings}</TableHeaderCell>
+          <TableHeaderCell>{strings.colFindings}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {outcome.rows.map((row) => {
+          if (row.kind === 'unreadable') {
+            return (
+              <TableRow key={`u-${row.file}`} data-testid="batch-unreadable">
+                <TableCell>{row.file}</TableCell>
+                <TableCell colSpan={5} className={s.unreadable}>
+                  {`${strings.unreadable}${strings.language === 'en' ? ': ' : '：'}${strings.reason(row.reason)}`}
+                </TableCell>
+              </TableRow>
+            );
+          }
+          const i = reportIndex++;
+          return <ReportRows key={`r-${i}`} result={row.result} index={i} open={open.has(i)} onToggle={toggle} strings={strings} />;
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React.ReactElement | null {
+  const s = useStyles();
+  const { strings, progress, outcome, open, notice, running, start, toggle, fail } = useBatch(lang, readPdf);
   if (!strings) return null;
   const all = outcome?.results.flatMap((r) => r.findings) ?? [];
   const errors = all.filter((f) => f.severity === 'error').length;
-  let reportIndex = 0;
-
+  const done = outcome && !running ? outcome : null;
   return (
     <section className={s.view} aria-labelledby="batch-title" lang={strings.language === 'en' ? 'en' : 'zh-CN'}>
       <h2 id="batch-title" className={s.h2}>
         {strings.title}
       </h2>
       <Text>{strings.intro}</Text>
-      <div
-        className={mergeClasses(s.drop, dragging && s.dropActive)}
-        data-testid="batch-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (!running) setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <Button appearance="primary" disabled={running} onClick={() => filesInput.current?.click()}>
-          {strings.chooseFiles}
-        </Button>
-        <Button disabled={running} onClick={() => folderInput.current?.click()}>
-          {strings.chooseFolder}
-        </Button>
-        <Text>{dragging ? strings.dropActive : strings.dropHere}</Text>
-        <input
-          ref={filesInput}
-          className={s.hidden}
-          type="file"
-          multiple
-          accept=".xlsx,.xlsm,.json,.txt,.html,.htm,.pdf,.xls,.et,.ett"
-          data-testid="batch-files"
-          onChange={(e) => onChosen(e, false)}
-        />
-        <input
-          ref={(el) => {
-            folderInput.current = el;
-            // not in React's typings: choosing a folder gives its files, each with its path inside it
-            el?.setAttribute('webkitdirectory', '');
-          }}
-          className={s.hidden}
-          type="file"
-          multiple
-          data-testid="batch-folder"
-          onChange={(e) => onChosen(e, true)}
-        />
-      </div>
+      <DropZone strings={strings} running={running} start={start} fail={fail} />
       {running && progress ? (
         <Field validationMessage={strings.reading(progress.done, progress.total, progress.current)} validationState="none">
           <ProgressBar value={progress.done} max={progress.total} aria-label={strings.reading(progress.done, progress.total, undefined)} />
@@ -301,58 +399,12 @@ export function BatchView({ lang, readPdf = browserPdf }: BatchViewProps): React
       ) : null}
       <div role="status" data-testid="batch-status">
         {notice ??
-          (outcome && !running
-            ? strings.finished(progress?.total ?? 0, outcome.results.length, outcome.unreadable.length, errors, all.length - errors)
-            : '')}
+          (done ? strings.finished(progress?.total ?? 0, done.results.length, done.unreadable.length, errors, all.length - errors) : '')}
       </div>
-      {outcome && !running ? (
+      {done ? (
         <>
-          <div className={s.row}>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                summaryWorkbookBytes(outcome).then(
-                  (bytes) =>
-                    save(`${strings.summaryFileName}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-                  (e: unknown) => setNotice(`${strings.unexpected}${e instanceof Error ? e.message : String(e)}`),
-                );
-              }}
-            >
-              {strings.downloadXlsx}
-            </Button>
-            <Button onClick={() => save(`${strings.summaryFileName}.csv`, summaryCsvText(outcome), 'text/csv;charset=utf-8')}>
-              {strings.downloadCsv}
-            </Button>
-          </div>
-          <Text size={200}>{strings.downloadHint}</Text>
-          <Table aria-label={strings.title} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{strings.colFile}</TableHeaderCell>
-                <TableHeaderCell>{strings.colAgency}</TableHeaderCell>
-                <TableHeaderCell className={s.year}>{strings.colYear}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{strings.colErrors}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{strings.colWarnings}</TableHeaderCell>
-                <TableHeaderCell>{strings.colFindings}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {outcome.rows.map((row) => {
-                if (row.kind === 'unreadable') {
-                  return (
-                    <TableRow key={`u-${row.file}`} data-testid="batch-unreadable">
-                      <TableCell>{row.file}</TableCell>
-                      <TableCell colSpan={5} className={s.unreadable}>
-                        {`${strings.unreadable}${strings.language === 'en' ? ': ' : '：'}${strings.reason(row.reason)}`}
-                      </TableCell>
-                    </TableRow>
-                  );
-                }
-                const i = reportIndex++;
-                return <ReportRows key={`r-${i}`} result={row.result} index={i} open={open.has(i)} onToggle={toggle} strings={strings} />;
-              })}
-            </TableBody>
-          </Table>
+          <Downloads outcome={done} strings={strings} fail={fail} />
+          <Results outcome={done} strings={strings} open={open} toggle={toggle} />
         </>
       ) : null}
     </section>
