@@ -18,13 +18,13 @@ const sim = createWorkbookSim({
 installGlobals(sim, window as unknown as typeof globalThis);
 (window as unknown as { __ogiSim: typeof sim }).__ogiSim = sim;
 
-const host = createExcelHost({ Excel: sim.Excel as typeof Excel, Office: sim.Office as typeof Office });
+const host = createExcelHost({ Excel: sim.Excel, Office: sim.Office });
 renderWorkbook(document.getElementById('sheet') as HTMLElement, sim);
 void mountPane(document.getElementById('pane') as HTMLElement, host, sim.Office.context.displayLanguage);
 
 // A stand-in for the ribbon button 插入全部表格 (Home tab, group 政务公开年报): it runs the function command
 // registered by commands.ts, as Excel does; the outcome dialog it opens is drawn over the page.
-registerCommands(sim.Office as typeof Office, host);
+registerCommands(sim.Office, host);
 const ribbon = document.getElementById('ribbon-insert') as HTMLButtonElement | null;
 const status = document.getElementById('ribbon-status');
 if (ribbon) {
