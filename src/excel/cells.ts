@@ -5,7 +5,11 @@ import type { ExcelSession } from './context';
 import { existingNames, queueMarkSheetRead, queueNameReads } from './registrations';
 
 /** One write sync, nothing read. */
-export async function writeCells(session: ExcelSession, tableName: string, cells: Array<{ r: number; c: number; value: number }>): Promise<void> {
+export async function writeCells(
+  session: ExcelSession,
+  tableName: string,
+  cells: Array<{ r: number; c: number; value: number }>,
+): Promise<void> {
   await session.run(async (context) => {
     const range = context.workbook.names.getItem(tableName).getRange();
     for (const { r, c, value } of cells) range.getCell(r, c).values = [[value]];

@@ -100,7 +100,7 @@ function registeredTables(batch: ReadBatch, state: HostState): { tables: ReadTab
       lost.push({ name: n, reason: `名称 ${n} 的说明（批注）被改动，无法识别其年份和格式` });
       continue;
     }
-    if (r.isNullObject || /#REF!/.test(item.formula ?? '')) {
+    if (r.isNullObject || /#REF!/.test(String(item.formula ?? ''))) {
       lost.push({ name: n, reason: `${n} 所指的表格已被删除（工作表或行列被删除）` });
       continue;
     }
@@ -152,7 +152,12 @@ async function unregisteredTables(batch: ReadBatch, activeName: string, tables: 
 }
 
 /** The read inside an Excel.run (shared by readTables and checkAndMark): at most two read syncs. */
-export async function readIn(session: ExcelSession, context: Excel.RequestContext, proseName: string, recognise = true): Promise<TablesRead> {
+export async function readIn(
+  session: ExcelSession,
+  context: Excel.RequestContext,
+  proseName: string,
+  recognise = true,
+): Promise<TablesRead> {
   const { state } = session;
   const wb = context.workbook;
   const notes: string[] = [];

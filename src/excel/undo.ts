@@ -24,7 +24,13 @@ export interface InsertUndo {
 }
 
 /** Queue putting back the area of an insertion at the selection (no sync). */
-function queueAreaRestore(ws: Excel.Worksheet, area: Excel.Range, cfs: Excel.ConditionalFormatCollection, u: InsertUndo, b: AreaBefore): void {
+function queueAreaRestore(
+  ws: Excel.Worksheet,
+  area: Excel.Range,
+  cfs: Excel.ConditionalFormatCollection,
+  u: InsertUndo,
+  b: AreaBefore,
+): void {
   const r = u.plan.rect;
   // Excel adds a conditional format "at the first/top priority" and a ConditionalFormat's id is its priority,
   // which moves as formats are added or deleted: the insertion's own are the first ones; delete them from the

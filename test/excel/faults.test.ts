@@ -90,7 +90,7 @@ describe.each(API_ENDS)('at ExcelApi %s', (api) => {
           if (target === 'newSheet') {
             // an earlier set of tables elsewhere: the mark sheet and the first names exist already
             const { host } = {
-              host: (await import('../../src/excel/excelHost')).createExcelHost({ Excel: X, Office: sim.Office as typeof Office }),
+              host: (await import('../../src/excel/excelHost')).createExcelHost({ Excel: X, Office: sim.Office }),
             };
             await X.run(async (ctx) => {
               ctx.workbook.worksheets.add('2024');
