@@ -109,7 +109,7 @@ export function readAreaFormats(area: Excel.Range, rows: number, cols: number, h
 function fromCellProperties(p: Excel.CellProperties): CellFormat {
   const f = p.format ?? {};
   const line = (s: Side): Line => {
-    const b = f.borders?.[CELL_SIDE[s]] as Excel.CellBorder | undefined;
+    const b = f.borders?.[CELL_SIDE[s]];
     return { style: b?.style ?? 'None', color: b?.color ?? '#000000', weight: b?.weight ?? 'Thin' };
   };
   return {

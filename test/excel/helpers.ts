@@ -13,8 +13,8 @@ export const API_ENDS = ['1.8', NEWEST_EXCEL_API] as const;
 
 export function setup(options: Parameters<typeof createWorkbookSim>[0] = {}): { sim: Sim; host: WorkbookHost; X: typeof Excel } {
   const sim = createWorkbookSim({ sheets: ['Sheet1'], ...options });
-  const X = sim.Excel as typeof Excel;
-  const host = createExcelHost({ Excel: X, Office: sim.Office as typeof Office });
+  const X = sim.Excel;
+  const host = createExcelHost({ Excel: X, Office: sim.Office });
   return { sim, host, X };
 }
 
