@@ -75,8 +75,7 @@ export function writePlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: She
     for (let j = 0; j < rect.cs; j++) {
       const v = plan.values[i][j];
       const cell = ws.getCell(rect.r + i + 1, rect.c + j + 1);
-      if (typeof v === 'string' && v.startsWith('='))
-        cell.value = { formula: v.slice(1), result: sumResult(v, plan) } as ExcelJS.CellFormulaValue;
+      if (typeof v === 'string' && v.startsWith('=')) cell.value = { formula: v.slice(1), result: sumResult(v, plan) };
       else if (v !== '') cell.value = typeof v === 'string' && v.startsWith("'=") ? v.slice(1) : v;
       if (plan.numberFormats[i][j] !== 'General') cell.numFmt = plan.numberFormats[i][j];
     }
@@ -185,7 +184,7 @@ export function cellRaw(v: ExcelJS.CellValue, ws?: ExcelJS.Worksheet): RawValue 
     if ('formula' in v || 'sharedFormula' in v) {
       const res = (v as ExcelJS.CellFormulaValue).result;
       if (res === undefined || res === null) return ws && 'formula' in v ? formulaValue(ws, String(v.formula)) : null;
-      return typeof res === 'object' ? ('error' in res ? String(res.error) : null) : (res as RawValue);
+      return typeof res === 'object' ? ('error' in res ? String(res.error) : null) : res;
     }
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String((v as { text: unknown }).text);
@@ -248,41 +247,46 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
       tables.push({ name, ...reg, sheet: ws.name, rect: parsed.rect, values });
     }
   }
-  if (!tables.length) {
-    // no registered tables: look for the official tables by their labels on every sheet
-    wb.eachSheet((ws) => {
-      if (ws.name === MARK_SHEET || ws.name.toLowerCase() === proseName || tables.length) return;
-      const grid: unknown[][] = [];
-      for (let r = 1; r <= Math.min(ws.rowCount, 2000); r++) {
-        const row: unknown[] = [];
-        for (let c = 1; c <= Math.min(ws.columnCount, 60); c++) row.push(cellRaw(ws.getCell(r, c).value, ws) ?? '');
-        grid.push(row);
-      }
-      const year = yearInSheet(grid) ?? NaN;
-      const agency = grid
-        .slice(0, 200)
-        .flat()
-        .map((v) => agencyOfTitle(v, year))
-        .find(Boolean);
-      for (const f of recogniseTables(grid, { r: 0, c: 0 })) {
-        tables.push({
-          name: unregisteredName(f.table),
-          table: f.table,
-          format: f.format,
-          year,
-          ...(agency ? { agency } : {}),
-          sheet: ws.name,
-          rect: f.rect,
-          values: f.values,
-          recognised: { findings: f.findings },
-        });
-      }
-    });
-  }
+  // no registered tables: look for the official tables by their labels on every sheet
+  if (!tables.length) tables.push(...recogniseInWorkbook(wb, proseName));
   const proseSheet = wb.worksheets.find((ws) => ws.name.toLowerCase() === proseName && ws.name !== MARK_SHEET);
   const prose: unknown[][] = [];
   proseSheet?.eachRow((row) => prose.push([cellRaw(row.getCell(1).value), cellRaw(row.getCell(2).value)]));
   return { tables, lost, prose: proseSheet ? prose : null };
+}
+
+/** The official tables found by their labels on the first sheet that has them (a workbook with no registrations). */
+function recogniseInWorkbook(wb: ExcelJS.Workbook, proseName: string): ReadTable[] {
+  const found: ReadTable[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.name === MARK_SHEET || ws.name.toLowerCase() === proseName || found.length) return;
+    const grid: unknown[][] = [];
+    for (let r = 1; r <= Math.min(ws.rowCount, 2000); r++) {
+      const row: unknown[] = [];
+      for (let c = 1; c <= Math.min(ws.columnCount, 60); c++) row.push(cellRaw(ws.getCell(r, c).value, ws) ?? '');
+      grid.push(row);
+    }
+    const year = yearInSheet(grid) ?? NaN;
+    const agency = grid
+      .slice(0, 200)
+      .flat()
+      .map((v) => agencyOfTitle(v, year))
+      .find(Boolean);
+    for (const f of recogniseTables(grid, { r: 0, c: 0 })) {
+      found.push({
+        name: unregisteredName(f.table),
+        table: f.table,
+        format: f.format,
+        year,
+        ...(agency ? { agency } : {}),
+        sheet: ws.name,
+        rect: f.rect,
+        values: f.values,
+        recognised: { findings: f.findings },
+      });
+    }
+  });
+  return found;
 }
 
 /** The agency in the title line a template writes above its tables, looked for up the table's first column. */

@@ -6,6 +6,7 @@
 import { registerCommands } from '../../src/commands/commands';
 import { insertAllFromRibbon } from '../../src/commands/ribbon';
 import { renderNotice } from '../../src/commands/noticeView';
+import { JSDOM } from 'jsdom';
 import { API_LEVELS, setup, type Sim } from '../excel/helpers';
 
 /** Presses the button; resolves with whether the event completed, once the dialog (if any) has opened. */
@@ -27,7 +28,7 @@ const query = (sim: Sim) => new URL(sim.dialogs[sim.dialogs.length - 1].url).sea
 describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
   test("inserts last year's tables on a new sheet, says so in a dialog, and completes when the dialog is closed", async () => {
     const { sim, host } = setup({ apiVersion: api });
-    registerCommands(sim.Office as typeof Office, host);
+    registerCommands(sim.Office, host);
     const pressed = await press(sim);
     const year = new Date().getFullYear() - 1;
     expect(sim.getCell(`${year}年报表格`, 'A1').value).toBe(`${year}年政府信息公开工作年度报告 统计表`);
@@ -47,7 +48,7 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
 
   test('a failure reaches the person: Excel refusing the write (read-only workbook) is shown, nothing is left behind', async () => {
     const { sim, host } = setup({ apiVersion: api });
-    registerCommands(sim.Office as typeof Office, host);
+    registerCommands(sim.Office, host);
     const before = sim.state.sheets.map((s) => s.name);
     sim.failNextSync('AccessDenied', 'The workbook is read-only.', { afterOperations: 0, sync: 3 }); // sheet names, read, write
     const pressed = await press(sim);
@@ -62,7 +63,7 @@ describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
 
 test('a refusal reaches the person: an Excel without ExcelApi 1.8 is told why', async () => {
   const { sim, host } = setup({ apiVersion: '1.7' });
-  registerCommands(sim.Office as typeof Office, host);
+  registerCommands(sim.Office, host);
   const pressed = await press(sim);
   expect(query(sim).get('k')).toBe('refused');
   expect(query(sim).get('m')).toContain('ExcelApi 1.8');
@@ -74,7 +75,7 @@ test('a refusal reaches the person: an Excel without ExcelApi 1.8 is told why', 
 
 test('without the dialog API the command still completes (and inserts)', async () => {
   const { sim, host } = setup({ dialogApi: null });
-  registerCommands(sim.Office as typeof Office, host);
+  registerCommands(sim.Office, host);
   const pressed = await press(sim);
   await new Promise((r) => setTimeout(r, 50));
   expect(pressed.completed()).toBe(true);
@@ -82,7 +83,6 @@ test('without the dialog API the command still completes (and inserts)', async (
 });
 
 test('the dialog page shows the outcome as text, in Chinese or English, and its button closes it', async () => {
-  const { JSDOM } = require('jsdom') as typeof import('jsdom');
   const dom = new JSDOM('<main id="c"></main>');
   const container = dom.window.document.getElementById('c') as HTMLElement;
   let closed = 0;

@@ -23,9 +23,8 @@ function pair(format: FormatId, seed: number): { now: Report; last: Report } {
     const diff = co - (apps.carried_over[c] as number);
     apps.carried_over[c] = co;
     apps.new[c] = (apps.new[c] as number) - diff;
-    apps.carried_forward[c] = apps.carried_forward[c] as number;
-    if ((apps.new[c] as number) < 0) {
-      apps.carried_forward[c] = (apps.carried_forward[c] as number) - (apps.new[c] as number);
+    if (apps.new[c] < 0) {
+      apps.carried_forward[c] = (apps.carried_forward[c] as number) - apps.new[c];
       apps.new[c] = 0;
     }
   }
@@ -33,7 +32,7 @@ function pair(format: FormatId, seed: number): { now: Report; last: Report } {
     for (const row of ['rules', 'normative_docs']) {
       const a = now.tables.active![row];
       a.in_force = (last.tables.active![row].in_force as number) + (a.issued as number) - (a.repealed as number);
-      if ((a.in_force as number) < 0) {
+      if (a.in_force < 0) {
         a.repealed = 0;
         a.in_force = (last.tables.active![row].in_force as number) + (a.issued as number);
       }

@@ -69,10 +69,9 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
   describe('size and placement', () => {
     it.each(TABLE_SETS.map((s) => [s.join('+'), s]))('%s', (_, tables) => {
       for (const titles of [true, false]) {
-        const req: PlanRequest = { format, year: 2024, tables: tables as TableId[], titles, formulas: true };
-        const rows =
-          (titles ? 2 : 0) + (tables as TableId[]).reduce((n, t) => n + ROWS[format][t] + (titles ? 1 : 0), 0) + (tables.length - 1);
-        const cols = Math.max(...(tables as TableId[]).map((t) => COLS[t]));
+        const req: PlanRequest = { format, year: 2024, tables: tables, titles, formulas: true };
+        const rows = (titles ? 2 : 0) + tables.reduce((n, t) => n + ROWS[format][t] + (titles ? 1 : 0), 0) + (tables.length - 1);
+        const cols = Math.max(...tables.map((t) => COLS[t]));
         expect(planSize(req)).toEqual({ rows, cols });
         const anchor = { r: 7, c: 3 };
         const p = buildPlan(req, anchor);
@@ -82,7 +81,7 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
         expect(p.numberFormats.length).toBe(rows);
         // tables in report order, one blank row between them, a section title above each when titled
         let r = anchor.r + (titles ? 3 : 0);
-        const order = ALL.filter((t) => (tables as TableId[]).includes(t));
+        const order = ALL.filter((t) => tables.includes(t));
         expect(p.tables.map((x) => x.table)).toEqual(order);
         for (const t of order) {
           const pt = p.tables.find((x) => x.table === t);

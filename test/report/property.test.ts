@@ -173,8 +173,6 @@ const junkArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
 );
 
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]/;
-
 function junkProperty(
   junkArb_: fc.Arbitrary<unknown>,
 ): fc.IPropertyWithHooks<[{ format: FormatId; seed: number; base: 'consistent' | 'zero' | 'empty'; junk: Array<[CellKey, unknown]> }]> {
