@@ -204,7 +204,8 @@ test("导入上年报告 from an .xlsx file: exceljs loads on demand under the p
 });
 
 test('导出 Word and 导出网页 download the report; a remaining error is warned about', async () => {
-  const { page, errors, refused } = await open(browser, 'preview.html');
+  // the page's clock: 20 January 2026, so the report year (and the file name) is 2025
+  const { page, errors, refused } = await open(browser, 'preview.html', { now: '2026-01-20T10:00:00+08:00' });
   await page.getByText('当前选中的单元格').click();
   await page.getByTestId('insert-all').click();
   await page.getByTestId('insert-message').waitFor();
@@ -212,7 +213,7 @@ test('导出 Word and 导出网页 download the report; a remaining error is war
   await page.getByTestId('export-agency').fill('某某县人民政府');
   await page.getByTestId('fee').fill('3940'); // typed once under 生成文字, used by the export too
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
-  expect(docx.suggestedFilename()).toBe(`某某县人民政府${new Date().getFullYear() - 1}年政府信息公开工作年度报告.docx`);
+  expect(docx.suggestedFilename()).toBe('某某县人民政府2025年政府信息公开工作年度报告.docx');
   const bytes = await (await import('fs')).promises.readFile(await docx.path());
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   // 表3 行政复议 结果维持 2 but 总计 typed? no: 总计 is a formula, so no error; break it on purpose

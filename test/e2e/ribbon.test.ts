@@ -17,13 +17,13 @@ afterAll(async () => {
 });
 
 test('the ribbon button inserts the tables and the outcome dialog says so; closing it completes the command', async () => {
-  const { page, errors, refused } = await open(browser, 'preview.html');
+  // the page's clock: 20 January 2026, so the report year is 2025
+  const { page, errors, refused } = await open(browser, 'preview.html', { now: '2026-01-20T10:00:00+08:00' });
   await page.locator('#ribbon-insert').click();
   const dialog = page.getByTestId('office-dialog');
   await dialog.waitFor();
-  const year = new Date().getFullYear() - 1;
   expect(await dialog.locator('h1').textContent()).toBe('已插入表格');
-  expect(await dialog.getByTestId('notice-message').textContent()).toBe(`已在工作表“${year}年报表格”插入${year}年度的全部表格。`);
+  expect(await dialog.getByTestId('notice-message').textContent()).toBe('已在工作表“2025年报表格”插入2025年度的全部表格。');
   expect(await page.locator('#ribbon-insert').isDisabled()).toBe(true); // the command is still running
   await screenshot(page, 'ribbon-dialog');
   await dialog.getByRole('button', { name: '关闭', exact: true }).click();
