@@ -14,6 +14,7 @@
  * ApiNotFound, at the place in the batch where Excel refuses it: a method where it was called, a property where it
  * was set or loaded, a navigation property (range.conditionalFormats…) where the object is first used.
  */
+import { MAX_COLS, MAX_ROWS } from '../report/a1';
 import {
   addressOf,
   boundingRect,
@@ -46,20 +47,7 @@ import {
   formatText,
 } from './model';
 import type { BorderState, CellState, CondFormatState, Edge, NameState, Rect, SheetState, ValidationState, WorkbookState } from './model';
-import {
-  BLANK,
-  calculateEntered,
-  cellKey,
-  evaluate,
-  FErr,
-  isValidFormula,
-  MAX_COLS,
-  MAX_ROWS,
-  parseAddress,
-  parseKey,
-  recalc,
-  shiftFormula,
-} from './formula';
+import { BLANK, calculateEntered, cellKey, evaluate, FErr, isValidFormula, parseAddress, parseKey, recalc, shiftFormula } from './formula';
 import API_LEVELS from './api-levels.json';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

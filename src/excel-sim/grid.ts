@@ -8,7 +8,8 @@
  * scrolled into view, and redraws keep the scroll position. Cell data is only ever written with textContent.
  */
 import type { ValidationAlert, WorkbookSim } from './index';
-import { cellKey, cfApplies, colName } from './formula';
+import { colName } from '../report/a1';
+import { cellKey, cfApplies } from './formula';
 import { boundingRect, formatText, usedRect } from './model';
 import type { BorderState, CellState, Rect, SheetState } from './model';
 

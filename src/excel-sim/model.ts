@@ -3,19 +3,8 @@
  * (cell input, display text, structural insert/delete with reference adjustment, sheet rename/removal).
  * Rows and columns are 0-based; rectangles are inclusive.
  */
-import {
-  cellKey,
-  formatAddress,
-  isValidFormula,
-  looksNumeric,
-  mapRefs,
-  MAX_COLS,
-  MAX_ROWS,
-  numText,
-  parseKey,
-  shiftRef,
-  ERROR_CODES,
-} from './formula';
+import { MAX_COLS, MAX_ROWS } from '../report/a1';
+import { cellKey, formatAddress, isValidFormula, looksNumeric, mapRefs, numText, parseKey, shiftRef, ERROR_CODES } from './formula';
 import type { Ref } from './formula';
 
 export type CellValue = number | string | boolean | null;
