@@ -194,11 +194,6 @@ export function ensureCell(sheet: SheetState, r: number, c: number): CellState {
 }
 export const cellAt = (sheet: SheetState, r: number, c: number): CellState => sheet.cells[cellKey(r, c)] ?? newCell();
 
-export const cloneState = (s: WorkbookState): WorkbookState => JSON.parse(JSON.stringify(s));
-export function restoreState(target: WorkbookState, snapshot: WorkbookState): void {
-  Object.assign(target, snapshot);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cell input and display
 // ---------------------------------------------------------------------------------------------------------------
