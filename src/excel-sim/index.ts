@@ -5,14 +5,16 @@
  * A sync is not atomic, as in Excel: when one queued operation fails, the operations before it stay applied and the
  * rest never run (see api.ts).
  */
-import { createExcelNamespace, Engine, NEWEST_EXCEL_API, versionAtLeast } from './api';
+import { createExcelNamespace, Engine, NEWEST_EXCEL_API } from './api';
 import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, newCell, SimError, addressOf } from './model';
 import type { CellState, CellValue, SheetState, WorkbookState } from './model';
 import { calculateEntered, evaluate, FErr, parseAddress, recalc } from './formula';
+import { createOfficeStandIn, type SimDialog } from './office';
 
 export { SimError } from './model';
 export { NEWEST_EXCEL_API, versionAtLeast } from './api';
 export type { CellState, CellValue, WorkbookState, SheetState, Rect } from './model';
+export type { SimDialog, OfficeInfo, OfficeStandIn } from './office';
 
 export interface WorkbookSimOptions {
   /** Sheet names in tab order; default ['Sheet1']. The first one is active. */
@@ -26,6 +28,9 @@ export interface WorkbookSimOptions {
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
   /** The DialogApi requirement set offered (Office.context.ui.displayDialogAsync); null for none. Default '1.2'. */
   dialogApi?: string | null;
+  /** The OpenBrowserWindowApi set offered (Office.context.ui.openBrowserWindow); null for none. Default '1.1', except
+   *  on 'OfficeOnline', which has none. */
+  openBrowserWindowApi?: string | null;
 }
 
 /** What Excel's error alert of a data validation says. */
@@ -33,48 +38,6 @@ export interface ValidationAlert {
   title: string;
   message: string;
   style: string;
-}
-
-/** A dialog opened with Office.context.ui.displayDialogAsync. */
-export interface SimDialog {
-  readonly url: string;
-  readonly options: unknown;
-  /** Closed by the page that opened it (dialog.close()) or by the person. */
-  readonly closed: boolean;
-  /** The person closes the dialog (its ✕): the opener gets DialogEventReceived with error 12006. */
-  closeByUser(): void;
-  /** The dialog page calls Office.context.ui.messageParent(message). */
-  messageParent(message: string): void;
-}
-
-export interface OfficeInfo {
-  host: 'Excel';
-  platform: 'PC' | 'OfficeOnline' | 'Mac';
-}
-/** The parts of `Office` the simulator provides. */
-export interface OfficeStandIn {
-  onReady(callback?: (info: OfficeInfo) => void): Promise<OfficeInfo>;
-  context: {
-    displayLanguage: string;
-    host: 'Excel';
-    platform: OfficeInfo['platform'];
-    /** Office.context.diagnostics: the version says this is the stand-in. */
-    diagnostics: { host: 'Excel'; platform: OfficeInfo['platform']; version: string };
-    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-    ui: {
-      displayDialogAsync(
-        url: string,
-        options: unknown,
-        callback?: (result: { status: string; value: unknown; error?: unknown }) => void,
-      ): void;
-    };
-  };
-  actions: { associate(actionId: string, fn: (...args: unknown[]) => unknown): void };
-  EventType: Record<string, string>;
-  AsyncResultStatus: Record<string, string>;
-  addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void> };
-  HostType: Record<string, string>;
-  PlatformType: Record<string, string>;
 }
 
 export interface WorkbookSim {
@@ -116,6 +79,11 @@ export interface WorkbookSim {
   readonly dialogs: readonly SimDialog[];
   /** Called when a dialog opens or closes (the preview draws it). Returns an unsubscribe function. */
   onDialog(listener: (dialog: SimDialog) => void): () => void;
+  /** Addresses opened with Office.context.ui.openBrowserWindow, oldest first. */
+  readonly browserWindows: readonly string[];
+  /** Makes the next displayDialogAsync fail with this error code and message (e.g. 12009: the person chose to ignore
+   *  the dialog; 12011: the browser blocked it). */
+  refuseNextDialog(code: number, message: string): void;
 }
 
 /** Excel's own words when a validation's alert has none (its Stop alert on typed input that breaks the rule). */
@@ -176,7 +144,8 @@ function checkTyped(state: WorkbookState, sheet: SheetState, r: number, c: numbe
   let ok = true;
   if (kind === 'wholeNumber') ok = typeof value === 'number' && Number.isInteger(value) && within(value);
   else if (kind === 'decimal') ok = typeof value === 'number' && within(value);
-  else if (kind === 'textLength') ok = within(String(value ?? '').length);
+  else if (kind === 'textLength')
+    ok = within(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value).length : 0);
   if (ok) return null;
   return {
     title: dv.errorAlert.title || DEFAULT_ALERT.title,
@@ -193,102 +162,7 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
   engine.apiVersion = apiVersion;
   const platform = options.platform ?? 'PC';
   engine.platform = platform;
-  const info: OfficeInfo = { host: 'Excel', platform };
-  const dialogApi = options.dialogApi === undefined ? '1.2' : options.dialogApi;
-  const dialogs: SimDialog[] = [];
-  const dialogListeners = new Set<(d: SimDialog) => void>();
-  const EventType = { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
-  const AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
-  function displayDialogAsync(
-    url: string,
-    opts: unknown,
-    callback?: (result: { status: string; value: unknown; error?: unknown }) => void,
-  ): void {
-    const handlers = new Map<string, Array<(arg: unknown) => void>>();
-    const fire = (type: string, arg: unknown) => {
-      for (const h of handlers.get(type) ?? []) h(arg);
-    };
-    let closed = false;
-    const notify = (d: SimDialog) => {
-      for (const l of [...dialogListeners]) l(d);
-    };
-    // Office refuses a second dialog while one is open (12007) and a start address that is not https (12003)
-    const refuse = (code: number, message: string) =>
-      queueMicrotask(() => callback?.({ status: 'failed', value: undefined, error: { code, message } }));
-    if (dialogs.some((d) => !d.closed)) {
-      refuse(12007, 'A dialog box is already opened from this host window.');
-      return;
-    }
-    if (!/^https:\/\//.test(url)) {
-      refuse(12003, 'The dialog box was directed to a URL with the HTTP protocol. HTTPS is required.');
-      return;
-    }
-    const record: SimDialog = {
-      url,
-      options: opts,
-      get closed() {
-        return closed;
-      },
-      closeByUser() {
-        if (closed) return;
-        closed = true;
-        notify(record);
-        fire(EventType.DialogEventReceived, { error: 12006 });
-      },
-      messageParent(message) {
-        if (!closed) fire(EventType.DialogMessageReceived, { message, origin: new URL(url).origin });
-      },
-    };
-    const dialog = {
-      addEventHandler(type: string, handler: (arg: unknown) => void) {
-        handlers.set(type, [...(handlers.get(type) ?? []), handler]);
-      },
-      close() {
-        if (closed) return;
-        closed = true;
-        notify(record);
-      },
-    };
-    dialogs.push(record);
-    notify(record);
-    queueMicrotask(() => callback?.({ status: 'succeeded', value: dialog }));
-  }
-
-  const Office: OfficeStandIn = {
-    onReady(callback) {
-      return Promise.resolve().then(() => {
-        callback?.({ ...info });
-        return { ...info };
-      });
-    },
-    context: {
-      displayLanguage: options.displayLanguage ?? 'zh-CN',
-      host: 'Excel',
-      platform,
-      diagnostics: { host: 'Excel', platform, version: `模拟工作簿 (stand-in, ExcelApi ${apiVersion})` },
-      requirements: {
-        isSetSupported: (name, minVersion = '1.1') => {
-          const have = name.toLowerCase() === 'excelapi' ? apiVersion : name.toLowerCase() === 'dialogapi' ? dialogApi : null;
-          return have !== null && versionAtLeast(have, String(minVersion));
-        },
-      },
-      ui: { displayDialogAsync },
-    },
-    actions: { associate: (id, fn) => void actions.set(id, fn) },
-    EventType,
-    AsyncResultStatus,
-    addin: { showAsTaskpane: () => Promise.resolve(), hide: () => Promise.resolve() },
-    HostType: {
-      Word: 'Word',
-      Excel: 'Excel',
-      PowerPoint: 'PowerPoint',
-      Outlook: 'Outlook',
-      OneNote: 'OneNote',
-      Project: 'Project',
-      Access: 'Access',
-    },
-    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
-  };
+  const { Office, ui } = createOfficeStandIn({ ...options, apiVersion, platform }, actions);
 
   const locate = (sheetName: string, address: string) => {
     const sheet = findSheet(state, sheetName);
@@ -354,16 +228,15 @@ export function createWorkbookSim(options: WorkbookSimOptions = {}): WorkbookSim
       return areas.map((r) => addressOf(sheet, r)).join(',');
     },
     actions,
-    dialogs,
-    onDialog(listener) {
-      dialogListeners.add(listener);
-      return () => void dialogListeners.delete(listener);
-    },
+    dialogs: ui.dialogs,
+    onDialog: (listener) => ui.onDialog(listener),
+    browserWindows: ui.browserWindows,
+    refuseNextDialog: (code, message) => ui.refuseNextDialog(code, message),
   };
 }
 
 /** Sets `Excel`, `Office` and `OfficeExtension` (with its Error class) on a global object, like office.js does. */
-export function installGlobals(sim: WorkbookSim, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+export function installGlobals(sim: WorkbookSim, target: Record<string, unknown> = globalThis): void {
   target.Excel = sim.Excel;
   target.Office = sim.Office;
   target.OfficeExtension = {
