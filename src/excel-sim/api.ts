@@ -46,14 +46,13 @@ import {
   usedRect,
   validDefinedName,
   validSheetName,
+  textOf,
   valueType,
   formatText,
 } from './model';
 import type { BorderState, CellState, CondFormatState, Edge, NameState, Rect, SheetState, ValidationState, WorkbookState } from './model';
 import { BLANK, calculateEntered, cellKey, evaluate, FErr, isValidFormula, parseAddress, parseKey, recalc, shiftFormula } from './formula';
 import API_LEVELS from './api-levels.json';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 // ---------------------------------------------------------------------------------------------------------------
 // Engine and request context
@@ -577,7 +576,7 @@ const cellRect = (r: number, c: number): Rect => ({ r0: r, c0: c, r1: r, c1: c }
 
 /** Resolves 'B3', 'Sheet1!B3:D5', "'My Sheet'!A:A" or a defined name, relative to a default sheet. */
 function resolveAddress(st: WorkbookState, defaultSheetId: string, address: unknown): RangeT {
-  const text = String(address ?? '').trim();
+  const text = textOf(address).trim();
   const ref = parseAddress(text);
   if (ref) {
     const sheet = ref.sheet !== undefined ? findSheet(st, ref.sheet) : sheetById(st, defaultSheetId);
@@ -949,7 +948,7 @@ class WorksheetCollection extends ClientObject {
         while (findSheet(st, `Sheet${i}`)) i++;
         n = `Sheet${i}`;
       }
-      if (!validSheetName(n)) throw new SimError('InvalidArgument', `The sheet name '${n}' is not valid.`);
+      if (!validSheetName(n)) throw new SimError('InvalidArgument', `The sheet name '${textOf(n)}' is not valid.`);
       if (findSheet(st, n)) throw new SimError('ItemAlreadyExists', `A worksheet with the name '${n}' already exists.`);
       const sheet = newSheet(st, n);
       st.sheets.push(sheet);
@@ -1005,7 +1004,7 @@ class Worksheet extends ClientObject {
       const id = this._t();
       if (id === null) return null;
       this._sheet(id);
-      const rects = String(address ?? '')
+      const rects = textOf(address)
         .split(',')
         .map((a) => {
           const t = resolveAddress(this._st, id, a.trim());
@@ -1799,7 +1798,7 @@ class NamedItemCollection extends ClientObject {
         formula = String(reference).startsWith('=') ? String(reference) : `=${String(reference)}`;
         if (!isValidFormula(formula)) throw new SimError('InvalidArgument', `The reference '${String(reference)}' is not valid.`);
       }
-      st.names.push({ name, formula, comment: String(comment ?? ''), visible: true });
+      st.names.push({ name, formula, comment: textOf(comment), visible: true });
     });
     return this._find(name, false);
   }
@@ -1846,7 +1845,7 @@ defineProps(NamedItem, 'NamedItem', {
   comment: {
     get: (t, o) => nameOf(o._st, t).comment,
     set: (t, v, o) => {
-      nameOf(o._st, t).comment = String(v ?? '');
+      nameOf(o._st, t).comment = textOf(v);
     },
   },
   visible: {
@@ -1936,7 +1935,7 @@ class NoteCollection extends ClientObject {
       const n = this._cell(scope, cellAddress);
       const sheet = writable(this._st, n.sheetId);
       if (sheet.notes[n.key] !== undefined) throw new SimError('ItemAlreadyExists', 'The cell already has a note.');
-      sheet.notes[n.key] = String(content ?? '');
+      sheet.notes[n.key] = textOf(content);
       target = n;
     });
     return new Note(this.context, () => {
@@ -2003,7 +2002,7 @@ defineProps(Note, 'Note', {
   content: {
     get: (t, o) => noteSheet(o._st, t).notes[t.key],
     set: (t, v, o) => {
-      noteSheet(o._st, t, true).notes[t.key] = String(v ?? '');
+      noteSheet(o._st, t, true).notes[t.key] = textOf(v);
     },
   },
   authorName: ro(() => 'Simulator'),
@@ -2040,11 +2039,10 @@ function guardApiLevels(): void {
           },
         });
       } else if (d.get && !(ownProps(proto) ?? {})[name] && name !== 'items') {
-        const getter = d.get;
         Object.defineProperty(proto, name, {
           ...d,
           get(this: ClientObject) {
-            const child = getter.call(this);
+            const child: unknown = d.get?.call(this);
             if (child instanceof ClientObject && this.context._engine.refuses(this._type, name, 'get'))
               child._blocked ??= `${this._type}.${name}`;
             return child;

@@ -342,7 +342,7 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     if (editing && editing.sheetId !== sheet.id) editing = null;
     if (alert && alert.sheetId !== sheet.id) alert = null;
     // keep where the sheet was scrolled to (a redraw after an edit must not jump back to A1)
-    const previous = root.querySelector('.sim-scroll') as HTMLElement | null;
+    const previous = root.querySelector<HTMLElement>('.sim-scroll');
     const at = previous ? { top: previous.scrollTop, left: previous.scrollLeft } : null;
     const scroll = el('div', 'sim-scroll');
     scroll.appendChild(table(sheet));
@@ -366,7 +366,7 @@ export function renderWorkbook(container: HTMLElement, sim: WorkbookSim): () => 
     const key = JSON.stringify([st.activeSheetId, sel]);
     if (key !== drawnSelection) {
       drawnSelection = key;
-      const td = scroll.querySelector('[data-selected="true"]') as HTMLElement | null;
+      const td = scroll.querySelector<HTMLElement>('[data-selected="true"]');
       // scrollIntoView is not in every DOM (jsdom): the browser has it
       if (td && typeof td.scrollIntoView === 'function') td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }

@@ -183,6 +183,15 @@ export function createWorkbookState(sheetNames: string[] = ['Sheet1']): Workbook
 }
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The text of a value passed to the API where Excel takes text: a string as it is, a number or logical as its text,
+ *  null/undefined as '', anything else as the JSON office-js would have sent. */
+export function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === null || v === undefined) return '';
+  return JSON.stringify(v) ?? '';
+}
 export const findSheet = (state: WorkbookState, name: string): SheetState | undefined => state.sheets.find((s) => sameName(s.name, name));
 export function sheetById(state: WorkbookState, id: string): SheetState {
   const s = state.sheets.find((x) => x.id === id);
@@ -354,7 +363,7 @@ function mapItemFormulas(x: CondFormatState | ValidationState, fn: (f: string) =
     return;
   }
   for (const part of Object.values(x.rule)) {
-    for (const k of ['formula1', 'formula2', 'source', 'formula']) if (typeof part[k] === 'string') part[k] = fn(part[k] as string);
+    for (const k of ['formula1', 'formula2', 'source', 'formula']) if (typeof part[k] === 'string') part[k] = fn(part[k]);
   }
 }
 
@@ -371,8 +380,8 @@ export function rewriteAllFormulas(state: WorkbookState, fn: (formula: string, h
 const rewriteRefs = (state: WorkbookState, fn: (sheetName: string, ref: Ref) => Ref | null) =>
   rewriteAllFormulas(state, (f, home) => mapRefs(f, home, fn));
 
-export function renameSheet(state: WorkbookState, sheet: SheetState, newName: string): void {
-  if (!validSheetName(newName)) throw new SimError('InvalidArgument', `The sheet name '${newName}' is not valid.`);
+export function renameSheet(state: WorkbookState, sheet: SheetState, newName: unknown): void {
+  if (!validSheetName(newName)) throw new SimError('InvalidArgument', `The sheet name '${textOf(newName)}' is not valid.`);
   if (sameName(newName, sheet.name)) {
     sheet.name = newName;
     return;
