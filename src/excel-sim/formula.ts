@@ -2,29 +2,18 @@
  * A1 references and a small formula engine for the Excel simulator.
  * This module is the base of the simulator: the one A1 grammar (used for API addresses, formula references
  * and defined names), a tokenizer/parser/evaluator, reference rewriting (insert/delete/rename), and recalculation.
- * It only imports types from model.ts, so there is no runtime import cycle.
+ * Column letters, Excel's grid size and sheet-name quoting come from the domain's src/report/a1.ts, so the
+ * stand-in and the add-in read and write addresses the same way. It only imports types from model.ts, so there
+ * is no runtime import cycle.
  */
+import { colIndex, colName, MAX_COLS, MAX_ROWS, onSheet, quoteSheet } from '../report/a1';
 import type { CondFormatState, Rect, SheetState, WorkbookState } from './model';
-
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
 export const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A'];
 
 export const cellKey = (r: number, c: number): string => `${r},${c}`;
 export function parseKey(k: string): [number, number] {
   const i = k.indexOf(',');
   return [Number(k.slice(0, i)), Number(k.slice(i + 1))];
-}
-
-export function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -75,7 +64,7 @@ function refFromMatch(m: RegExpExecArray): Ref | null {
   }
   if (rect.r0 > rect.r1) [rect.r0, rect.r1, abs[0], abs[2]] = [rect.r1, rect.r0, abs[2], abs[0]];
   if (rect.c0 > rect.c1) [rect.c0, rect.c1, abs[1], abs[3]] = [rect.c1, rect.c0, abs[3], abs[1]];
-  if (rect.r0 < 0 || rect.r1 >= MAX_ROWS || rect.c0 < 0 || rect.c1 >= MAX_COLS) return null;
+  if (!onSheet(rect.r0, rect.c0) || !onSheet(rect.r1, rect.c1)) return null;
   return { sheet, rect, abs, kind };
 }
 
@@ -83,12 +72,6 @@ function refFromMatch(m: RegExpExecArray): Ref | null {
 export function parseAddress(address: string): Ref | null {
   const m = ADDRESS_RE.exec(address.trim());
   return m ? refFromMatch(m) : null;
-}
-
-/** Quotes a sheet name the way Excel does when it is not a plain identifier (spaces, non-ASCII, leading digit, A1-like). */
-export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function kindOf(rect: Rect): Ref['kind'] {

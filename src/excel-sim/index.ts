@@ -2,6 +2,8 @@
  * In-browser stand-in for the Excel JavaScript API: `createWorkbookSim()` gives an `Excel` namespace (run,
  * RequestContext, enums), a minimal `Office` object and direct access to the simulated workbook state.
  * Used as the test double for the add-in's Excel code and by the browser preview page.
+ * A sync is not atomic, as in Excel: when one queued operation fails, the operations before it stay applied and the
+ * rest never run (see api.ts).
  */
 import { createExcelNamespace, Engine, NEWEST_EXCEL_API } from './api';
 import { cellAt, createWorkbookState, ensureCell, findSheet, inputToCell, newCell, SimError, addressOf } from './model';

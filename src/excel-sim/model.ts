@@ -3,19 +3,8 @@
  * (cell input, display text, structural insert/delete with reference adjustment, sheet rename/removal).
  * Rows and columns are 0-based; rectangles are inclusive.
  */
-import {
-  cellKey,
-  formatAddress,
-  isValidFormula,
-  looksNumeric,
-  mapRefs,
-  MAX_COLS,
-  MAX_ROWS,
-  numText,
-  parseKey,
-  shiftRef,
-  ERROR_CODES,
-} from './formula';
+import { MAX_COLS, MAX_ROWS } from '../report/a1';
+import { cellKey, formatAddress, isValidFormula, looksNumeric, mapRefs, numText, parseKey, shiftRef, ERROR_CODES } from './formula';
 import type { Ref } from './formula';
 
 export type CellValue = number | string | boolean | null;
@@ -194,6 +183,15 @@ export function createWorkbookState(sheetNames: string[] = ['Sheet1']): Workbook
 }
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The text of a value passed to the API where Excel takes text: a string as it is, a number or logical as its text,
+ *  null/undefined as '', anything else as the JSON office-js would have sent. */
+export function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === null || v === undefined) return '';
+  return JSON.stringify(v) ?? '';
+}
 export const findSheet = (state: WorkbookState, name: string): SheetState | undefined => state.sheets.find((s) => sameName(s.name, name));
 export function sheetById(state: WorkbookState, id: string): SheetState {
   const s = state.sheets.find((x) => x.id === id);
@@ -204,11 +202,6 @@ export function ensureCell(sheet: SheetState, r: number, c: number): CellState {
   return (sheet.cells[cellKey(r, c)] ??= newCell());
 }
 export const cellAt = (sheet: SheetState, r: number, c: number): CellState => sheet.cells[cellKey(r, c)] ?? newCell();
-
-export const cloneState = (s: WorkbookState): WorkbookState => JSON.parse(JSON.stringify(s));
-export function restoreState(target: WorkbookState, snapshot: WorkbookState): void {
-  Object.assign(target, snapshot);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cell input and display
@@ -370,7 +363,7 @@ function mapItemFormulas(x: CondFormatState | ValidationState, fn: (f: string) =
     return;
   }
   for (const part of Object.values(x.rule)) {
-    for (const k of ['formula1', 'formula2', 'source', 'formula']) if (typeof part[k] === 'string') part[k] = fn(part[k] as string);
+    for (const k of ['formula1', 'formula2', 'source', 'formula']) if (typeof part[k] === 'string') part[k] = fn(part[k]);
   }
 }
 
@@ -387,8 +380,8 @@ export function rewriteAllFormulas(state: WorkbookState, fn: (formula: string, h
 const rewriteRefs = (state: WorkbookState, fn: (sheetName: string, ref: Ref) => Ref | null) =>
   rewriteAllFormulas(state, (f, home) => mapRefs(f, home, fn));
 
-export function renameSheet(state: WorkbookState, sheet: SheetState, newName: string): void {
-  if (!validSheetName(newName)) throw new SimError('InvalidArgument', `The sheet name '${newName}' is not valid.`);
+export function renameSheet(state: WorkbookState, sheet: SheetState, newName: unknown): void {
+  if (!validSheetName(newName)) throw new SimError('InvalidArgument', `The sheet name '${textOf(newName)}' is not valid.`);
   if (sameName(newName, sheet.name)) {
     sheet.name = newName;
     return;
@@ -415,6 +408,145 @@ export function removeSheet(state: WorkbookState, sheet: SheetState): void {
   if (state.selection.sheetId === sheet.id) state.selection = { sheetId: state.activeSheetId, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
 }
 
+/** The geometry of one insert/delete: which band of `rect` moves along which axis, and where things go. */
+interface Shift {
+  /** true: rows move (shift Down/Up); false: columns move (shift Right/Left). */
+  R: boolean;
+  insert: boolean;
+  /** Grid size along the axis. */
+  limit: number;
+  /** First line inserted/deleted, their count and the last one. */
+  at: number;
+  n: number;
+  end: number;
+  /** The band across the axis (columns b0..b1 when rows move). */
+  b0: number;
+  b1: number;
+  /** The band spans the whole grid across the axis (whole rows or whole columns). */
+  wholeLines: boolean;
+}
+
+function shiftOf(rect: Rect, axis: 'row' | 'col', insert: boolean): Shift {
+  const R = axis === 'row';
+  const at = R ? rect.r0 : rect.c0;
+  const n = R ? rect.r1 - rect.r0 + 1 : rect.c1 - rect.c0 + 1;
+  const [b0, b1] = R ? [rect.c0, rect.c1] : [rect.r0, rect.r1];
+  return {
+    R,
+    insert,
+    limit: R ? MAX_ROWS : MAX_COLS,
+    at,
+    n,
+    end: at + n - 1,
+    b0,
+    b1,
+    wholeLines: b0 === 0 && b1 === (R ? MAX_COLS : MAX_ROWS) - 1,
+  };
+}
+
+/** New position of a coordinate along the axis; null when deleted. */
+function movePos(s: Shift, p: number): number | null {
+  if (s.insert) return p >= s.at ? p + s.n : p;
+  return p < s.at ? p : p > s.end ? p - s.n : null;
+}
+
+/** Where a rectangle goes: itself when untouched, undefined when it straddles the band (not moved), null when deleted. */
+function moveRect(s: Shift, r: Rect): Rect | null | undefined {
+  const [o0, o1] = s.R ? [r.c0, r.c1] : [r.r0, r.r1];
+  const [p0, p1] = s.R ? [r.r0, r.r1] : [r.c0, r.c1];
+  if (o1 < s.b0 || o0 > s.b1 || p1 < s.at || (p0 === 0 && p1 === s.limit - 1)) return r;
+  if (o0 < s.b0 || o1 > s.b1) return undefined;
+  let q0: number, q1: number;
+  if (s.insert) [q0, q1] = [p0 >= s.at ? p0 + s.n : p0, Math.min(p1 + s.n, s.limit - 1)];
+  else {
+    if (p0 >= s.at && p1 <= s.end) return null;
+    [q0, q1] = [p0 < s.at ? p0 : p0 > s.end ? p0 - s.n : s.at, p1 > s.end ? p1 - s.n : s.at - 1];
+  }
+  return s.R ? { ...r, r0: q0, r1: q1 } : { ...r, c0: q0, c1: q1 };
+}
+
+/** Moves the entries of a map keyed by cellKey (cells, notes); entries pushed off the grid or deleted are dropped. */
+function moveKeyed<T>(s: Shift, map: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(map)) {
+    const [r, c] = parseKey(k);
+    const [p, o] = s.R ? [r, c] : [c, r];
+    if (o < s.b0 || o > s.b1) {
+      out[k] = v;
+      continue;
+    }
+    const q = movePos(s, p);
+    if (q !== null && q < s.limit) out[s.R ? cellKey(q, c) : cellKey(r, q)] = v;
+  }
+  return out;
+}
+
+/** Moves the merges; one straddling the band makes the operation fail, as in Excel. */
+function shiftMerges(sheet: SheetState, s: Shift): void {
+  const merges: Rect[] = [];
+  for (const m of sheet.merges) {
+    const moved = moveRect(s, m);
+    if (moved === undefined)
+      throw new SimError('InvalidOperation', "This operation can't be performed because it would move part of a merged cell.");
+    if (moved && rectSize(moved) > 1) merges.push(moved);
+  }
+  sheet.merges = merges;
+}
+
+/** Like Excel, inserted cells take the formatting of the cells above / to the left (`before` = the cells before the move). */
+function formatInserted(sheet: SheetState, before: Record<string, CellState>, s: Shift): void {
+  if (!s.insert || s.at === 0) return;
+  for (const [k, cell] of Object.entries(before)) {
+    const [r, c] = parseKey(k);
+    const [p, o] = s.R ? [r, c] : [c, r];
+    if (p !== s.at - 1 || o < s.b0 || o > s.b1 || hasDefaultFormat(cell)) continue;
+    for (let q = s.at; q <= s.end; q++) copyFormat(cell, ensureCell(sheet, s.R ? q : r, s.R ? c : q));
+  }
+}
+
+/** Row heights or column widths move with whole rows or columns. */
+function shiftLineSizes(sheet: SheetState, s: Shift): void {
+  if (!s.wholeLines) return;
+  const sizes = s.R ? sheet.rowHeights : sheet.colWidths;
+  const moved: Record<number, number> = {};
+  for (const [k, v] of Object.entries(sizes)) {
+    const q = movePos(s, Number(k));
+    if (q !== null && q < s.limit) moved[q] = v;
+  }
+  if (s.R) sheet.rowHeights = moved;
+  else sheet.colWidths = moved;
+}
+
+type RefAdjust = (sheetName: string, ref: Ref) => Ref | null;
+
+/**
+ * Conditional formats and validations of every sheet: those on the shifted sheet move (or go, when deleted). Their
+ * formulas are written for the top-left cell of their range, so same-sheet references that are relative along the
+ * shifted axis follow the range's anchor; other references are adjusted like any formula's.
+ */
+function shiftRangedItems(state: WorkbookState, sheet: SheetState, s: Shift, adjust: RefAdjust): void {
+  const relativeAlongAxis = (ref: Ref) => (s.R ? !ref.abs[0] && !ref.abs[2] : !ref.abs[1] && !ref.abs[3]);
+  for (const other of state.sheets) {
+    const move = <T extends CondFormatState | ValidationState>(list: T[]): T[] =>
+      list.flatMap((x) => {
+        const moved = other === sheet ? moveRect(s, x.range) : x.range;
+        if (moved === null) return [];
+        const y: T = JSON.parse(JSON.stringify(x));
+        y.range = moved ?? x.range;
+        const dr = y.range.r0 - x.range.r0,
+          dc = y.range.c0 - x.range.c0;
+        mapItemFormulas(y, (f) =>
+          mapRefs(f, other.name, (sn, ref) =>
+            other === sheet && sameName(sn, sheet.name) && relativeAlongAxis(ref) ? shiftRef(ref, dr, dc) : adjust(sn, ref),
+          ),
+        );
+        return [y];
+      });
+    other.validations = move(other.validations);
+    other.conditionalFormats = move(other.conditionalFormats);
+  }
+}
+
 /**
  * Inserts (shift Down/Right) or deletes (shift Up/Left) the cells of `rect` on `sheet`, like Excel: cells, notes,
  * row heights/column widths, merges, validations and conditional formats move; every formula and defined name that
@@ -422,103 +554,20 @@ export function removeSheet(state: WorkbookState, sheet: SheetState): void {
  * Objects straddling the shifted band are left alone, except merges, which make the operation fail like Excel.
  */
 export function shiftCells(state: WorkbookState, sheet: SheetState, rect: Rect, axis: 'row' | 'col', insert: boolean): void {
-  const R = axis === 'row';
-  const limit = R ? MAX_ROWS : MAX_COLS;
-  const at = R ? rect.r0 : rect.c0;
-  const n = R ? rect.r1 - rect.r0 + 1 : rect.c1 - rect.c0 + 1;
-  const end = at + n - 1;
-  const [b0, b1] = R ? [rect.c0, rect.c1] : [rect.r0, rect.r1];
-  const wholeLines = b0 === 0 && b1 === (R ? MAX_COLS : MAX_ROWS) - 1;
-  /** New position of a coordinate along the axis; null when deleted. */
-  const movePos = (p: number): number | null => (insert ? (p >= at ? p + n : p) : p < at ? p : p > end ? p - n : null);
-  /** undefined = straddles the band (not moved); null = entirely deleted. */
-  const moveRect = (r: Rect): Rect | null | undefined => {
-    const [o0, o1] = R ? [r.c0, r.c1] : [r.r0, r.r1];
-    const [p0, p1] = R ? [r.r0, r.r1] : [r.c0, r.c1];
-    if (o1 < b0 || o0 > b1 || p1 < at || (p0 === 0 && p1 === limit - 1)) return r;
-    if (o0 < b0 || o1 > b1) return undefined;
-    let q0: number, q1: number;
-    if (insert) [q0, q1] = [p0 >= at ? p0 + n : p0, Math.min(p1 + n, limit - 1)];
-    else {
-      if (p0 >= at && p1 <= end) return null;
-      [q0, q1] = [p0 < at ? p0 : p0 > end ? p0 - n : at, p1 > end ? p1 - n : at - 1];
-    }
-    return R ? { ...r, r0: q0, r1: q1 } : { ...r, c0: q0, c1: q1 };
-  };
-  const moveKeyed = <T>(map: Record<string, T>): Record<string, T> => {
-    const out: Record<string, T> = {};
-    for (const [k, v] of Object.entries(map)) {
-      const [r, c] = parseKey(k);
-      const [p, o] = R ? [r, c] : [c, r];
-      if (o < b0 || o > b1) {
-        out[k] = v;
-        continue;
-      }
-      const q = movePos(p);
-      if (q !== null && q < limit) out[R ? cellKey(q, c) : cellKey(r, q)] = v;
-    }
-    return out;
-  };
-
-  const merges: Rect[] = [];
-  for (const m of sheet.merges) {
-    const moved = moveRect(m);
-    if (moved === undefined)
-      throw new SimError('InvalidOperation', "This operation can't be performed because it would move part of a merged cell.");
-    if (moved && rectSize(moved) > 1) merges.push(moved);
-  }
-  sheet.merges = merges;
-
+  const s = shiftOf(rect, axis, insert);
+  shiftMerges(sheet, s);
   const before = sheet.cells;
-  sheet.cells = moveKeyed(before);
-  if (insert && at > 0) {
-    // Like Excel, inserted cells take the formatting of the cells above / to the left.
-    for (const [k, cell] of Object.entries(before)) {
-      const [r, c] = parseKey(k);
-      const [p, o] = R ? [r, c] : [c, r];
-      if (p !== at - 1 || o < b0 || o > b1 || hasDefaultFormat(cell)) continue;
-      for (let q = at; q <= end; q++) copyFormat(cell, ensureCell(sheet, R ? q : r, R ? c : q));
-    }
-  }
-  sheet.notes = moveKeyed(sheet.notes);
-  if (wholeLines) {
-    const sizes = R ? sheet.rowHeights : sheet.colWidths;
-    const moved: Record<number, number> = {};
-    for (const [k, v] of Object.entries(sizes)) {
-      const q = movePos(Number(k));
-      if (q !== null && q < limit) moved[q] = v;
-    }
-    if (R) sheet.rowHeights = moved;
-    else sheet.colWidths = moved;
-  }
-  const adjust = (sheetName: string, ref: Ref): Ref | null => {
+  sheet.cells = moveKeyed(s, before);
+  formatInserted(sheet, before, s);
+  sheet.notes = moveKeyed(s, sheet.notes);
+  shiftLineSizes(sheet, s);
+  const adjust: RefAdjust = (sheetName, ref) => {
     if (!sameName(sheetName, sheet.name)) return ref;
-    const moved = moveRect(ref.rect);
+    const moved = moveRect(s, ref.rect);
     return moved === undefined || moved === ref.rect ? ref : moved && { ...ref, rect: moved };
   };
   rewriteAllFormulas(state, (f, home) => mapRefs(f, home, adjust), false);
-  // Conditional formats and validations: their formulas are written for the top-left cell of their range, so
-  // same-sheet references that are relative along the shifted axis follow the range's anchor instead.
-  const relativeAlongAxis = (ref: Ref) => (R ? !ref.abs[0] && !ref.abs[2] : !ref.abs[1] && !ref.abs[3]);
-  for (const s of state.sheets) {
-    const move = <T extends CondFormatState | ValidationState>(list: T[]): T[] =>
-      list.flatMap((x) => {
-        const moved = s === sheet ? moveRect(x.range) : x.range;
-        if (moved === null) return [];
-        const y: T = JSON.parse(JSON.stringify(x));
-        y.range = moved ?? x.range;
-        const dr = y.range.r0 - x.range.r0,
-          dc = y.range.c0 - x.range.c0;
-        mapItemFormulas(y, (f) =>
-          mapRefs(f, s.name, (sn, ref) =>
-            s === sheet && sameName(sn, sheet.name) && relativeAlongAxis(ref) ? shiftRef(ref, dr, dc) : adjust(sn, ref),
-          ),
-        );
-        return [y];
-      });
-    s.validations = move(s.validations);
-    s.conditionalFormats = move(s.conditionalFormats);
-  }
+  shiftRangedItems(state, sheet, s, adjust);
 }
 
 /** Sheet-qualified A1 address of a rectangle, e.g. `'2025年报表格'!A1:J28`. */

@@ -1,6 +1,7 @@
 /** The formula evaluator, the A1 grammar and relative conditional-format evaluation. */
 import { createWorkbookSim } from '../../src/excel-sim';
-import { cfApplies, formatAddress, mapRefs, parseAddress, quoteSheet, shiftFormula } from '../../src/excel-sim/formula';
+import { quoteSheet } from '../../src/report/a1';
+import { cfApplies, formatAddress, mapRefs, parseAddress, shiftFormula } from '../../src/excel-sim/formula';
 import { formatText } from '../../src/excel-sim/model';
 
 describe('addresses', () => {

@@ -131,3 +131,42 @@ test('text runs on over empty cells to its right, not over filled ones or when w
   expect(container.querySelector('tr.sim-colheads')?.textContent).toContain('A');
   dispose();
 });
+
+test("typed input a validation refuses brings up Excel's Stop alert: 重试 goes back to the text, 取消 keeps the old value", async () => {
+  const { sim, container, cell, press } = await mount();
+  await sim.Excel.run(async (ctx) => {
+    const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange('F1').dataValidation;
+    dv.rule = { wholeNumber: { formula1: 0, formula2: 10, operator: 'Between' } };
+    dv.prompt = { showPrompt: true, title: '填写提示', message: '请填写 0 到 10 的整数' };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: '数值无效', message: '须为 0 到 10 的整数' };
+    await ctx.sync();
+  });
+  sim.setCell('Sheet1', 'F1', 4);
+  const alertBox = () => container.querySelector('[data-testid="sim-alert"]');
+  const button = (text: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
+  press('F1');
+  expect(container.querySelector('[data-testid="sim-prompt"]')?.textContent).toBe('填写提示请填写 0 到 10 的整数');
+  let input = cell('F1').querySelector('input') as HTMLInputElement;
+  input.value = '99';
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+  expect(sim.getCell('Sheet1', 'F1').value).toBe(4);
+  expect(alertBox()?.getAttribute('aria-label')).toBe('数值无效');
+  expect(alertBox()?.textContent).toContain('须为 0 到 10 的整数');
+  expect(container.querySelector('[data-testid="sim-prompt"]')).toBeNull();
+  press('A1'); // the alert keeps the person in the cell
+  expect(sim.selectionAddress()).toBe('Sheet1!F1');
+  button('重试').click();
+  expect(alertBox()).toBeNull();
+  input = cell('F1').querySelector('input') as HTMLInputElement;
+  expect(input.value).toBe('99');
+  input.value = '123';
+  press('A1'); // leaving the cell saves the input: refused again
+  expect(sim.selectionAddress()).toBe('Sheet1!F1');
+  expect(alertBox()).not.toBeNull();
+  button('取消').click();
+  expect(alertBox()).toBeNull();
+  expect(cell('F1').querySelector('input')).toBeNull();
+  expect(cell('F1').textContent).toBe('4');
+  press('A1');
+  expect(sim.selectionAddress()).toBe('Sheet1!A1');
+});

@@ -123,7 +123,7 @@ describe('load and sync', () => {
 });
 
 describe('2-D shapes', () => {
-  test('a values array of the wrong shape rejects the sync with InvalidArgument and changes nothing', async () => {
+  test('a values array of the wrong shape rejects the sync with InvalidArgument; the write queued before it stays', async () => {
     const { sim, X } = setup();
     const err = await X.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet1');
@@ -203,6 +203,26 @@ describe('2-D shapes', () => {
 });
 
 describe('failures', () => {
+  test('an operation Excel refuses mid-batch: the ones before it stay applied, the ones after it never run, no load is delivered', async () => {
+    const { sim, X } = setup();
+    sim.setCell('Sheet1', 'B1', 'typed');
+    let loaded: Excel.Range | undefined;
+    const err = await X.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1').values = [['before']];
+      loaded = ws.getRange('B1').load('values');
+      ctx.workbook.worksheets.getItem('不存在的表').getRange('A1').values = [['refused']];
+      ws.getRange('C1').values = [['after']];
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ItemNotFound' });
+    expect(sim.getCell('Sheet1', 'A1').value).toBe('before');
+    expect(sim.getCell('Sheet1', 'B1').value).toBe('typed');
+    expect(sim.getCell('Sheet1', 'C1').value).toBe('');
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(() => loaded?.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+  });
+
   test('failNextSync with afterOperations runs that many operations, then fails: the first ones stay applied', async () => {
     const { sim, X } = setup();
     sim.failNextSync('AccessDenied', 'simulated', { afterOperations: 1 });
