@@ -17,7 +17,8 @@
  *
  * Pages: taskpane.html (the add-in), commands.html (ribbon function file, no UI), notice.html (the dialog a
  * ribbon button's outcome is shown in) and preview.html
- * (the task pane next to an in-browser stand-in workbook, for use without Excel).
+ * (the task pane next to an in-browser stand-in workbook, for use without Excel) and web.html (the web edition: the
+ * same pane over an .xlsx file, for desktops that cannot run the add-in, and 批量核查 for reviewers).
  */
 const fs = require('fs');
 const os = require('os');
@@ -112,6 +113,8 @@ module.exports = (env = {}, argv = {}) => {
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts', // the dialog a ribbon button's outcome is shown in
       preview: './src/preview/index.ts',
+      // the web edition: its own bundle (with exceljs), never loaded by the pane
+      web: './src/web/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -163,6 +166,7 @@ module.exports = (env = {}, argv = {}) => {
       page('commands', ['commands']),
       page('notice', ['notice'], 'commands'),
       page('preview', ['preview']),
+      page('web', ['web']),
       ...(officeJs ? [new SelfHostedOfficeJsPlugin(officeJs, baseUrl ?? DEV_BASE_URL)] : []),
       ...(bundleOfficeJs ? [bundledOfficeJs()] : []),
       new CopyWebpackPlugin({

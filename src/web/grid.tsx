@@ -147,7 +147,12 @@ function SheetTable({ host, sheet, ws, strings }: SheetViewProps): React.ReactEl
   const selected = new Set(sel && sel.sheet === sheet ? sel.cells.map((x) => `${x.r},${x.c}`) : []);
   const focus = sel && sel.sheet === sheet && sel.cells.length > 0 ? sel.cells[0] : null;
   const win = gridWindow(ws.rowCount, ws.columnCount, focus);
-  const marks = new Map(host.markedCells().filter((m) => m.sheet === sheet).map((m) => [`${m.r},${m.c}`, m.severity]));
+  const marks = new Map(
+    host
+      .markedCells()
+      .filter((m) => m.sheet === sheet)
+      .map((m) => [`${m.r},${m.c}`, m.severity]),
+  );
   const { spans, covered } = mergesOf(ws);
   const cols: number[] = [];
   for (let c = win.c0; c <= win.c1; c++) cols.push(c);

@@ -93,7 +93,17 @@ function useWorkbook(strings: PageStrings): Workbook {
     }
   }, [host, strings]);
   const changed = React.useCallback(() => setDirty(true), []);
-  React.useEffect(() => void open(), [open]);
+  // a new workbook to start with
+  React.useEffect(() => {
+    let live = true;
+    openFileHost().then(
+      (first) => live && setHost(first),
+      (e: unknown) => live && setNotice({ kind: 'error', text: strings.openFailed('新建工作簿.xlsx', messageOf(e)) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [strings]);
   return { host, dirty, notice, busy, open, download, changed };
 }
 
@@ -259,7 +269,10 @@ export function WebPage({ strings }: { strings: PageStrings }): React.ReactEleme
       <PendingDialog
         pending={pending}
         fileName={wb.host?.fileName ?? ''}
-        strings={strings} close={() => setPending(null)} download={() => void wb.download()} />
+        strings={strings}
+        close={() => setPending(null)}
+        download={() => void wb.download()}
+      />
     </div>
   );
 }

@@ -101,7 +101,8 @@ export const enPage: PageStrings = {
   discard: 'Discard changes and continue',
   cancel: 'Cancel',
   lostTitle: 'The downloaded copy will lack the following',
-  lostBody: 'The opened file contains the following, which the web edition cannot keep; the downloaded copy will not have them (the original file is not affected):',
+  lostBody:
+    'The opened file contains the following, which the web edition cannot keep; the downloaded copy will not have them (the original file is not affected):',
   downloadAnyway: 'Download anyway',
   workbook: 'Workbook (read-only)',
   pane: 'Task pane',
