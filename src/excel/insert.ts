@@ -5,7 +5,7 @@
  */
 import { rectAddress } from '../report/a1';
 import { buildPlan, planSize, type PlanRequest, type SheetPlan } from '../report/plan';
-import { HostError, type InsertOutcome, type InsertTarget } from '../host/types';
+import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../host/types';
 import type { readAreaFormats as ReadAreaFormats } from './areaFormats';
 import { errorCode, type ExcelSession } from './context';
 import { describeExcelError } from './errors';
@@ -54,29 +54,15 @@ function queueSelectionRead(session: ExcelSession, wb: Excel.Workbook, size: Siz
 
 /** After the read: why the selection's area cannot take the tables, or null when it can. */
 function refusal(session: ExcelSession, s: SelectionRead): InsertOutcome | null {
-  if (s.sheet.protection.protected) {
-    return { ok: false, reason: 'protected', message: `工作表“${s.sheet.name}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。` };
-  }
+  if (s.sheet.protection.protected) return protectedRefusal(s.sheet.name);
   const occupied: string[] = [];
   s.area.formulas.forEach((row, i) =>
     row.forEach((v, j) => {
       if (v !== '' && v !== null) occupied.push(rectAddress({ r: s.cell.rowIndex + i, c: s.cell.columnIndex + j, rs: 1, cs: 1 }));
     }),
   );
-  const mergedAt = session.hasExcelApi('1.13') && s.merged && !s.merged.isNullObject ? s.merged.address.split('!').pop() : null;
-  if (!occupied.length && !mergedAt) return null;
-  const what = [
-    occupied.length ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）` : '',
-    mergedAt ? `有合并单元格（${mergedAt}）` : '',
-  ]
-    .filter(Boolean)
-    .join('，');
-  const where = s.area.address.split('!').pop() ?? '';
-  return {
-    ok: false,
-    reason: 'occupied',
-    message: `目标区域 ${where} 中${what}。为避免覆盖，未插入任何内容。请选择一个空白位置，或插入到新工作表。`,
-  };
+  const mergedAt = session.hasExcelApi('1.13') && s.merged && !s.merged.isNullObject ? (s.merged.address.split('!').pop() ?? null) : null;
+  return occupiedRefusal(s.area.address.split('!').pop() ?? '', occupied, mergedAt);
 }
 
 /** A new sheet's name: the one asked for (or 年报表格), numbered when taken. */

@@ -19,6 +19,7 @@ import {
   STYLES,
   type PlanRequest,
   type SheetPlan,
+  type TableRegistration,
 } from '../report/plan';
 import { tableLayout } from '../report/layout';
 import { TABLE_IDS, type FormatId, type RawValue, type TableId } from '../report/types';
@@ -115,7 +116,18 @@ export function writePlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: She
         (cell.dataValidation = { ...rule, allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'stop', ...p }),
     );
   }
-  for (const cf of plan.conditionalFormats) {
+  writeRegistrations(wb, ws, plan.tables, plan.conditionalFormats);
+}
+
+/** Register tables on a worksheet: their conditional formats (the broken sums, the marks), a workbook name each and
+ *  its metadata on the very hidden mark sheet (made when missing). */
+export function writeRegistrations(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  tables: Array<TableRegistration & { name: string; rect: Rect }>,
+  conditionalFormats: SheetPlan['conditionalFormats'],
+): void {
+  for (const cf of conditionalFormats) {
     ws.addConditionalFormatting({
       ref: rectAddress(cf.rect),
       rules: [
@@ -129,7 +141,7 @@ export function writePlan(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: She
     });
   }
   const marks = wb.getWorksheet(MARK_SHEET) ?? wb.addWorksheet(MARK_SHEET, { state: 'veryHidden' });
-  for (const t of plan.tables) {
+  for (const t of tables) {
     wb.definedNames.add(sheetAddress(ws.name, t.rect, true), t.name);
     const b = markBlock(t.name);
     marks.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value = encodeRegistration(t);

@@ -50,6 +50,30 @@ export type InsertOutcome =
   | { ok: true; sheet: string; address: string; tables: TableRef[] }
   | { ok: false; reason: 'occupied' | 'protected' | 'unsupported' | 'failed'; message: string };
 
+/** Why an insertion was refused, in the words every host uses: the sheet is protected. */
+export const protectedRefusal = (sheet: string): InsertOutcome => ({
+  ok: false,
+  reason: 'protected',
+  message: `工作表“${sheet}”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。`,
+});
+
+/** Why an insertion was refused: the target area `where` (e.g. B2:K60) has cells with content (their addresses) or
+ *  merged cells (the merged areas' address). Null when neither: the area is free. */
+export function occupiedRefusal(where: string, occupied: string[], mergedAt: string | null): InsertOutcome | null {
+  if (!occupied.length && !mergedAt) return null;
+  const what = [
+    occupied.length ? `${occupied.length} 个单元格已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ' 等' : ''}）` : '',
+    mergedAt ? `有合并单元格（${mergedAt}）` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+  return {
+    ok: false,
+    reason: 'occupied',
+    message: `目标区域 ${where} 中${what}。为避免覆盖，未插入任何内容。请选择一个空白位置，或插入到新工作表。`,
+  };
+}
+
 /** A cell to mark, addressed through its table so it survives rows inserted above. */
 export interface Mark {
   tableName: string;

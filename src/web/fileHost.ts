@@ -8,6 +8,12 @@ import type { WorkbookHost } from '../host/types';
 import type { Severity } from '../report/types';
 import { FileState } from './file/state';
 import { openWorkbook } from './file/open';
+import { discardSheet, insertProse, registerTables, selectAddress, selectCells, sheetNames, writeCells } from './file/actions';
+import { cellText } from './file/display';
+import { insertTables } from './file/insert';
+import { storeLastYear } from './file/lastYear';
+import { checkAndMark, clearMarks, markedCells, readTables } from './file/marks';
+import { recalculate } from './file/recalc';
 
 /** A cell position on a sheet, 0-based (row r, column c). */
 export interface SheetCell {
@@ -41,6 +47,18 @@ export interface FileHost extends WorkbookHost {
 
 export const NEW_WORKBOOK_NAME = '新建工作簿.xlsx';
 
+/** The browser's name and version from its user agent (Chrome/126.0…), or node's version in the tests. */
+function runtimeVersion(): string {
+  const ua = typeof navigator !== 'undefined' ? navigator.userAgent : '';
+  const m = /(Edg|Firefox|Chrome|Version)\/([\d.]+)/.exec(ua);
+  if (m) return `${m[1] === 'Version' ? 'Safari' : m[1] === 'Edg' ? 'Edge' : m[1]} ${m[2]}`;
+  if (ua) return ua;
+  return typeof process !== 'undefined' && process.version ? `node ${process.version}` : 'node';
+}
+
+/** Run an action and turn what it throws into a rejected promise (the host interface's actions are asynchronous). */
+const later = <T>(fn: () => T): Promise<T> => new Promise<T>((resolve) => resolve(fn()));
+
 function wire(s: FileState): FileHost {
   return {
     fileName: s.fileName,
@@ -50,9 +68,32 @@ function wire(s: FileState): FileHost {
     setActiveSheet: (name) => s.setActiveSheet(name),
     selection: () => s.selection(),
     select: (sheet, cells) => s.select(sheet, cells),
+    markedCells: () => markedCells(s.wb),
+    displayText: (sheet, r, c) => {
+      const ws = s.wb.getWorksheet(sheet);
+      return ws ? cellText(ws.getCell(r + 1, c + 1)) : '';
+    },
     save: () => s.save(),
     lostParts: () => [...s.lost],
-  } as FileHost;
+    info: () => ({ name: '网页版（文件）', supported: true }),
+    environment: () => ({ application: '网页版', version: runtimeVersion(), platform: 'Browser', api: 'exceljs' }),
+    insertTables: (req, target) => later(() => insertTables(s, req, target)),
+    readTables: (options) => later(() => readTables(s.wb, options)),
+    checkAndMark: (decide, options) => later(() => checkAndMark(s, decide, options)),
+    clearMarks: (only) => later(() => clearMarks(s, only)),
+    selectCells: (tableName, cells) => later(() => selectCells(s, tableName, cells)),
+    selectAddress: (address) => later(() => selectAddress(s, address)),
+    registerTables: (tables) => later(() => registerTables(s, tables)),
+    storeLastYear: (json) =>
+      later(() => {
+        storeLastYear(s.wb, json);
+        s.changed();
+      }),
+    sheetNames: () => later(() => sheetNames(s)),
+    insertProse: (sheet, rows) => later(() => insertProse(s, sheet, rows)),
+    writeCells: (tableName, cells) => later(() => writeCells(s, tableName, cells)),
+    discardSheet: (sheet) => later(() => discardSheet(s, sheet)),
+  };
 }
 
 /** Open a workbook file (bytes of an .xlsx made by Excel, WPS or LibreOffice), or a new empty workbook (one sheet
@@ -60,5 +101,9 @@ function wire(s: FileState): FileHost {
  *  file and what was expected (e.g. not an .xlsx, an old .xls/.et, a password-protected file, an empty file). */
 export async function openFileHost(file?: { name: string; bytes: Uint8Array }): Promise<FileHost> {
   const opened = await openWorkbook(file);
-  return wire(new FileState(file?.name ?? NEW_WORKBOOK_NAME, opened.wb, opened.lost));
+  const state = new FileState(file?.name ?? NEW_WORKBOOK_NAME, opened.wb, opened.lost);
+  // the inserted tables' totals: computed on open (a file's cached results may be stale or missing) and after every change
+  recalculate(opened.wb);
+  state.beforeNotify.push(() => recalculate(opened.wb));
+  return wire(state);
 }

@@ -82,6 +82,6 @@ export class FileState {
       this.wb.views = [{ ...view, firstSheet: 0, activeTab: index }];
     }
     const buffer = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    return new Uint8Array(buffer);
   }
 }

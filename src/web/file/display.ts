@@ -1,0 +1,39 @@
+/** What a cell shows, as text, for the web edition's grid (the grid itself is drawn by the page). */
+import type ExcelJS from 'exceljs';
+import { isMergedSlave } from './cells';
+
+/** A number as its number format shows it, for the formats the tables use and the common ones ('General' otherwise). */
+export function formatNumber(v: number, numFmt: string | undefined): string {
+  const fmt = (numFmt ?? 'General').split(';')[0].replace(/"[^"]*"|\\.|_.|\[[^\]]*\]/g, '');
+  const decimals = /0\.(0+)/.exec(fmt)?.[1].length ?? (/^[#,]*0$/.test(fmt) ? 0 : null);
+  if (fmt.includes('%')) return `${(v * 100).toFixed(decimals ?? 0)}%`;
+  if (decimals !== null) {
+    const text = v.toFixed(decimals);
+    return fmt.includes(',') ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
+  }
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(11)));
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function scalarText(v: unknown, numFmt: string | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return formatNumber(v, numFmt);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  if (typeof v === 'object' && 'error' in v) return String((v as ExcelJS.CellErrorValue).error);
+  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** The text a cell shows: formula results, rich text joined, hyperlinks' text, errors; '' under a merged area's top-left. */
+export function cellText(cell: ExcelJS.Cell): string {
+  if (isMergedSlave(cell)) return '';
+  const v = cell.value;
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    if ('formula' in v || 'sharedFormula' in v) return scalarText(v.result, cell.numFmt);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('hyperlink' in v) return scalarText(v.text, cell.numFmt);
+  }
+  return scalarText(v, cell.numFmt);
+}

@@ -1,0 +1,108 @@
+/**
+ * Inserting the report's tables into the file: the same plan (buildPlan) written by the .xlsx writer (writePlan),
+ * at the selection's top-left cell or on a new sheet — refused, as the Excel host refuses, when a cell of the area
+ * has content or is merged, or the sheet is protected. Nothing is written before the checks pass.
+ */
+import type ExcelJS from 'exceljs';
+import { parseAddress, rectAddress, type Rect } from '../../report/a1';
+import { buildPlan, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
+import { freeNames } from '../../excel/registrations';
+import { writePlan } from '../../file/xlsx';
+import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../../host/types';
+import { eachCell, isMergedSlave, takenNames } from './cells';
+import type { FileState } from './state';
+
+/** A sheet name not taken (compared as Excel compares them, ignoring case): `wanted`, then `wanted(2)`… */
+export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}(${i})`;
+  return name;
+}
+
+/** Add a sheet, turning exceljs' refusal of a name (too long, a character Excel forbids) into a Chinese message. */
+export function addSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  try {
+    return wb.addWorksheet(name);
+  } catch (e) {
+    throw new HostError(
+      `无法新建工作表“${name}”：工作表名称不能超过 31 个字符，也不能含有 \\ / ? * [ ] : 等字符（${e instanceof Error ? e.message : String(e)}）。`,
+      'sheetName',
+    );
+  }
+}
+
+/** The merged areas of a sheet that overlap a rect, as addresses (A1:B2). */
+function mergesIn(ws: ExcelJS.Worksheet, area: Rect): string[] {
+  return ws.model.merges.filter((m) => {
+    const p = parseAddress(m)?.rect;
+    return !!p && p.r < area.r + area.rs && area.r < p.r + p.rs && p.c < area.c + area.cs && area.c < p.c + p.cs;
+  });
+}
+
+/** Whether a sheet is protected (exceljs keeps the file's protection on the sheet, untyped). */
+const isProtected = (ws: ExcelJS.Worksheet): boolean =>
+  !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+
+/** Why the area of a sheet cannot take the tables (as the Excel host says it), or null when it can. */
+export function refusal(ws: ExcelJS.Worksheet, area: Rect): InsertOutcome | null {
+  if (isProtected(ws)) return protectedRefusal(ws.name);
+  const occupied: string[] = [];
+  let merged = false;
+  eachCell(ws, area, (cell, r, c) => {
+    if (cell.isMerged) merged = true;
+    const v = cell.value;
+    if (!isMergedSlave(cell) && v !== null && v !== undefined && v !== '')
+      occupied.push(rectAddress({ r: area.r + r, c: area.c + c, rs: 1, cs: 1 }));
+  });
+  const mergedAt = merged ? mergesIn(ws, area).join(',') || null : null;
+  return occupiedRefusal(rectAddress(area), occupied, mergedAt);
+}
+
+function inserted(plan: SheetPlan, sheet: string): InsertOutcome {
+  return {
+    ok: true,
+    sheet,
+    address: rectAddress(plan.rect),
+    tables: plan.tables.map(({ name, table, format, year, agency, rect }) => ({
+      name,
+      table,
+      format,
+      year,
+      ...(agency ? { agency } : {}),
+      sheet,
+      rect,
+    })),
+  };
+}
+
+/** Insert at the selection's top-left cell of the visible sheet (A1 when nothing is selected there), or on a new sheet. */
+export function insertTables(s: FileState, req: PlanRequest, target: InsertTarget): InsertOutcome {
+  const names = freeNames(req.tables, takenNames(s.wb));
+  if (!names) return { ok: false, reason: 'failed', message: '本工作簿中登记的年报表格已达上限，请在新工作簿中插入。' };
+  const size = planSize(req);
+  let ws: ExcelJS.Worksheet | undefined;
+  let anchor = { r: 0, c: 0 };
+  if (target.kind === 'selection') {
+    ws = s.wb.getWorksheet(s.activeSheet());
+    if (!ws) return { ok: false, reason: 'failed', message: '工作簿中没有可见的工作表，请插入到新工作表。' };
+    const sel = s.selection();
+    if (sel && sel.sheet === ws.name && sel.cells.length)
+      anchor = { r: Math.min(...sel.cells.map((x) => x.r)), c: Math.min(...sel.cells.map((x) => x.c)) };
+    const refused = refusal(ws, { ...anchor, rs: size.rows, cs: size.cols });
+    if (refused) return refused;
+  }
+  const sheet = ws ?? addSheet(s.wb, freeSheetName(s.wb, target.kind === 'newSheet' ? target.name : '年报表格'));
+  const plan = buildPlan({ ...req, names }, anchor);
+  try {
+    writePlan(s.wb, sheet, plan);
+  } catch (e) {
+    throw new HostError(
+      `插入中途出错，工作表“${sheet.name}”可能只写入了一部分，请不要下载此工作簿，重新打开文件后再试。原因：${e instanceof Error ? e.message : String(e)}`,
+      'failed',
+    );
+  }
+  s.select(sheet.name, [anchor], false);
+  s.changed();
+  return inserted(plan, sheet.name);
+}
