@@ -111,8 +111,9 @@ function useWorkbook(strings: PageStrings): Workbook {
 function PaneSlot({ host, changed, strings }: { host: FileHost; changed: () => void; strings: PageStrings }): React.ReactElement {
   const slot = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    const container = slot.current;
-    if (!container) return;
+    if (!slot.current) return;
+    // each pane in a container of its own: the one it replaces is unmounted after this render
+    const container = slot.current.appendChild(document.createElement('div'));
     let unmount: (() => void) | null = null;
     let gone = false;
     void mountPane(container, trackChanges(host, changed), strings.language === 'en' ? 'en-US' : 'zh-CN').then((u) => {
@@ -121,8 +122,11 @@ function PaneSlot({ host, changed, strings }: { host: FileHost; changed: () => v
     });
     return () => {
       gone = true;
-      // unmounting a root while React renders the page is refused: after this render
-      setTimeout(() => unmount?.(), 0);
+      container.hidden = true;
+      setTimeout(() => {
+        unmount?.();
+        container.remove();
+      }, 0);
     };
   }, [host, changed, strings]);
   return <div className="web-pane" ref={slot} aria-label={strings.pane} role="complementary" data-testid="web-pane" />;

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { launch, open, screenshot } from './browser';
 import { filledWithError, withChart } from './webFiles';
 import { batchSources } from '../web/batch/sources';
+import { markBlock, MARK_SHEET } from '../../src/report/plan';
 
 jest.setTimeout(120000);
 
@@ -77,8 +78,13 @@ test('open a filled report with a wrong total → 校验 → the finding outline
       ),
     );
   }
+  // the mark: code 2 (error) for E53 in table 3's block of the mark sheet, which the table's conditional format reads
   const sheet = copy.getWorksheet('2024年报表格')!;
-  expect(fgOf(sheet.getCell('E53'))).toBe('FFFFC7CE');
+  const range = copy.definedNames.getRanges('OGI_reviews').ranges[0];
+  const corner = /!\$([A-Z]+)\$(\d+)/.exec(range);
+  expect(corner?.slice(1)).toEqual(['A', '50']);
+  const block = markBlock('OGI_reviews');
+  expect(copy.getWorksheet(MARK_SHEET)!.getCell(block.r + (53 - 50) + 1, block.c + 4 + 1).value).toBe(2);
   expect(noteOf(sheet.getCell('E53'))).toContain('T3-SUM');
   const own = copy.getWorksheet('自用')!;
   expect(own.getCell('B2').value).toEqual({ formula: 'A2*2', result: 42 });
@@ -183,11 +189,14 @@ test('the page in English with ?lang=en: toolbar, tabs and pane', async () => {
   expect(await page.getByTestId('web-new').textContent()).toBe('New');
   expect(await page.getByTestId('web-open').textContent()).toBe('Open…');
   expect(await page.getByTestId('web-download').textContent()).toBe('Download');
-  expect(await page.getByRole('tab').allTextContents()).toEqual(['Compile and check', 'Batch review', 'Sheet1']);
+  expect(await page.getByRole('tab', { name: 'Compile and check' }).getAttribute('aria-selected')).toBe('true');
+  expect(await page.getByRole('tab', { name: 'Batch review' }).count()).toBe(1);
+  expect(await page.getByTestId('web-sheet-tab').allTextContents()).toEqual(['Sheet1']);
   expect(await page.title()).toBe('Government information disclosure annual report assistant · web edition');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   await page.getByTestId('tab-batch').click();
-  await page.getByTestId('batch-status').waitFor();
-  expect(await page.getByRole('heading', { level: 2 }).textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+  const heading = page.getByRole('heading', { level: 2 });
+  await heading.waitFor();
+  expect(await heading.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
   expect(errors).toEqual([]);
 });
