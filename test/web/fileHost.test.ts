@@ -1,6 +1,18 @@
-/** The web edition's file host over exceljs (node): new workbooks, opened files, insertion, checks, marks, saving. */
+/** The web edition's file host over exceljs (node): new workbooks, a file made by LibreOffice, insertion, checks,
+ *  marks and notes, saving, lost parts and bad files. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { openFileHost, NEW_WORKBOOK_NAME } from '../../src/web/fileHost';
+import JSZip from 'jszip';
+import { openFileHost, NEW_WORKBOOK_NAME, type FileHost } from '../../src/web/fileHost';
+import { checkActions } from '../../src/app/check';
+import { planRequest } from '../../src/app/insert';
+import { NOTE_PREFIX } from '../../src/file/xlsx';
+import { HostError, type TableRef } from '../../src/host/types';
+
+const FIXTURE = join(__dirname, '../fixtures/web/user-sheet.xlsx');
+const fixture = (): { name: string; bytes: Uint8Array } => ({ name: '台账.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE)) });
+const request = planRequest({ year: 2025, agency: '某县人民政府办公室', target: { kind: 'selection' } });
 
 async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -8,13 +20,20 @@ async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+const noteOf = (cell: ExcelJS.Cell): string => {
+  const n = cell.note as unknown;
+  if (typeof n === 'string') return n;
+  return n ? (n as { texts: Array<{ text: string }> }).texts.map((t) => t.text).join('') : '';
+};
+
 describe('a new workbook', () => {
   it('has one visible sheet Sheet1, named 新建工作簿.xlsx, and saves as an .xlsx with that sheet', async () => {
     const host = await openFileHost();
     expect(host.fileName).toBe(NEW_WORKBOOK_NAME);
-    expect(host.workbook().worksheets.map((ws) => ws.name)).toEqual(['Sheet1']);
     expect(host.activeSheet()).toBe('Sheet1');
     expect(host.lostParts()).toEqual([]);
+    expect(host.info()).toEqual({ name: '网页版（文件）', supported: true });
+    expect(host.environment()).toMatchObject({ application: '网页版', platform: 'Browser', api: 'exceljs' });
     const copy = await reload(await host.save());
     expect(copy.worksheets.map((ws) => ws.name)).toEqual(['Sheet1']);
   });
@@ -28,5 +47,143 @@ describe('a new workbook', () => {
     host.select('Sheet1', [{ r: 0, c: 0 }]);
     expect(seen).toEqual(['{"sheet":"Sheet1","cells":[{"r":2,"c":3}]}']);
     expect(host.selection()).toEqual({ sheet: 'Sheet1', cells: [{ r: 0, c: 0 }] });
+  });
+
+  it('keeps last year’s report through a download and re-opening, and removes it on null', async () => {
+    const host = await openFileHost();
+    const json = JSON.stringify({ year: 2024, text: '甲'.repeat(70000) });
+    await host.storeLastYear(json);
+    const again = await openFileHost({ name: 'a.xlsx', bytes: await host.save() });
+    expect((await again.readTables()).lastYear).toBe(json);
+    expect(await again.sheetNames()).toEqual(['Sheet1']);
+    await again.storeLastYear(null);
+    expect((await again.readTables()).lastYear).toBeNull();
+  });
+
+  it('writes prose on a new sheet, numbered when the name is taken, and shows it', async () => {
+    const host = await openFileHost();
+    expect(await host.insertProse('报告正文', [['章节', '正文']])).toBe('报告正文');
+    expect(await host.insertProse('报告正文', [['章节', '=不是公式']])).toBe('报告正文(2)');
+    expect(host.activeSheet()).toBe('报告正文(2)');
+    expect(host.displayText('报告正文(2)', 0, 1)).toBe('=不是公式');
+  });
+});
+
+describe('a workbook made by LibreOffice', () => {
+  let host: FileHost;
+  let tables: TableRef[];
+  const apps = (): TableRef => tables.find((t) => t.table === 'applications') as TableRef;
+
+  beforeAll(async () => {
+    host = await openFileHost(fixture());
+    expect(host.activeSheet()).toBe('经费明细');
+    expect(host.lostParts()).toEqual([]);
+  });
+
+  it('refuses to insert over the user’s cells and merged title, naming them, and changes nothing', async () => {
+    const before = await host.save();
+    host.select('经费明细', [{ r: 0, c: 0 }]);
+    const out = await host.insertTables(request, { kind: 'selection' });
+    expect(out).toEqual({
+      ok: false,
+      reason: 'occupied',
+      message:
+        '目标区域 A1:O53 中9 个单元格已有内容（A1、A2、B2 等），有合并单元格（A1:B1）。为避免覆盖，未插入任何内容。请选择一个空白位置，或插入到新工作表。',
+    });
+    expect(Buffer.from(await host.save()).length).toBe(Buffer.from(before).length);
+  });
+
+  it('inserts beside them at the selection, with live totals', async () => {
+    host.select('经费明细', [{ r: 0, c: 3 }]);
+    const out = await host.insertTables(request, { kind: 'selection' });
+    if (!out.ok) throw new Error(out.message);
+    expect(out.address).toBe('D1:R53');
+    tables = out.tables;
+    await host.writeCells(apps().name, [
+      { r: 3, c: 3, value: 5 },
+      { r: 3, c: 4, value: 2 },
+    ]);
+    // 一、本年新收 总计 (column 9 of the table) is =SUM of the row: 5 + 2
+    expect(host.displayText('经费明细', apps().rect.r + 3, apps().rect.c + 9)).toBe('7');
+    expect(host.displayText('经费明细', 4, 1)).toBe('150');
+  });
+
+  it('marks a wrong total with a note, found by the pane’s check action, and clears only its own notes', async () => {
+    // （一）予以公开: one part 4, the total typed over its formula as 9
+    await host.writeCells(apps().name, [
+      { r: 5, c: 3, value: 4 },
+      { r: 5, c: 9, value: 9 },
+    ]);
+    const result = await checkActions(host).check();
+    const total = { sheet: '经费明细', r: apps().rect.r + 5, c: apps().rect.c + 9 };
+    const finding = result.sets[0].findings.find((f) => f.locations.some((l) => l.key === 'applications.granted.total'));
+    expect(finding?.severity).toBe('error');
+    expect(host.markedCells()).toContainEqual({ ...total, severity: 'error' });
+    const cell = host
+      .workbook()
+      .getWorksheet('经费明细')
+      ?.getCell(total.r + 1, total.c + 1) as ExcelJS.Cell;
+    expect(noteOf(cell).startsWith(NOTE_PREFIX)).toBe(true);
+
+    const saved = await reload(await host.save());
+    const ws = saved.getWorksheet('经费明细') as ExcelJS.Worksheet;
+    // the user's own sheet: values, formula, fill, merge, width, note — all kept
+    expect(ws.getCell('A1').value).toBe('本单位自用台账');
+    expect(ws.getCell('B5').value).toEqual({ formula: 'SUM(B3:B4)', result: 150 });
+    expect(ws.getCell('B3').fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+    expect(ws.model.merges).toContain('A1:B1');
+    expect(ws.getColumn(1).width).toBeCloseTo(25.95, 1);
+    expect(noteOf(ws.getCell('B3'))).toBe('经办人核对过');
+    expect(saved.getWorksheet('备忘')?.getCell('A1').value).toBe('另一张表');
+    // the inserted tables: a formula with its computed result, the mark code and the note
+    const newTotal = ws.getCell(apps().rect.r + 4, apps().rect.c + 10).value as ExcelJS.CellFormulaValue;
+    expect(newTotal.result).toBe(7);
+    expect(newTotal.formula).toMatch(/^SUM\(G\d+:L\d+\)$/);
+    expect(noteOf(ws.getCell(total.r + 1, total.c + 1)).startsWith(NOTE_PREFIX)).toBe(true);
+    const reopened = await openFileHost({ name: 'copy.xlsx', bytes: await host.save() });
+    expect(reopened.markedCells()).toContainEqual({ ...total, severity: 'error' });
+
+    const cleared = await host.clearMarks();
+    expect(cleared).toBe(result.marked);
+    expect(host.markedCells()).toEqual([]);
+    expect(noteOf(cell)).toBe('');
+    expect(noteOf(host.workbook().getWorksheet('经费明细')?.getCell('B3') as ExcelJS.Cell)).toBe('经办人核对过');
+  });
+});
+
+describe('what exceljs cannot keep, and files it cannot open', () => {
+  it('names the charts and the macros of the opened file before download', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(FIXTURE));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file('xl/charts/chart2.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file('xl/vbaProject.bin', 'x');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const host = await openFileHost({ name: '图表.xlsx', bytes });
+    expect(host.lostParts()).toEqual(['图表 2 个', '宏（VBA 代码）']);
+  });
+
+  const bad = async (name: string, bytes: Uint8Array): Promise<string> => {
+    const e: unknown = await openFileHost({ name, bytes }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(HostError);
+    return (e as HostError).message;
+  };
+  const ole = (extra: string): Uint8Array =>
+    new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from(extra, 'utf16le')]);
+
+  it('says what is wrong with each, naming the file', async () => {
+    expect(await bad('空.xlsx', new Uint8Array())).toBe('《空.xlsx》是空文件（0 字节），不是 .xlsx 工作簿。请重新保存或选择另一个文件。');
+    expect(await bad('旧.xls', ole('Workbook'))).toBe('《旧.xls》是旧版 Excel 文件（.xls），请在 WPS 或 Excel 中另存为 .xlsx 后再打开。');
+    expect(await bad('密.xlsx', ole('EncryptionInfo'))).toMatch(/^《密\.xlsx》设有打开密码（已加密）/);
+    expect(await bad('表.csv', new Uint8Array(Buffer.from('a,b\n1,2\n')))).toMatch(/^《表\.csv》不是 \.xlsx 工作簿（是文本文件/);
+    const docx = new JSZip();
+    docx.file('word/document.xml', '<w:document/>');
+    expect(await bad('文.xlsx', await docx.generateAsync({ type: 'uint8array' }))).toBe(
+      '《文.xlsx》是 Word 文档，不是工作簿。请选择 .xlsx 工作簿。',
+    );
+    const broken = new Uint8Array(readFileSync(FIXTURE)).slice(0, 600);
+    expect(await bad('坏.xlsx', broken)).toMatch(/^《坏\.xlsx》已损坏，无法解压/);
   });
 });

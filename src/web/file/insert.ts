@@ -9,7 +9,7 @@ import { buildPlan, planSize, type PlanRequest, type SheetPlan } from '../../rep
 import { freeNames } from '../../excel/registrations';
 import { writePlan } from '../../file/xlsx';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../../host/types';
-import { eachCell, isMergedSlave, takenNames } from './cells';
+import { isMergedSlave, takenNames } from './cells';
 import type { FileState } from './state';
 
 /** A sheet name not taken (compared as Excel compares them, ignoring case): `wanted`, then `wanted(2)`… */
@@ -47,15 +47,16 @@ const isProtected = (ws: ExcelJS.Worksheet): boolean =>
 /** Why the area of a sheet cannot take the tables (as the Excel host says it), or null when it can. */
 export function refusal(ws: ExcelJS.Worksheet, area: Rect): InsertOutcome | null {
   if (isProtected(ws)) return protectedRefusal(ws.name);
+  // read without creating cells (getCell would add empty ones to the file)
   const occupied: string[] = [];
-  let merged = false;
-  eachCell(ws, area, (cell, r, c) => {
-    if (cell.isMerged) merged = true;
-    const v = cell.value;
-    if (!isMergedSlave(cell) && v !== null && v !== undefined && v !== '')
-      occupied.push(rectAddress({ r: area.r + r, c: area.c + c, rs: 1, cs: 1 }));
-  });
-  const mergedAt = merged ? mergesIn(ws, area).join(',') || null : null;
+  for (let r = area.r; r < area.r + area.rs; r++) {
+    for (let c = area.c; c < area.c + area.cs; c++) {
+      const cell = ws.findCell(r + 1, c + 1);
+      const v = cell && !isMergedSlave(cell) ? cell.value : null;
+      if (v !== null && v !== undefined && v !== '') occupied.push(rectAddress({ r, c, rs: 1, cs: 1 }));
+    }
+  }
+  const mergedAt = mergesIn(ws, area).join(',') || null;
   return occupiedRefusal(rectAddress(area), occupied, mergedAt);
 }
 
