@@ -57,7 +57,7 @@ export const zhPage: PageStrings = {
   batchFailed: (message) => `无法加载批量核查：${message}。请刷新页面后重试。`,
   offline: '文件只在本机浏览器中处理，不会上传到任何地方。',
   liveColouring:
-    '下载的工作簿中，插入的表格带有公式、数据验证和条件格式；在 LibreOffice Calc 中改错合计并重新计算后，单元格会被标色（已测试）。WPS 表格、旧版 Office 中的效果尚未测试。',
+    '下载的工作簿中，插入的表格保留公式、数据验证和条件格式（实时标色）。已在 LibreOffice Calc 7.4 中验证：合计改错后重新计算，单元格即标红；WPS 表格和 Excel 中的效果尚未测试。',
   unsavedTitle: '当前工作簿尚未下载',
   unsavedBody: (file) => `“${file}”有尚未下载的更改。继续将丢弃这些更改（原文件不受影响）。要继续吗？`,
   discard: '丢弃更改并继续',
@@ -94,7 +94,7 @@ export const enPage: PageStrings = {
   batchFailed: (message) => `Cannot load batch review: ${message}. Reload the page and try again.`,
   offline: 'Files are processed in this browser only; nothing is uploaded anywhere.',
   liveColouring:
-    'In the downloaded workbook the inserted tables keep their formulas, data validation and conditional formats; in LibreOffice Calc a wrong total is coloured after recalculation (tested). WPS Spreadsheets and older Office versions have not been tested.',
+    'In the downloaded workbook the inserted tables keep their formulas, data validation and conditional formats (live colouring). Verified in LibreOffice Calc 7.4: after a wrong total and a recalculation the cell turns red; WPS Spreadsheets and Excel have not been tested.',
   unsavedTitle: 'The current workbook has not been downloaded',
   unsavedBody: (file) =>
     `“${file}” has changes that have not been downloaded. Continuing discards them (the original file is not affected). Continue?`,
