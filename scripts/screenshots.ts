@@ -284,7 +284,7 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
 
 /** The filled 2025 workbook of the walk-through as a clerk would have saved it from WPS or LibreOffice: the tables
  *  with their numbers (no formulas), the same 总计 typed over with its last two digits swapped. */
-async function filledWorkbook(): Promise<Buffer> {
+export async function filledWorkbook(): Promise<Buffer> {
   const values = await numbers2025();
   const wrong = (key: CellKey): RawValue => {
     const v = values.get(key);
@@ -295,7 +295,7 @@ async function filledWorkbook(): Promise<Buffer> {
 }
 
 /** 10: the web edition with a filled workbook opened, checked, the finding clicked; 11: 批量核查 over 20 files. */
-async function webScreenshots(browser: Browser, out: string, log: (line: string) => void): Promise<string[]> {
+export async function webScreenshots(browser: Browser, out: string, log: (line: string) => void): Promise<string[]> {
   const { page, errors, refused } = await open(browser, 'web.html', { viewport: VIEWPORT, now: NOW });
   const files: string[] = [];
   const shot = async (name: string): Promise<void> => {
@@ -313,7 +313,7 @@ async function webScreenshots(browser: Browser, out: string, log: (line: string)
   await page.getByTestId('web-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: await filledWorkbook() });
   await page.getByTestId('web-notice').getByText(`已打开“${name}”`).waitFor();
   await page.getByTestId('check').click();
-  const finding = page.locator('[data-testid="finding"][data-rule="T2-ROWSUM"]');
+  const finding = page.locator('[data-testid="finding"][data-rule="T2-ROWSUM"]').filter({ hasText: '一、本年新收行' });
   await finding.waitFor();
   await finding.click();
   await page.locator('[data-testid="web-grid"] td[data-selected="true"]').first().waitFor();

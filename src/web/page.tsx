@@ -112,7 +112,7 @@ function PaneSlot({ host, changed, strings }: { host: FileHost; changed: () => v
   const slot = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     if (!slot.current) return;
-    // each pane in a container of its own: the one it replaces is unmounted after this render
+    // each pane in a container of its own
     const container = slot.current.appendChild(document.createElement('div'));
     let unmount: (() => void) | null = null;
     let gone = false;
@@ -122,11 +122,9 @@ function PaneSlot({ host, changed, strings }: { host: FileHost; changed: () => v
     });
     return () => {
       gone = true;
-      container.hidden = true;
-      setTimeout(() => {
-        unmount?.();
-        container.remove();
-      }, 0);
+      // out of the page at once; its React root is unmounted after this render (not allowed during it)
+      container.remove();
+      setTimeout(() => unmount?.(), 0);
     };
   }, [host, changed, strings]);
   return <div className="web-pane" ref={slot} aria-label={strings.pane} role="complementary" data-testid="web-pane" />;
