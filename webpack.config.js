@@ -105,7 +105,7 @@ module.exports = (env = {}, argv = {}) => {
       scriptLoading: 'defer', // after the synchronous office.js tag in <head>, once the DOM is parsed
     });
 
-  return {
+  const pane = {
     mode,
     context: __dirname,
     entry: {
@@ -113,14 +113,13 @@ module.exports = (env = {}, argv = {}) => {
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts', // the dialog a ribbon button's outcome is shown in
       preview: './src/preview/index.ts',
-      // the web edition: its own bundle (with exceljs), never loaded by the pane
-      web: './src/web/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       publicPath: 'auto',
-      clean: true,
+      // web.html's files come from the second compilation below
+      clean: { keep: /^web[.-]/ },
     },
     devtool: dev ? 'source-map' : false,
     resolve: {
@@ -166,7 +165,6 @@ module.exports = (env = {}, argv = {}) => {
       page('commands', ['commands']),
       page('notice', ['notice'], 'commands'),
       page('preview', ['preview']),
-      page('web', ['web']),
       ...(officeJs ? [new SelfHostedOfficeJsPlugin(officeJs, baseUrl ?? DEV_BASE_URL)] : []),
       ...(bundleOfficeJs ? [bundledOfficeJs()] : []),
       new CopyWebpackPlugin({
@@ -197,4 +195,24 @@ module.exports = (env = {}, argv = {}) => {
       open: false,
     },
   };
+  // The web edition (web.html) in a compilation of its own: sharing one with the pane would let its use of shared
+  // modules (Fluent UI, the pane's own lazy chunks) grow the pane's files. Its files are all named web*.
+  const web = {
+    mode,
+    context: __dirname,
+    entry: { web: './src/web/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: 'web-[name].js',
+      publicPath: 'auto',
+      clean: false,
+    },
+    devtool: pane.devtool,
+    resolve: pane.resolve,
+    module: pane.module,
+    performance: dev ? { hints: false } : { hints: 'warning', maxAssetSize: 3 * 1024 * 1024, maxEntrypointSize: 3 * 1024 * 1024 },
+    plugins: [new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }), page('web', ['web'])],
+  };
+  return [pane, web];
 };

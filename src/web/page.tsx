@@ -217,7 +217,7 @@ function BatchSlot({ strings }: { strings: PageStrings }): React.ReactElement {
   const [loaded, setLoaded] = React.useState<BatchModule | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
   React.useEffect(() => {
-    import(/* webpackChunkName: "web-batch" */ './batch/BatchView').then(setLoaded, (e: unknown) => setFailed(messageOf(e)));
+    import(/* webpackChunkName: "batch" */ './batch/BatchView').then(setLoaded, (e: unknown) => setFailed(messageOf(e)));
   }, []);
   if (failed) return <p role="alert">{strings.batchFailed(failed)}</p>;
   if (!loaded) return <p role="status">{strings.loadingBatch}</p>;

@@ -93,6 +93,12 @@ test('open a filled report with a wrong total → 校验 → the finding outline
   expect(noteOf(own.getCell('A1'))).toBe('这是用户自己的批注');
   expect(own.getCell('D1').isMerged).toBe(true);
   expect(own.getColumn(1).width).toBe(24);
+  // and the Word file, from the same pane
+  await page.getByTestId('fee').fill('0');
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+  expect(docx.suggestedFilename()).toBe('淮安市人民政府2024年政府信息公开工作年度报告.docx');
+  const word = await JSZip.loadAsync(await bytesOf(docx));
+  expect(await word.file('word/document.xml')!.async('string')).toContain('9999');
   expect(refused).toEqual([]);
   expect(errors).toEqual([]);
 });
