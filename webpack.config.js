@@ -17,7 +17,8 @@
  *
  * Pages: taskpane.html (the add-in), commands.html (ribbon function file, no UI), notice.html (the dialog a
  * ribbon button's outcome is shown in) and preview.html
- * (the task pane next to an in-browser stand-in workbook, for use without Excel).
+ * (the task pane next to an in-browser stand-in workbook, for use without Excel) and web.html (the web edition: the
+ * same pane over an .xlsx file, for desktops that cannot run the add-in, and 批量核查 for reviewers).
  */
 const fs = require('fs');
 const os = require('os');
@@ -104,7 +105,7 @@ module.exports = (env = {}, argv = {}) => {
       scriptLoading: 'defer', // after the synchronous office.js tag in <head>, once the DOM is parsed
     });
 
-  return {
+  const pane = {
     mode,
     context: __dirname,
     entry: {
@@ -117,7 +118,8 @@ module.exports = (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       publicPath: 'auto',
-      clean: true,
+      // web.html's files come from the second compilation below
+      clean: { keep: /^web[.-]/ },
     },
     devtool: dev ? 'source-map' : false,
     resolve: {
@@ -193,4 +195,24 @@ module.exports = (env = {}, argv = {}) => {
       open: false,
     },
   };
+  // The web edition (web.html) in a compilation of its own: sharing one with the pane would let its use of shared
+  // modules (Fluent UI, the pane's own lazy chunks) grow the pane's files. Its files are all named web*.
+  const web = {
+    mode,
+    context: __dirname,
+    entry: { web: './src/web/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: 'web-[name].js',
+      publicPath: 'auto',
+      clean: false,
+    },
+    devtool: pane.devtool,
+    resolve: pane.resolve,
+    module: pane.module,
+    performance: dev ? { hints: false } : { hints: 'warning', maxAssetSize: 3 * 1024 * 1024, maxEntrypointSize: 3 * 1024 * 1024 },
+    plugins: [new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }), page('web', ['web'])],
+  };
+  return [pane, web];
 };

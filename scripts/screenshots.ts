@@ -1,7 +1,8 @@
 /**
  * Screenshots for the clerk's guide (docs/guide.md): walks the yearly workflow on the preview page
  * (dist/preview.html: the real task pane beside the in-browser workbook) in headless Chromium and
- * writes one PNG per step.
+ * writes one PNG per step; then the web edition (dist/web.html): a filled workbook opened and checked,
+ * and 批量核查 over a folder of reports.
  *
  *   npm run screenshots                 → docs/images/
  *   npx tsx scripts/screenshots.ts --out DIR
@@ -18,6 +19,8 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, open } from '../test/e2e/browser';
+import { batchSources } from '../test/web/batch/sources';
+import { templateWorkbook } from '../src/file/xlsx';
 import { colName } from '../src/report/a1';
 import { reportSource } from '../src/report/check';
 import { tableLayout } from '../src/report/layout';
@@ -272,9 +275,61 @@ export async function takeScreenshots(options: ShotOptions = {}): Promise<string
 
     if (refused.length) throw new Error(`页面请求了 dist/ 以外的地址：${refused.join(' ')}`);
     await page.context().close();
+    files.push(...(await webScreenshots(browser, out, log)));
   } finally {
     if (!options.browser) await browser.close();
   }
+  return files;
+}
+
+/** The filled 2025 workbook of the walk-through as a clerk would have saved it from WPS or LibreOffice: the tables
+ *  with their numbers (no formulas), the same 总计 typed over with its last two digits swapped. */
+export async function filledWorkbook(): Promise<Buffer> {
+  const values = await numbers2025();
+  const wrong = (key: CellKey): RawValue => {
+    const v = values.get(key);
+    return key === WRONG_TOTAL && typeof v === 'number' ? Number(swapLastTwo(v)) : (v ?? null);
+  };
+  const wb = templateWorkbook({ format: '2021', year: YEAR, agency: AGENCY, formulas: false, values: wrong });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 10: the web edition with a filled workbook opened, checked, the finding clicked; 11: 批量核查 over 20 files. */
+export async function webScreenshots(browser: Browser, out: string, log: (line: string) => void): Promise<string[]> {
+  const { page, errors, refused } = await open(browser, 'web.html', { viewport: VIEWPORT, now: NOW });
+  const files: string[] = [];
+  const shot = async (name: string): Promise<void> => {
+    await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForTimeout(300);
+    const file = path.join(out, `${name}.png`);
+    await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+    if (errors.length) throw new Error(`网页版出错：${errors.join('；')}`);
+    files.push(file);
+    log(path.relative(process.cwd(), file));
+  };
+  const name = `${AGENCY}${YEAR}年报.xlsx`;
+  await page.getByTestId('web-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: await filledWorkbook() });
+  await page.getByTestId('web-notice').getByText(`已打开“${name}”`).waitFor();
+  await page.getByTestId('check').click();
+  const finding = page.locator('[data-testid="finding"][data-rule="T2-ROWSUM"]').filter({ hasText: '一、本年新收行' });
+  await finding.waitFor();
+  await finding.click();
+  await page.locator('[data-testid="web-grid"] td[data-selected="true"]').first().waitFor();
+  await shot('10-web-check');
+  await page.getByTestId('tab-batch').click();
+  const batch = await batchSources();
+  await page
+    .getByTestId('batch-files')
+    .setInputFiles(batch.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) })));
+  await page
+    .getByTestId('batch-status')
+    .getByText(/^已核查 20 个文件/)
+    .waitFor({ timeout: 90000 });
+  await shot('11-web-batch');
+  if (refused.length) throw new Error(`网页版请求了 dist/ 以外的地址：${refused.join(' ')}`);
+  await page.context().close();
   return files;
 }
 

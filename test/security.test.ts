@@ -112,6 +112,23 @@ describe.each([
   });
 });
 
+test('web.html: a Content-Security-Policy allowing its own files only, and no script from outside (not even office.js)', () => {
+  const html = readFileSync(path.join(ROOT, 'src', 'web', 'web.html'), 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v]),
+  );
+  expect(directives.get('default-src')).toEqual(["'self'"]);
+  expect(directives.get('script-src')).toEqual(["'self'"]);
+  expect(directives.get('connect-src')).toEqual(["'self'"]);
+  expect(directives.get('object-src')).toEqual(["'none'"]);
+  expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)]).toEqual([]);
+});
+
 test('the manifest asks for ReadWriteDocument (what the Excel APIs need) and nothing more', () => {
   const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
   expect([...xml.matchAll(/<Permissions>([^<]+)<\/Permissions>/g)].map((m) => m[1])).toEqual(['ReadWriteDocument']);

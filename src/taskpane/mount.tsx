@@ -8,17 +8,20 @@ import { reportYearNow } from './year';
 
 declare const __APP_VERSION__: string;
 
-/** Mount the pane; in English once the English words and message renderer are loaded (a small separate file). */
-export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): Promise<void> {
+/** Mount the pane; in English once the English words and message renderer are loaded (a small separate file).
+ *  Resolves to a function that unmounts it (the web page mounts a new pane over each workbook it opens). */
+export function mountPane(container: HTMLElement, host: WorkbookHost, displayLanguage?: string): Promise<() => void> {
   const actions = paneActions(host);
-  const render = (strings: Strings): void => {
+  const render = (strings: Strings): (() => void) => {
     document.documentElement.lang = strings.language === 'en' ? 'en' : 'zh-CN';
     const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
-    createRoot(container).render(
+    const root = createRoot(container);
+    root.render(
       <FluentProvider theme={webLightTheme}>
         <App actions={actions} strings={strings} version={version} defaultYear={reportYearNow()} />
       </FluentProvider>,
     );
+    return () => root.unmount();
   };
   // should the English file not load, the pane still opens, in Chinese
   return loadStrings(displayLanguage).then(render, () => render(zhStrings));
