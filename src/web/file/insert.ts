@@ -5,8 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { parseAddress, rectAddress, type Rect } from '../../report/a1';
-import { buildPlan, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
-import { freeNames } from '../../excel/registrations';
+import { buildPlan, freeNames, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
 import { writePlan } from '../../file/xlsx';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../../host/types';
 import { isMergedSlave, takenNames } from './cells';
