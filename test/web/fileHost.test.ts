@@ -187,3 +187,80 @@ describe('what exceljs cannot keep, and files it cannot open', () => {
     expect(await bad('坏.xlsx', broken)).toMatch(/^《坏\.xlsx》已损坏，无法解压/);
   });
 });
+
+/** Everything a saved copy holds, read back: each sheet (name, visibility, its whole model: cells with values, styles
+ *  and notes, merges, widths, validations, conditional formats) and the workbook's names. */
+async function contents(bytes: Uint8Array): Promise<unknown> {
+  const wb = await reload(bytes);
+  return {
+    sheets: wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state, model: ws.model })),
+    names: wb.definedNames.model,
+  };
+}
+
+/** The error an action rejects with (the test fails when it resolves). */
+async function rejection(p: Promise<unknown>): Promise<HostError> {
+  const e: unknown = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(HostError);
+  return e as HostError;
+}
+
+describe('an insertion that fails part-way', () => {
+  it('is undone on the user’s sheet: cells, merges, formats, names and the mark sheet as they were', async () => {
+    const host = await openFileHost(fixture());
+    const before = await host.save();
+    host.select('经费明细', [{ r: 0, c: 3 }]);
+    const sheet = host.workbook().getWorksheet('经费明细') as ExcelJS.Worksheet;
+    // the cells, merges, widths, validations and conditional formats are written; then the second merge fails
+    let merges = 0;
+    const realMerge = sheet.mergeCells.bind(sheet);
+    const spy = jest.spyOn(sheet, 'mergeCells').mockImplementation((...args: Parameters<typeof sheet.mergeCells>) => {
+      if (++merges === 2) throw new Error('磁盘已满');
+      realMerge(...args);
+    });
+    const e = await rejection(host.insertTables(request, { kind: 'selection' }));
+    spy.mockRestore();
+    expect(merges).toBe(2);
+    expect(e.message).toBe('插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：磁盘已满');
+    expect(await contents(await host.save())).toEqual(await contents(before));
+    // what the grid shows: the user's cells, nothing of ours
+    expect(host.displayText('经费明细', 4, 1)).toBe('150');
+    expect(host.displayText('经费明细', 0, 3)).toBe('');
+    expect(host.workbook().worksheets.map((ws) => ws.name)).toEqual(['经费明细', '备忘']);
+    expect((await host.readTables()).tables).toEqual([]);
+    // and the same insertion, tried again without the failure, works
+    const out = await host.insertTables(request, { kind: 'selection' });
+    expect(out).toMatchObject({ ok: true, sheet: '经费明细', address: 'D1:R53' });
+  });
+
+  it('is undone on a new sheet after earlier tables: the new sheet goes, the earlier tables and marks stay', async () => {
+    const host = await openFileHost(fixture());
+    const first = await host.insertTables(request, { kind: 'newSheet', name: '年报' });
+    if (!first.ok) throw new Error(first.message);
+    const apps = first.tables.find((t) => t.table === 'applications') as TableRef;
+    await host.writeCells(apps.name, [{ r: 5, c: 9, value: 9 }]);
+    await checkActions(host).check();
+    const marked = host.markedCells();
+    expect(marked.length).toBeGreaterThan(0);
+    const before = await host.save();
+    // the second set's names: the first is added, the second fails
+    const names = host.workbook().definedNames;
+    const realAdd = names.add.bind(names);
+    let added = 0;
+    const spy = jest.spyOn(names, 'add').mockImplementation((location: string, name?: string) => {
+      if (name?.endsWith('_2') && ++added === 2) throw new Error('名称表已损坏');
+      realAdd(location, name);
+    });
+    const e = await rejection(host.insertTables(request, { kind: 'newSheet', name: '年报' }));
+    spy.mockRestore();
+    expect(added).toBe(2);
+    expect(e.message).toMatch(/^插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：名称表已损坏$/);
+    expect(host.workbook().getWorksheet('年报(2)')).toBeUndefined();
+    expect(await contents(await host.save())).toEqual(await contents(before));
+    expect(host.markedCells()).toEqual(marked);
+    expect((await host.readTables()).tables.map((t) => t.name)).toEqual(first.tables.map((t) => t.name));
+  });
+});
