@@ -9,6 +9,7 @@ import { checkActions } from '../../src/app/check';
 import { planRequest } from '../../src/app/insert';
 import { NOTE_PREFIX } from '../../src/file/xlsx';
 import { HostError, type TableRef } from '../../src/host/types';
+import { a1 } from '../../src/report/a1';
 
 const FIXTURE = join(__dirname, '../fixtures/web/user-sheet.xlsx');
 const fixture = (): { name: string; bytes: Uint8Array } => ({ name: '台账.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE)) });
@@ -262,5 +263,76 @@ describe('an insertion that fails part-way', () => {
     expect(await contents(await host.save())).toEqual(await contents(before));
     expect(host.markedCells()).toEqual(marked);
     expect((await host.readTables()).tables.map((t) => t.name)).toEqual(first.tables.map((t) => t.name));
+  });
+});
+
+describe('the user’s own formulas reading our tables', () => {
+  /** A file with the tables on 年报 and the user's formulas on 汇总 (as Excel would have saved them, results cached). */
+  async function withUserFormulas(): Promise<{ host: FileHost; apps: TableRef }> {
+    const maker = await openFileHost();
+    const out = await maker.insertTables(request, { kind: 'newSheet', name: '年报' });
+    if (!out.ok) throw new Error(out.message);
+    const apps = out.tables.find((t) => t.table === 'applications') as TableRef;
+    await maker.writeCells(apps.name, [
+      { r: 3, c: 3, value: 5 },
+      { r: 3, c: 4, value: 2 },
+    ]);
+    const wb = await reload(await maker.save());
+    const at = (c: number): string => `'年报'!${a1(apps.rect.r + 3, apps.rect.c + c)}`;
+    const ws = wb.addWorksheet('汇总');
+    ws.getCell('A1').value = { formula: `${at(9)}+1`, result: 8 }; // 总计 + 1
+    ws.getCell('A2').value = { formula: `SUM(${at(3)}:${a1(apps.rect.r + 3, apps.rect.c + 4)})`, result: 7 };
+    ws.getCell('A3').value = { formula: `AVERAGE(${at(3)},${at(4)})`, result: 3.5 };
+    ws.getCell('A4').value = { formula: 'A3*2', result: 7 };
+    ws.getCell('B1').value = 1;
+    ws.getCell('B2').value = 2;
+    // not reading our tables: its cached result is the file's business, kept as it is
+    ws.getCell('A5').value = { formula: 'SUM(B1:B2)', result: 999 };
+    const host = await openFileHost({ name: '汇总.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    return { host, apps };
+  }
+
+  it('recomputes the sums, shows 待重算 for the others once their inputs change, and asks for recalculation on open', async () => {
+    const { host, apps } = await withUserFormulas();
+    const shown = (): string[] => ['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => host.displayText('汇总', Number(a[1]) - 1, 0));
+    expect(shown()).toEqual(['8', '7', '3.5', '7', '999']);
+    await host.writeCells(apps.name, [{ r: 3, c: 3, value: 10 }]);
+    expect(shown()).toEqual(['13', '12', '待重算', '待重算', '999']);
+    const saved = await host.save();
+    const xml = (await (await JSZip.loadAsync(saved)).file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    const copy = (await reload(saved)).getWorksheet('汇总') as ExcelJS.Worksheet;
+    expect(copy.getCell('A3').value).toEqual({
+      formula: `AVERAGE('年报'!${a1(apps.rect.r + 3, apps.rect.c + 3)},'年报'!${a1(apps.rect.r + 3, apps.rect.c + 4)})`,
+    });
+    expect(copy.getCell('A1').value).toMatchObject({ result: 13 });
+    // re-opened in the web edition: still not a stale number
+    const again = await openFileHost({ name: 'copy.xlsx', bytes: saved });
+    expect(again.displayText('汇总', 2, 0)).toBe('待重算');
+    // the input typed back as it was: the file's own result is right again
+    await host.writeCells(apps.name, [{ r: 3, c: 3, value: 5 }]);
+    expect(shown()).toEqual(['8', '7', '3.5', '7', '999']);
+  });
+
+  it('leaves a file whose formulas’ inputs did not change without the recalculation flag', async () => {
+    const { host } = await withUserFormulas();
+    const xml = (await (await JSZip.loadAsync(await host.save())).file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<calcPr /);
+    expect(xml).not.toMatch(/fullCalcOnLoad/);
+  });
+
+  it('flags a formula over the area the tables were inserted into, and recomputes a sum over it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getCell('A1').value = { formula: 'COUNTA(E1:E60)', result: 0 };
+    // a cached result the sum no longer has once the tables' first column (labels only) is in column E
+    ws.getCell('A2').value = { formula: 'SUM(E:E)', result: 99 };
+    const host = await openFileHost({ name: '台账.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    expect(host.displayText('台账', 1, 0)).toBe('99');
+    host.select('台账', [{ r: 0, c: 4 }]);
+    const out = await host.insertTables(request, { kind: 'selection' });
+    if (!out.ok) throw new Error(out.message);
+    expect(host.displayText('台账', 0, 0)).toBe('待重算');
+    expect(host.displayText('台账', 1, 0)).toBe('0');
   });
 });
