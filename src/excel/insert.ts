@@ -4,13 +4,13 @@
  * a write sync that fails part-way is undone (undo.ts).
  */
 import { rectAddress } from '../report/a1';
-import { buildPlan, planSize, type PlanRequest, type SheetPlan } from '../report/plan';
+import { buildPlan, freeNames, planSize, type PlanRequest, type SheetPlan } from '../report/plan';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../host/types';
 import type { readAreaFormats as ReadAreaFormats } from './areaFormats';
 import { errorCode, type ExcelSession } from './context';
 import { describeExcelError } from './errors';
 import { queuePlan } from './planWrite';
-import { freeNames, queueMarkSheetRead, queueNameReads, takenNames } from './registrations';
+import { queueMarkSheetRead, queueNameReads, takenNames } from './registrations';
 import { undoInsert, type AreaBefore } from './undo';
 
 /** What the read sync loads of the selection and the area the tables would cover. */

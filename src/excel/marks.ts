@@ -2,12 +2,12 @@
  * The marks of a check: a code a cell (0 none, then by severity) in each registered table's block on the hidden mark
  * sheet, shown by the tables' conditional formats.
  */
-import { markBlock, MARK_BLOCK_COLS, MARK_CODES, MARK_META_ROW, MARK_SHEET } from '../report/plan';
+import { ALL_NAMES, markBlock, MARK_BLOCK_COLS, MARK_CODES, MARK_META_ROW, MARK_SHEET } from '../report/plan';
 import { PROSE_SHEET } from '../report/prose';
 import type { Mark, ReadOptions, ReadTable, TablesRead } from '../host/types';
 import type { ExcelSession } from './context';
 import { readIn } from './read';
-import { ALL_NAMES, queueMarkSheetRead } from './registrations';
+import { queueMarkSheetRead } from './registrations';
 
 /** Queue each registered table's block of codes (no sync). */
 function queueMarks(wb: Excel.Workbook, tables: ReadTable[], marks: Mark[]): void {

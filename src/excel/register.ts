@@ -1,11 +1,11 @@
 /** Registering tables the user typed or pasted (found by their labels): names, conditional formats, mark sheet. */
 import type { Rect } from '../report/a1';
-import { tableConditionalFormats } from '../report/plan';
+import { freeNames, tableConditionalFormats } from '../report/plan';
 import { tableLayout } from '../report/layout';
 import type { FormatId, TableId } from '../report/types';
 import { HostError, type TableRef } from '../host/types';
 import type { ExcelSession } from './context';
-import { freeNames, queueMarkSheetRead, queueNameReads, queueRegistration, takenNames } from './registrations';
+import { queueMarkSheetRead, queueNameReads, queueRegistration, takenNames } from './registrations';
 
 export type TableToRegister = { table: TableId; format: FormatId; year: number; sheet: string; rect: Rect };
 

@@ -5,20 +5,16 @@
  */
 import type { Rect } from '../report/a1';
 import {
+  ALL_NAMES,
   encodeRegistration,
   markBlock,
   MARK_FILLS,
   MARK_META_ROW,
   MARK_SHEET,
-  registrationNames,
   type SheetPlan,
   type TableRegistration,
 } from '../report/plan';
-import { TABLE_IDS, type TableId } from '../report/types';
 import type { ExcelSession } from './context';
-
-/** Every registration name a workbook can hold (all sets of all tables). */
-export const ALL_NAMES = TABLE_IDS.flatMap((t) => registrationNames(t));
 
 export interface NameRead {
   n: string;
@@ -35,15 +31,6 @@ export const existingNames = (reads: NameRead[]): NameRead[] => reads.filter(({ 
 
 /** After the sync: the set of names taken. */
 export const takenNames = (reads: NameRead[]): Set<string> => new Set(existingNames(reads).map(({ n }) => n));
-
-/** The first set of registration names free for all these tables, or null when every set is taken. */
-export function freeNames(tables: readonly TableId[], used: Set<string>): Partial<Record<TableId, string>> | null {
-  for (let i = 0; i < registrationNames('active').length; i++) {
-    const set = tables.map((t) => registrationNames(t)[i]);
-    if (set.every((n) => !used.has(n))) return Object.fromEntries(tables.map((t, j) => [t, set[j]]));
-  }
-  return null;
-}
 
 /** Queue the read of the mark sheet (a null object when the workbook has none). */
 export const queueMarkSheetRead = (wb: Excel.Workbook): Excel.Worksheet => wb.worksheets.getItemOrNullObject(MARK_SHEET).load('name');

@@ -286,6 +286,18 @@ export function registrationNames(table: TableId): string[] {
   return Array.from({ length: MAX_SETS }, (_, i) => (i === 0 ? `${NAME_PREFIX}${table}` : `${NAME_PREFIX}${table}_${i + 1}`));
 }
 
+/** Every registration name a workbook can hold (all sets of all tables). */
+export const ALL_NAMES: readonly string[] = TABLE_IDS.flatMap((t) => registrationNames(t));
+
+/** The first set of registration names free for all these tables, or null when every set is taken. */
+export function freeNames(tables: readonly TableId[], used: ReadonlySet<string>): Partial<Record<TableId, string>> | null {
+  for (let i = 0; i < MAX_SETS; i++) {
+    const set = tables.map((t) => registrationNames(t)[i]);
+    if (set.every((n) => !used.has(n))) return Object.fromEntries(tables.map((t, j) => [t, set[j]]));
+  }
+  return null;
+}
+
 export function encodeRegistration(reg: TableRegistration): string {
   return JSON.stringify({ ogi: 1, table: reg.table, format: reg.format, year: reg.year, ...(reg.agency ? { agency: reg.agency } : {}) });
 }

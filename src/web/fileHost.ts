@@ -13,7 +13,7 @@ import { cellText } from './file/display';
 import { insertTables } from './file/insert';
 import { storeLastYear } from './file/lastYear';
 import { checkAndMark, clearMarks, markedCells, readTables } from './file/marks';
-import { recalculate } from './file/recalc';
+import { Recalculator } from './file/recalc';
 
 /** A cell position on a sheet, 0-based (row r, column c). */
 export interface SheetCell {
@@ -102,8 +102,9 @@ function wire(s: FileState): FileHost {
 export async function openFileHost(file?: { name: string; bytes: Uint8Array }): Promise<FileHost> {
   const opened = await openWorkbook(file);
   const state = new FileState(file?.name ?? NEW_WORKBOOK_NAME, opened.wb, opened.lost);
-  // the inserted tables' totals: computed on open (a file's cached results may be stale or missing) and after every change
-  recalculate(opened.wb);
-  state.beforeNotify.push(() => recalculate(opened.wb));
+  // the inserted tables' totals and the user's formulas reading them: computed on open (a file's cached results may
+  // be stale or missing) and after every change
+  const recalc = new Recalculator(opened.wb);
+  state.beforeNotify.push(() => recalc.run());
   return wire(state);
 }

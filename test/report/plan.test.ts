@@ -5,7 +5,9 @@
  */
 import { tableLayout, type LayoutCell, type TableLayout } from '../../src/report/layout';
 import {
+  ALL_NAMES,
   buildPlan,
+  freeNames,
   decodeRegistration,
   encodeRegistration,
   markBlock,
@@ -391,6 +393,24 @@ describe('registration', () => {
       registrationNames(t).map((n) => JSON.stringify(markBlock(n))),
     );
     expect(new Set(blocks).size).toBe(36);
+  });
+
+  it('lists every name a workbook can hold, and gives the first set free for all the tables asked', () => {
+    expect(ALL_NAMES.length).toBe(36);
+    expect(ALL_NAMES).toContain('OGI_active');
+    expect(ALL_NAMES).toContain('OGI_reviews_12');
+    const all: TableId[] = ['active', 'applications', 'reviews'];
+    expect(freeNames(all, new Set())).toEqual({ active: 'OGI_active', applications: 'OGI_applications', reviews: 'OGI_reviews' });
+    // set 1 is partly taken (only reviews), so all three move to set 2 together
+    expect(freeNames(all, new Set(['OGI_reviews']))).toEqual({
+      active: 'OGI_active_2',
+      applications: 'OGI_applications_2',
+      reviews: 'OGI_reviews_2',
+    });
+    // a table asked alone takes its own first free name
+    expect(freeNames(['active'], new Set(['OGI_reviews']))).toEqual({ active: 'OGI_active' });
+    const everyApplications = new Set(Array.from({ length: 12 }, (_, i) => (i ? `OGI_applications_${i + 1}` : 'OGI_applications')));
+    expect(freeNames(['applications'], everyApplications)).toBeNull();
   });
 
   it('round-trips its metadata and refuses what it did not write', () => {

@@ -9,6 +9,7 @@ import { checkActions } from '../../src/app/check';
 import { planRequest } from '../../src/app/insert';
 import { NOTE_PREFIX } from '../../src/file/xlsx';
 import { HostError, type TableRef } from '../../src/host/types';
+import { a1 } from '../../src/report/a1';
 
 const FIXTURE = join(__dirname, '../fixtures/web/user-sheet.xlsx');
 const fixture = (): { name: string; bytes: Uint8Array } => ({ name: '台账.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE)) });
@@ -185,5 +186,153 @@ describe('what exceljs cannot keep, and files it cannot open', () => {
     );
     const broken = new Uint8Array(readFileSync(FIXTURE)).slice(0, 600);
     expect(await bad('坏.xlsx', broken)).toMatch(/^《坏\.xlsx》已损坏，无法解压/);
+  });
+});
+
+/** Everything a saved copy holds, read back: each sheet (name, visibility, its whole model: cells with values, styles
+ *  and notes, merges, widths, validations, conditional formats) and the workbook's names. */
+async function contents(bytes: Uint8Array): Promise<unknown> {
+  const wb = await reload(bytes);
+  return {
+    sheets: wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state, model: ws.model })),
+    names: wb.definedNames.model,
+  };
+}
+
+/** The error an action rejects with (the test fails when it resolves). */
+async function rejection(p: Promise<unknown>): Promise<HostError> {
+  const e: unknown = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(HostError);
+  return e as HostError;
+}
+
+describe('an insertion that fails part-way', () => {
+  it('is undone on the user’s sheet: cells, merges, formats, names and the mark sheet as they were', async () => {
+    const host = await openFileHost(fixture());
+    const before = await host.save();
+    host.select('经费明细', [{ r: 0, c: 3 }]);
+    const sheet = host.workbook().getWorksheet('经费明细') as ExcelJS.Worksheet;
+    // the cells, merges, widths, validations and conditional formats are written; then the second merge fails
+    let merges = 0;
+    const realMerge = sheet.mergeCells.bind(sheet);
+    const spy = jest.spyOn(sheet, 'mergeCells').mockImplementation((...args: Parameters<typeof sheet.mergeCells>) => {
+      if (++merges === 2) throw new Error('磁盘已满');
+      realMerge(...args);
+    });
+    const e = await rejection(host.insertTables(request, { kind: 'selection' }));
+    spy.mockRestore();
+    expect(merges).toBe(2);
+    expect(e.message).toBe('插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：磁盘已满');
+    expect(await contents(await host.save())).toEqual(await contents(before));
+    // what the grid shows: the user's cells, nothing of ours
+    expect(host.displayText('经费明细', 4, 1)).toBe('150');
+    expect(host.displayText('经费明细', 0, 3)).toBe('');
+    expect(host.workbook().worksheets.map((ws) => ws.name)).toEqual(['经费明细', '备忘']);
+    expect((await host.readTables()).tables).toEqual([]);
+    // and the same insertion, tried again without the failure, works
+    const out = await host.insertTables(request, { kind: 'selection' });
+    expect(out).toMatchObject({ ok: true, sheet: '经费明细', address: 'D1:R53' });
+  });
+
+  it('is undone on a new sheet after earlier tables: the new sheet goes, the earlier tables and marks stay', async () => {
+    const host = await openFileHost(fixture());
+    const first = await host.insertTables(request, { kind: 'newSheet', name: '年报' });
+    if (!first.ok) throw new Error(first.message);
+    const apps = first.tables.find((t) => t.table === 'applications') as TableRef;
+    await host.writeCells(apps.name, [{ r: 5, c: 9, value: 9 }]);
+    await checkActions(host).check();
+    const marked = host.markedCells();
+    expect(marked.length).toBeGreaterThan(0);
+    const before = await host.save();
+    // the second set's names: the first is added, the second fails
+    const names = host.workbook().definedNames;
+    const realAdd = names.add.bind(names);
+    let added = 0;
+    const spy = jest.spyOn(names, 'add').mockImplementation((location: string, name?: string) => {
+      if (name?.endsWith('_2') && ++added === 2) throw new Error('名称表已损坏');
+      realAdd(location, name);
+    });
+    const e = await rejection(host.insertTables(request, { kind: 'newSheet', name: '年报' }));
+    spy.mockRestore();
+    expect(added).toBe(2);
+    expect(e.message).toMatch(/^插入中途出错，已撤消已写入的部分，工作簿保持插入前的样子。原因：名称表已损坏$/);
+    expect(host.workbook().getWorksheet('年报(2)')).toBeUndefined();
+    expect(await contents(await host.save())).toEqual(await contents(before));
+    expect(host.markedCells()).toEqual(marked);
+    expect((await host.readTables()).tables.map((t) => t.name)).toEqual(first.tables.map((t) => t.name));
+  });
+});
+
+describe('the user’s own formulas reading our tables', () => {
+  /** A file with the tables on 年报 and the user's formulas on 汇总 (as Excel would have saved them, results cached). */
+  async function withUserFormulas(): Promise<{ host: FileHost; apps: TableRef }> {
+    const maker = await openFileHost();
+    const out = await maker.insertTables(request, { kind: 'newSheet', name: '年报' });
+    if (!out.ok) throw new Error(out.message);
+    const apps = out.tables.find((t) => t.table === 'applications') as TableRef;
+    await maker.writeCells(apps.name, [
+      { r: 3, c: 3, value: 5 },
+      { r: 3, c: 4, value: 2 },
+    ]);
+    const wb = await reload(await maker.save());
+    const at = (c: number): string => `'年报'!${a1(apps.rect.r + 3, apps.rect.c + c)}`;
+    const ws = wb.addWorksheet('汇总');
+    ws.getCell('A1').value = { formula: `${at(9)}+1`, result: 8 }; // 总计 + 1
+    ws.getCell('A2').value = { formula: `SUM(${at(3)}:${a1(apps.rect.r + 3, apps.rect.c + 4)})`, result: 7 };
+    ws.getCell('A3').value = { formula: `AVERAGE(${at(3)},${at(4)})`, result: 3.5 };
+    ws.getCell('A4').value = { formula: 'A3*2', result: 7 };
+    ws.getCell('B1').value = 1;
+    ws.getCell('B2').value = 2;
+    // not reading our tables: its cached result is the file's business, kept as it is
+    ws.getCell('A5').value = { formula: 'SUM(B1:B2)', result: 999 };
+    const host = await openFileHost({ name: '汇总.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    return { host, apps };
+  }
+
+  it('recomputes the sums, shows 待重算 for the others once their inputs change, and asks for recalculation on open', async () => {
+    const { host, apps } = await withUserFormulas();
+    const shown = (): string[] => ['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => host.displayText('汇总', Number(a[1]) - 1, 0));
+    expect(shown()).toEqual(['8', '7', '3.5', '7', '999']);
+    await host.writeCells(apps.name, [{ r: 3, c: 3, value: 10 }]);
+    expect(shown()).toEqual(['13', '12', '待重算', '待重算', '999']);
+    const saved = await host.save();
+    const xml = (await (await JSZip.loadAsync(saved)).file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    const copy = (await reload(saved)).getWorksheet('汇总') as ExcelJS.Worksheet;
+    expect(copy.getCell('A3').value).toEqual({
+      formula: `AVERAGE('年报'!${a1(apps.rect.r + 3, apps.rect.c + 3)},'年报'!${a1(apps.rect.r + 3, apps.rect.c + 4)})`,
+    });
+    expect(copy.getCell('A1').value).toMatchObject({ result: 13 });
+    // re-opened in the web edition: still not a stale number
+    const again = await openFileHost({ name: 'copy.xlsx', bytes: saved });
+    expect(again.displayText('汇总', 2, 0)).toBe('待重算');
+    // the input typed back as it was: the file's own result is right again
+    await host.writeCells(apps.name, [{ r: 3, c: 3, value: 5 }]);
+    expect(shown()).toEqual(['8', '7', '3.5', '7', '999']);
+  });
+
+  it('leaves a file whose formulas’ inputs did not change without the recalculation flag', async () => {
+    const { host } = await withUserFormulas();
+    const xml = (await (await JSZip.loadAsync(await host.save())).file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<calcPr /);
+    expect(xml).not.toMatch(/fullCalcOnLoad/);
+  });
+
+  it('flags a formula over the area the tables were inserted into, and recomputes a sum over it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getCell('A1').value = { formula: 'COUNTA(E1:E60)', result: 0 };
+    // a cached result the sum no longer has once the tables' first column (labels only) is in column E
+    ws.getCell('A2').value = { formula: 'SUM(E:E)', result: 99 };
+    const host = await openFileHost({ name: '台账.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    expect(host.displayText('台账', 1, 0)).toBe('99');
+    host.select('台账', [{ r: 0, c: 4 }]);
+    const out = await host.insertTables(request, { kind: 'selection' });
+    if (!out.ok) throw new Error(out.message);
+    expect(host.displayText('台账', 0, 0)).toBe('待重算');
+    expect(host.displayText('台账', 1, 0)).toBe('0');
   });
 });

@@ -2,9 +2,8 @@
  *  discarding a scratch sheet. Each ends by telling the listeners (FileState.changed). */
 import type ExcelJS from 'exceljs';
 import { parseAreas, parseAddress, sheetAddress } from '../../report/a1';
-import { markBlock, MARK_BLOCK_COLS, MARK_META_ROW, MARK_SHEET, tableConditionalFormats } from '../../report/plan';
+import { freeNames, markBlock, MARK_BLOCK_COLS, MARK_META_ROW, MARK_SHEET, tableConditionalFormats } from '../../report/plan';
 import { tableLayout } from '../../report/layout';
-import { freeNames } from '../../excel/registrations';
 import { writeRegistrations } from '../../file/xlsx';
 import { HostError, type TableRef, type WorkbookHost } from '../../host/types';
 import { placedTables, takenNames } from './cells';

@@ -4,8 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { parseAddress, type Rect } from '../../report/a1';
-import { parseRegistrationName } from '../../report/plan';
-import { ALL_NAMES } from '../../excel/registrations';
+import { ALL_NAMES, parseRegistrationName } from '../../report/plan';
 import { NOTE_PREFIX } from '../../file/xlsx';
 
 /** A registered table's place now: its name, sheet and rect (0-based). */

@@ -1,6 +1,7 @@
 /** What a cell shows, as text, for the web edition's grid (the grid itself is drawn by the page). */
 import type ExcelJS from 'exceljs';
 import { isMergedSlave } from './cells';
+import { resultOf } from './recalc';
 
 /** A number as its number format shows it, for the formats the tables use and the common ones ('General' otherwise). */
 export function formatNumber(v: number, numFmt: string | undefined): string {
@@ -26,12 +27,20 @@ function scalarText(v: unknown, numFmt: string | undefined): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** The text a cell shows: formula results, rich text joined, hyperlinks' text, errors; '' under a merged area's top-left. */
+/** What a formula shows until Excel, WPS or LibreOffice computes it (the file host could not). */
+export const UNCOMPUTED = '待重算';
+
+/** The text a cell shows: formula results (待重算 for one without a result), rich text joined, hyperlinks' text, errors; '' under a merged area's top-left. */
 export function cellText(cell: ExcelJS.Cell): string {
   if (isMergedSlave(cell)) return '';
   const v = cell.value;
   if (v && typeof v === 'object' && !(v instanceof Date)) {
-    if ('formula' in v || 'sharedFormula' in v) return scalarText(v.result, cell.numFmt);
+    // a formula whose inputs changed and which the host cannot compute: its result was dropped (see recalc.ts)
+    if ('formula' in v || 'sharedFormula' in v) {
+      // read from the cell: exceljs' cell.value leaves out a result of 0 or ''
+      const result = resultOf(cell);
+      return result === undefined ? UNCOMPUTED : scalarText(result, cell.numFmt);
+    }
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('hyperlink' in v) return scalarText(v.text, cell.numFmt);
   }

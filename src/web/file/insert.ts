@@ -1,16 +1,17 @@
 /**
  * Inserting the report's tables into the file: the same plan (buildPlan) written by the .xlsx writer (writePlan),
  * at the selection's top-left cell or on a new sheet — refused, as the Excel host refuses, when a cell of the area
- * has content or is merged, or the sheet is protected. Nothing is written before the checks pass.
+ * has content or is merged, or the sheet is protected. Nothing is written before the checks pass, and a write that
+ * fails part-way is undone (allOrNothing): the workbook is as it was before.
  */
 import type ExcelJS from 'exceljs';
 import { parseAddress, rectAddress, type Rect } from '../../report/a1';
-import { buildPlan, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
-import { freeNames } from '../../excel/registrations';
+import { buildPlan, freeNames, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
 import { writePlan } from '../../file/xlsx';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../../host/types';
 import { isMergedSlave, takenNames } from './cells';
 import type { FileState } from './state';
+import { allOrNothing } from './undo';
 
 /** A sheet name not taken (compared as Excel compares them, ignoring case): `wanted`, then `wanted(2)`… */
 export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
@@ -93,17 +94,13 @@ export function insertTables(s: FileState, req: PlanRequest, target: InsertTarge
     const refused = refusal(ws, { ...anchor, rs: size.rows, cs: size.cols });
     if (refused) return refused;
   }
-  const sheet = ws ?? addSheet(s.wb, freeSheetName(s.wb, target.kind === 'newSheet' ? target.name : '年报表格'));
   const plan = buildPlan({ ...req, names }, anchor);
-  try {
+  const sheetName = allOrNothing(s, '插入', () => {
+    const sheet = ws ?? addSheet(s.wb, freeSheetName(s.wb, target.kind === 'newSheet' ? target.name : '年报表格'));
     writePlan(s.wb, sheet, plan);
-  } catch (e) {
-    throw new HostError(
-      `插入中途出错，工作表“${sheet.name}”可能只写入了一部分，请不要下载此工作簿，重新打开文件后再试。原因：${e instanceof Error ? e.message : String(e)}`,
-      'failed',
-    );
-  }
-  s.select(sheet.name, [anchor], false);
+    return sheet.name;
+  });
+  s.select(sheetName, [anchor], false);
   s.changed();
-  return inserted(plan, sheet.name);
+  return inserted(plan, sheetName);
 }
