@@ -140,7 +140,11 @@ describe('item 7: small ones', () => {
   test('帮助 says 提示, as everything else does, never 警告', async () => {
     renderPane();
     const help = await openHelp();
-    expect(within(help).getAllByRole('listitem').some((li) => li.textContent?.includes('（提示）'))).toBe(true);
+    expect(
+      within(help)
+        .getAllByRole('listitem')
+        .some((li) => li.textContent?.includes('（提示）')),
+    ).toBe(true);
     expect(help.textContent).toContain('提示');
     expect(help.textContent).not.toContain('警告');
   });
