@@ -88,7 +88,7 @@ function bundleSizes(): void {
   line({
     action: 'bundle',
     lazyChunks: lazy,
-    note: 'loaded on demand: exceljs+xlsx to open a last-year workbook, importer for pasted text, pdf+pdfjs (worker in pdfjs/) to open a PDF, narrative for 生成文字, export+docx for 导出',
+    note: 'loaded on demand: actions with the first button clicked, help for 帮助’s rule list when it is opened, exceljs+xlsx to open a last-year workbook, importer for pasted text, pdf+pdfjs (worker in pdfjs/) to open a PDF, narrative for 生成文字, export+docx for 导出',
   });
   const worker = path.join(DIST, 'pdfjs', 'pdf.worker.min.js');
   if (existsSync(worker)) {

@@ -1,13 +1,13 @@
 /**
  * The pane's actions, bound to a host once (src/taskpane/mount.tsx): each panel is given its own and never sees the
  * host (as Microsoft's Office-Addin-TaskPane-React template hands its components the function to call).
+ *
+ * What the actions do (bound.ts and what it imports: the checks, the last-year importer's glue, …) is loaded with the
+ * first action a person starts, not with the pane's first screen; a load that fails says so and is tried again on the
+ * next click.
  */
 import type { HostEnvironment, WorkbookHost } from '../host/types';
-import { checkActions, type CheckActions } from './check';
-import { exportActions, type ExportActions } from './export';
-import { insertActions, type InsertActions } from './insert';
-import { lastYearActions, type LastYearActions } from './lastYear';
-import { narrativeActions, type NarrativeActions } from './narrative';
+import type { BoundActions } from './bound';
 import type { SelfTestReport, StepResult } from './selftest';
 
 /** What the 自检 (under 帮助) can do: the self-test itself is loaded when it is run. */
@@ -16,22 +16,52 @@ export interface SelfTestActions {
   run: (onStep: (step: StepResult) => void) => Promise<SelfTestReport>;
 }
 
-export interface PaneActions {
-  insert: InsertActions;
-  check: CheckActions;
-  narrative: NarrativeActions;
-  lastYear: LastYearActions;
-  export: ExportActions;
+export interface PaneActions extends BoundActions {
   selfTest: SelfTestActions;
 }
 
+/** Why an action could not start: the file with its code did not load (the network, or the add-in's files). */
+export function loadFailure(cause: unknown): Error {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new Error(`加载项的程序文件未能载入，操作没有进行（${why}）。请检查网络连接，然后关闭并重新打开任务窗格再试。`);
+}
+
+type Methods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
+
+/** An object of async methods each of which waits for `group()` and calls the method of that name on what it gives;
+ *  `names` lists every method (the type makes sure none is left out). */
+export function deferred<T extends Methods<T>>(group: () => Promise<T>, names: Record<keyof T, true>): T {
+  const out: Partial<Record<keyof T, unknown>> = {};
+  for (const name of Object.keys(names) as Array<keyof T>) {
+    out[name] = async (...args: unknown[]) => {
+      const g = await group();
+      return (g[name] as unknown as (...a: unknown[]) => Promise<unknown>).apply(g, args);
+    };
+  }
+  return out as T;
+}
+
 export function paneActions(host: WorkbookHost): PaneActions {
+  let loading: Promise<BoundActions> | null = null;
+  const bound = (): Promise<BoundActions> =>
+    (loading ??= import(/* webpackChunkName: "actions" */ './bound').then(
+      (m) => m.boundActions(host),
+      (e: unknown) => {
+        loading = null; // the next click tries again
+        throw loadFailure(e);
+      },
+    ));
   return {
-    insert: insertActions(host),
-    check: checkActions(host),
-    narrative: narrativeActions(host),
-    lastYear: lastYearActions(host),
-    export: exportActions(host),
+    insert: deferred(() => bound().then((b) => b.insert), { insert: true }),
+    check: deferred(() => bound().then((b) => b.check), { check: true, clearMarks: true, select: true, register: true }),
+    narrative: deferred(() => bound().then((b) => b.narrative), { generate: true, insertProse: true, selectCell: true }),
+    lastYear: deferred(() => bound().then((b) => b.lastYear), {
+      importText: true,
+      importWorkbook: true,
+      importPdf: true,
+      remove: true,
+    }),
+    export: deferred(() => bound().then((b) => b.export), { export: true }),
     selfTest: {
       environment: () => host.environment(),
       run: async (onStep) => {

@@ -9,6 +9,8 @@ import type { CellKey, FormatId } from '../report/types';
 import type { TablesRead, WorkbookHost } from '../host/types';
 import { lastYearOf, setIndex, sourceOfTables, speaker } from './tables';
 
+export { headingsOf, paragraphsText } from './paragraphs';
+
 /** Where a cell of the tables is in the workbook. */
 export interface CellPlace {
   tableName: string;
@@ -66,9 +68,6 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   };
 }
 
-/** The heading lines a paragraph sits under: its section's, then its part's (一、总体情况, （二）依申请公开情况). */
-export const headingsOf = (p: Pick<Paragraph, 'title' | 'part'>): string[] => (p.part ? [p.title, p.part] : [p.title]);
-
 /** Rows for the 报告正文 sheet from generated paragraphs: a paragraph with a sub-heading (一（二）) comes after a row
  *  holding it, so that the text stays under its heading wherever it is later edited, checked or exported. */
 export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, string]> {
@@ -79,13 +78,6 @@ export function paragraphRows(paragraphs: Paragraph[]): Array<[number | string, 
       .flatMap((p): Array<[number, string]> => [...(p.part ? [[p.section, p.part] as [number, string]] : []), [p.section, p.text]]),
   ];
 }
-
-/** The paragraphs as text to copy: each under its headings, blocked ones left out. */
-export const paragraphsText = (paragraphs: Paragraph[]): string =>
-  paragraphs
-    .filter((p) => !p.blocked)
-    .map((p) => `${headingsOf(p).join('\n')}\n${p.text}`)
-    .join('\n\n');
 
 /** What the pane's 生成文字 panel can do. */
 export interface NarrativeActions {

@@ -458,6 +458,11 @@ const RULES: Rule[] = [
       `The ${m[1]} ${tableInEnglish(m[2])} has changed size (it should be ${m[3]} rows × ${m[4]} columns, it is ${m[5]} × ${m[6]}); restore the rows or columns inserted or deleted, then check again`,
   ],
   [
+    /^加载项的程序文件未能载入，操作没有进行（([\s\S]*)）。请检查网络连接，然后关闭并重新打开任务窗格再试。$/,
+    (m) =>
+      `A file of the add-in’s code did not load, so nothing was done (${m[1]}). Check the network connection, then close and reopen the task pane and try again.`,
+  ],
+  [
     /^当前 Excel 版本过旧/,
     () =>
       'This version of Excel is too old for the add-in (it needs ExcelApi 1.8: Microsoft 365, Office 2021 or later, an updated retail Excel 2019, or Excel on the web; volume-licensed Office 2019 and older are not supported). Please upgrade Office.',

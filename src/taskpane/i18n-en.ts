@@ -51,6 +51,9 @@ export const en: Strings = {
   clickToSelect: 'Click to select the cell',
   lostTables: 'These tables could not be read:',
   working: 'Working…',
+  loading: 'Loading…',
+  loadFailed: (why: string) =>
+    `This part could not be loaded (${why}); the network may be down. Close and reopen the task pane, then try again.`,
   unexpected: 'Unexpected error: ',
   recognised: (sheet: string, tables: string) =>
     `Unregistered tables found by their labels on sheet “${sheet}”: ${tables}. They were checked too; register them so problem cells can be marked and the tables found after moves.`,

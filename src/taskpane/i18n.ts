@@ -53,6 +53,8 @@ export const zh = {
   clickToSelect: '点击定位到单元格',
   lostTables: '以下表格无法读取：',
   working: '正在处理…',
+  loading: '正在加载…',
+  loadFailed: (why: string) => `这一部分未能载入（${why}），可能是网络中断。请关闭并重新打开任务窗格再试。`,
   unexpected: '出现意外错误：',
   recognised: (sheet: string, tables: string) =>
     `在工作表“${sheet}”中按标签识别出未登记的${tables}，已一并校验。登记后可在表格中标出问题单元格，表格移动后也能找到。`,

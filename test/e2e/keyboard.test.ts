@@ -111,6 +111,8 @@ test('insert, check, go to a finding, clear, generate and go to a number, help �
     await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   expect(await help.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  // its rule list comes with the first opening (a file of its own, help.js): the rules are listed
+  await help.locator('li', { hasText: /^T2-BALANCE （错误）/ }).waitFor({ timeout: 10000 });
 
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);

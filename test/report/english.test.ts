@@ -25,6 +25,7 @@ import { describeExcelError } from '../../src/excel/errors';
 import { checkTables } from '../../src/app/check';
 import { importLastYear, importLastYearWorkbook } from '../../src/app/lastYear';
 import { insertTables } from '../../src/app/insert';
+import { loadFailure } from '../../src/app/actions';
 import type { CellKey, FormatId, Report } from '../../src/report/types';
 import { clone, consistentReport, seeded, zeroReport, FIXTURE_DIR } from './helpers';
 import { corpusEntries } from '../corpus/measure';
@@ -207,6 +208,7 @@ beforeAll(async () => {
   for (const code of ['AccessDenied', 'InvalidOperationInCellEditMode', 'ItemNotFound', 'GeneralException', 'Whatever'])
     add('excel', describeExcelError({ code, message: 'm' }));
   add('unsupported', setup({ sheets: ['Sheet1'], apiVersion: '1.7' }).host.info().reason);
+  add('load failed', loadFailure(new Error('Loading chunk 17 failed.')).message);
   void checkTables;
 });
 
@@ -230,6 +232,9 @@ test('a few renderings, as a clerk reads them', () => {
   expect(setTitleInEnglish('2025年（2021年格式，工作表“表格”）')).toBe('2025 (2021 format, sheet “表格”)');
   expect(setTitleInEnglish('工作表“Sheet1”中按标签识别的表格（未登记，2019年格式）')).toBe(
     'Tables recognised by their labels on sheet “Sheet1” (not registered, 2019 format)',
+  );
+  expect(inEnglish(loadFailure(new Error('Loading chunk 17 failed.')).message)).toBe(
+    'A file of the add-in’s code did not load, so nothing was done (Loading chunk 17 failed.). Check the network connection, then close and reopen the task pane and try again.',
   );
   expect(inEnglish('a message the product does not have')).toBe('a message the product does not have');
 });

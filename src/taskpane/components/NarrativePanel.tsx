@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Busy, Notice, NoticeBody } from './Notice';
-import { paragraphsText, type NarrativeActions, type WorkbookNarrative } from '../../app/narrative';
+import type { NarrativeActions, WorkbookNarrative } from '../../app/narrative';
+import { paragraphsText } from '../../app/paragraphs';
 import type { Paragraph } from '../../report/narrative';
 import { describeCell } from '../../report/layout';
 import type { CellKey } from '../../report/types';
