@@ -26,11 +26,15 @@ export function selectCells(s: FileState, tableName: string, cells: Array<{ r: n
   );
 }
 
-/** Select by a sheet-qualified address of one or several areas; every cell of the areas (at most 10,000). */
+/** Select by a sheet-qualified address of one or several areas ('Sheet1'!D6:I6,D9); every cell of the areas (at
+ *  most 10,000), and that sheet shown. The sheet's name is compared as Excel compares it, ignoring case. */
 export function selectAddress(s: FileState, address: string): void {
   const p = parseAreas(address);
-  const ws = p?.sheet ? s.wb.getWorksheet(p.sheet) : undefined;
-  if (!p?.areas.length || !ws) throw new HostError(`无法定位单元格“${address}”：应为“工作表名!单元格”，且工作表须存在。`, 'address');
+  if (!p?.sheet || !p.areas.length)
+    throw new HostError(`无法定位单元格“${address}”：应为带工作表名的地址，如 'Sheet1'!D6 或 'Sheet1'!D6:I6,D9。`, 'address');
+  const wanted = p.sheet.toLowerCase();
+  const ws = s.wb.worksheets.find((x) => x.name.toLowerCase() === wanted);
+  if (!ws) throw new HostError(`无法定位单元格“${address}”：工作簿中没有名为“${p.sheet}”的工作表。`, 'notFound');
   const cells: Array<{ r: number; c: number }> = [];
   for (const a of p.areas)
     for (let r = a.r; r < a.r + a.rs && cells.length < 10000; r++) for (let c = a.c; c < a.c + a.cs; c++) cells.push({ r, c });
