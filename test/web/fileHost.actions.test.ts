@@ -10,6 +10,7 @@ import { checkActions } from '../../src/app/check';
 import { planRequest } from '../../src/app/insert';
 import { buildPlan, MARK_SHEET } from '../../src/report/plan';
 import { HostError, protectedRefusal, type TableRef } from '../../src/host/types';
+import { inEnglish } from '../../src/report/english';
 
 const request = planRequest({ year: 2025, agency: '某县人民政府办公室', target: { kind: 'selection' } });
 
@@ -184,8 +185,11 @@ describe('selecting by address', () => {
       expect((await rejection(host.selectAddress(bad))).message).toBe(
         `无法定位单元格“${bad}”：应为带工作表名的地址，如 'Sheet1'!D6 或 'Sheet1'!D6:I6,D9。`,
       );
-    expect((await rejection(host.selectAddress("'年报'!D6"))).message).toBe(
-      "无法定位单元格“'年报'!D6”：工作簿中没有名为“年报”的工作表。",
+    const unknown = await rejection(host.selectAddress("'年报'!D6"));
+    expect(unknown.message).toBe("无法定位单元格“'年报'!D6”：工作簿中没有名为“年报”的工作表。");
+    expect(inEnglish(unknown.message)).toBe("Cannot go to the cell “'年报'!D6”: the workbook has no sheet named “年报”.");
+    expect(inEnglish((await rejection(host.selectAddress('D6'))).message)).toBe(
+      "Cannot go to the cell “D6”: expected an address with its sheet's name, such as 'Sheet1'!D6 or 'Sheet1'!D6:I6,D9.",
     );
     expect(host.selection()).toEqual({ sheet: 'Sheet1', cells: [{ r: 1, c: 1 }] });
   });
@@ -220,18 +224,44 @@ describe('a new sheet’s name', () => {
   it('that Excel refuses gets the bare sheet-name message, before anything is written', async () => {
     const host = await openFileHost();
     const before = await host.save();
-    const cases: Array<[string, string]> = [
-      ['一'.repeat(32), `无法新建工作表“${'一'.repeat(32)}”：工作表名称不能超过 31 个字符（此名称有 32 个）。请换一个名称。`],
-      ['年报[2025]', '无法新建工作表“年报[2025]”：工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“[”）。请换一个名称。'],
-      ['a/b', '无法新建工作表“a/b”：工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“/”）。请换一个名称。'],
-      ['问?', '无法新建工作表“问?”：工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“?”）。请换一个名称。'],
-      ["'年报", "无法新建工作表“'年报”：工作表名称不能以单引号（'）开头或结尾。请换一个名称。"],
-      ['history', '无法新建工作表“history”：“History”是 Excel 保留的工作表名称。请换一个名称。'],
+    const chars = "a sheet's name cannot contain any of \\ / ? * [ ] :";
+    const cases: Array<[string, string, string]> = [
+      [
+        '一'.repeat(32),
+        `无法新建工作表“${'一'.repeat(32)}”：工作表名称不能超过 31 个字符（此名称有 32 个）。请换一个名称。`,
+        `Cannot add the sheet “${'一'.repeat(32)}”: a sheet's name cannot be longer than 31 characters (this one has 32). Please choose another name.`,
+      ],
+      [
+        '年报[2025]',
+        '无法新建工作表“年报[2025]”：工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“[”）。请换一个名称。',
+        `Cannot add the sheet “年报[2025]”: ${chars} (this one contains “[”). Please choose another name.`,
+      ],
+      [
+        'a/b',
+        '无法新建工作表“a/b”：工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“/”）。请换一个名称。',
+        `Cannot add the sheet “a/b”: ${chars} (this one contains “/”). Please choose another name.`,
+      ],
+      [
+        '问?',
+        '无法新建工作表“问?”：工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“?”）。请换一个名称。',
+        `Cannot add the sheet “问?”: ${chars} (this one contains “?”). Please choose another name.`,
+      ],
+      [
+        "'年报",
+        "无法新建工作表“'年报”：工作表名称不能以单引号（'）开头或结尾。请换一个名称。",
+        "Cannot add the sheet “'年报”: a sheet's name cannot begin or end with a single quotation mark ('). Please choose another name.",
+      ],
+      [
+        'history',
+        '无法新建工作表“history”：“History”是 Excel 保留的工作表名称。请换一个名称。',
+        'Cannot add the sheet “history”: “History” is a sheet name Excel keeps for itself. Please choose another name.',
+      ],
     ];
-    for (const [name, message] of cases) {
+    for (const [name, message, english] of cases) {
       const e = await rejection(host.insertTables(request, { kind: 'newSheet', name }));
       expect(e.message).toBe(message);
       expect(e.code).toBe('sheetName');
+      expect(inEnglish(e.message)).toBe(english);
     }
     // a 31-character name is Excel's longest and is kept whole (exceljs would cut a longer one silently)
     const longest = '年'.repeat(31);

@@ -32,7 +32,7 @@ export function sheetNameProblem(name: string): string | null {
     (name === '' && '工作表名称不能为空') ||
     (name.length > 31 && `工作表名称不能超过 31 个字符（此名称有 ${name.length} 个）`) ||
     (forbidden && `工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“${forbidden}”）`) ||
-    (/^'|'$/.test(name) && '工作表名称不能以单引号（\'）开头或结尾') ||
+    (/^'|'$/.test(name) && "工作表名称不能以单引号（'）开头或结尾") ||
     (name.toLowerCase() === 'history' && '“History”是 Excel 保留的工作表名称');
   return why ? `无法新建工作表“${name}”：${why}。请换一个名称。` : null;
 }
