@@ -176,6 +176,11 @@ describe('selecting by address', () => {
     expect(host.selection()).toEqual({ sheet: '备忘', cells: [{ r: 1, c: 1 }] });
     await host.selectAddress("'sheet1'!A1");
     expect(host.selection()).toEqual({ sheet: 'Sheet1', cells: [{ r: 0, c: 0 }] });
+    // a large area: its first 10,000 cells, row by row
+    await host.selectAddress("'Sheet1'!A1:Z1000");
+    const cells = host.selection()?.cells ?? [];
+    expect(cells.length).toBe(10000);
+    expect(cells[cells.length - 1]).toEqual({ r: 384, c: 15 });
   });
 
   it('says what is wrong with a bad address or an unknown sheet, naming the address, and keeps the selection', async () => {

@@ -26,6 +26,9 @@ export function selectCells(s: FileState, tableName: string, cells: Array<{ r: n
   );
 }
 
+/** The most cells a selection by address holds (a whole-sheet address would otherwise list millions). */
+export const MAX_SELECTED = 10000;
+
 /** Select by a sheet-qualified address of one or several areas ('Sheet1'!D6:I6,D9); every cell of the areas (at
  *  most 10,000), and that sheet shown. The sheet's name is compared as Excel compares it, ignoring case. */
 export function selectAddress(s: FileState, address: string): void {
@@ -37,7 +40,7 @@ export function selectAddress(s: FileState, address: string): void {
   if (!ws) throw new HostError(`无法定位单元格“${address}”：工作簿中没有名为“${p.sheet}”的工作表。`, 'notFound');
   const cells: Array<{ r: number; c: number }> = [];
   for (const a of p.areas)
-    for (let r = a.r; r < a.r + a.rs && cells.length < 10000; r++) for (let c = a.c; c < a.c + a.cs; c++) cells.push({ r, c });
+    for (let r = a.r; r < a.r + a.rs; r++) for (let c = a.c; c < a.c + a.cs && cells.length < MAX_SELECTED; c++) cells.push({ r, c });
   s.select(ws.name, cells);
 }
 
