@@ -438,6 +438,11 @@ const RULES: Rule[] = [
     () => 'This workbook holds as many registered report tables as it can; use a new workbook.',
   ],
   [
+    /^工作表“(.+)”受保护，无法登记其中的表格。请先撤消工作表保护后再登记。$/,
+    (m) => `The sheet “${m[1]}” is protected, so its tables cannot be registered. Unprotect it first, then register them.`,
+  ],
+  [/^找不到工作表“(.+)”，无法登记其中的表格。$/, (m) => `The sheet “${m[1]}” was not found, so its tables cannot be registered.`],
+  [
     /^工作表“(.+)”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。$/,
     (m) => `The sheet “${m[1]}” is protected, so nothing was inserted. Unprotect it first, or insert on a new sheet.`,
   ],

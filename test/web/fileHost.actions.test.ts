@@ -39,8 +39,8 @@ async function sheetModel(host: FileHost, name: string): Promise<unknown> {
 
 /** A file with the three official tables typed by hand on 统计表 from B2: labels and a few numbers, no formulas,
  *  no names — as a clerk would have copied them from last year's report. 一、本年新收 自然人 (row 3, column 3 of
- *  表 2) is 5; （一）予以公开 自然人 (row 5) is 4 and its 总计 (column 9) 9. */
-async function typedByHand(): Promise<{ name: string; bytes: Uint8Array }> {
+ *  表 2) is 5; （一）予以公开 自然人 (row 5) is 4 and its 总计 (column 9) 9. The sheet protected when asked. */
+async function typedByHand(protect = false): Promise<{ name: string; bytes: Uint8Array }> {
   const plan = buildPlan({ ...request, formulas: false }, { r: 1, c: 1 });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('统计表');
@@ -55,6 +55,7 @@ async function typedByHand(): Promise<{ name: string; bytes: Uint8Array }> {
   at(3, 3).value = 5;
   at(5, 3).value = 4;
   at(5, 9).value = 9;
+  if (protect) await ws.protect('', {});
   return { name: '手填.xlsx', bytes: await bytesOf(wb) };
 }
 
@@ -101,6 +102,26 @@ describe('tables typed by hand', () => {
     const again = await openFileHost({ name: 'copy.xlsx', bytes: await host.save() });
     expect((await again.readTables()).tables.map((t) => t.name)).toEqual(['OGI_active', 'OGI_applications', 'OGI_reviews']);
     expect(again.markedCells()).toContainEqual({ ...total, severity: 'error' });
+  });
+});
+
+describe('tables typed by hand on a protected sheet', () => {
+  it('are not registered, as Excel refuses their conditional formats; nothing is written', async () => {
+    const host = await openFileHost(await typedByHand(true));
+    const before = await host.save();
+    const actions = checkActions(host);
+    const found = (await actions.check()).unregistered;
+    expect(found.map((t) => t.table)).toEqual(['active', 'applications', 'reviews']);
+    const e = await rejection(actions.register(found, 2025));
+    expect(e.message).toBe('工作表“统计表”受保护，无法登记其中的表格。请先撤消工作表保护后再登记。');
+    expect(inEnglish(e.message)).toBe(
+      'The sheet “统计表” is protected, so its tables cannot be registered. Unprotect it first, then register them.',
+    );
+    expect((await host.readTables()).tables.every((t) => t.recognised)).toBe(true);
+    const copy = await reload(await host.save());
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual(['统计表']);
+    expect(copy.definedNames.model).toEqual([]);
+    expect(copy.getWorksheet('统计表')?.model).toEqual((await reload(before)).getWorksheet('统计表')?.model);
   });
 });
 

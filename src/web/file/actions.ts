@@ -7,7 +7,7 @@ import { tableLayout } from '../../report/layout';
 import { writeRegistrations } from '../../file/xlsx';
 import { HostError, type TableRef, type WorkbookHost } from '../../host/types';
 import { placedTables, takenNames } from './cells';
-import { addSheet, freeSheetName } from './insert';
+import { addSheet, freeSheetName, isProtected } from './insert';
 import { isVisible, type FileState } from './state';
 
 /** Where a registered table is now, or a Chinese message naming it. */
@@ -44,17 +44,23 @@ export function selectAddress(s: FileState, address: string): void {
   s.select(ws.name, cells);
 }
 
+/** Register tables found by their labels. Every sheet is checked first (it exists, it is not protected: Excel
+ *  refuses conditional formats on a protected sheet), so a refusal leaves nothing half-registered. */
 export function registerTables(s: FileState, tables: Parameters<WorkbookHost['registerTables']>[0]): TableRef[] {
   const names = freeNames(
     tables.map((t) => t.table),
     takenNames(s.wb),
   );
   if (!names) throw new HostError('本工作簿中登记的年报表格已达上限，无法再登记。');
-  const refs: TableRef[] = [];
-  for (const sheetName of [...new Set(tables.map((t) => t.sheet))]) {
+  const sheets = [...new Set(tables.map((t) => t.sheet))].map((sheetName) => {
     const ws = s.wb.getWorksheet(sheetName);
     if (!ws) throw new HostError(`找不到工作表“${sheetName}”，无法登记其中的表格。`, 'notFound');
-    const here = tables.filter((t) => t.sheet === sheetName).map((t) => ({ ...t, name: names[t.table] as string }));
+    if (isProtected(ws)) throw new HostError(`工作表“${sheetName}”受保护，无法登记其中的表格。请先撤消工作表保护后再登记。`, 'protected');
+    return ws;
+  });
+  const refs: TableRef[] = [];
+  for (const ws of sheets) {
+    const here = tables.filter((t) => t.sheet === ws.name).map((t) => ({ ...t, name: names[t.table] as string }));
     const cfs = here.flatMap((t) => tableConditionalFormats(tableLayout(t.format, t.table), t.rect, t.name));
     writeRegistrations(s.wb, ws, here, cfs);
     refs.push(...here.map(({ name, table, format, year, sheet, rect }) => ({ name, table, format, year, sheet, rect })));

@@ -53,7 +53,7 @@ function mergesIn(ws: ExcelJS.Worksheet, area: Rect): string[] {
 }
 
 /** Whether a sheet is protected (exceljs keeps the file's protection on the sheet, untyped). */
-const isProtected = (ws: ExcelJS.Worksheet): boolean =>
+export const isProtected = (ws: ExcelJS.Worksheet): boolean =>
   !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
 
 /** Why the area of a sheet cannot take the tables (as the Excel host says it), or null when it can. */
