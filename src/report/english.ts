@@ -128,6 +128,20 @@ const list = (s: string): string =>
 
 const quoted = '“([^”]*)”';
 
+/** Why a sheet's name was refused (src/web/file/insert.ts sheetNameProblem), in English. */
+function sheetNameRuleInEnglish(why: string): string {
+  const long = /^工作表名称不能超过 31 个字符（此名称有 (\d+) 个）$/.exec(why);
+  if (long) return `a sheet's name cannot be longer than 31 characters (this one has ${long[1]})`;
+  const char = /^工作表名称不能含有 .+ 这些字符（此名称含有“(.+)”）$/.exec(why);
+  if (char) return `a sheet's name cannot contain any of \\ / ? * [ ] : (this one contains “${char[1]}”)`;
+  const fixed: Record<string, string> = {
+    工作表名称不能为空: "a sheet's name cannot be empty",
+    "工作表名称不能以单引号（'）开头或结尾": "a sheet's name cannot begin or end with a single quotation mark (')",
+    '“History”是 Excel 保留的工作表名称': '“History” is a sheet name Excel keeps for itself',
+  };
+  return fixed[why] ?? why;
+}
+
 const RULES: Rule[] = [
   // ---- cells (check.ts)
   [/^(表\d .+?)：单元格为空，格式要求填写0；计算时按0处理$/, (m) => `${cellInEnglish(m[1])}: the cell is empty; ${ZERO}`],
@@ -424,6 +438,11 @@ const RULES: Rule[] = [
     () => 'This workbook holds as many registered report tables as it can; use a new workbook.',
   ],
   [
+    /^工作表“(.+)”受保护，无法登记其中的表格。请先撤消工作表保护后再登记。$/,
+    (m) => `The sheet “${m[1]}” is protected, so its tables cannot be registered. Unprotect it first, then register them.`,
+  ],
+  [/^找不到工作表“(.+)”，无法登记其中的表格。$/, (m) => `The sheet “${m[1]}” was not found, so its tables cannot be registered.`],
+  [
     /^工作表“(.+)”受保护，无法插入。请先撤消工作表保护，或插入到新工作表。$/,
     (m) => `The sheet “${m[1]}” is protected, so nothing was inserted. Unprotect it first, or insert on a new sheet.`,
   ],
@@ -444,6 +463,18 @@ const RULES: Rule[] = [
     },
   ],
   [/^无法定位单元格“(.+)”$/, (m) => `Cannot go to the cell “${m[1]}”`],
+  [
+    /^无法定位单元格“(.+)”：应为带工作表名的地址，如 'Sheet1'!D6 或 'Sheet1'!D6:I6,D9。$/,
+    (m) => `Cannot go to the cell “${m[1]}”: expected an address with its sheet's name, such as 'Sheet1'!D6 or 'Sheet1'!D6:I6,D9.`,
+  ],
+  [
+    /^无法定位单元格“(.+)”：工作簿中没有名为“(.+)”的工作表。$/,
+    (m) => `Cannot go to the cell “${m[1]}”: the workbook has no sheet named “${m[2]}”.`,
+  ],
+  [
+    /^无法新建工作表“(.*)”：(.+)。请换一个名称。$/,
+    (m) => `Cannot add the sheet “${m[1]}”: ${sheetNameRuleInEnglish(m[2])}. Please choose another name.`,
+  ],
   [
     /^(\S+) 所指的表格已被删除（工作表或行列被删除）$/,
     (m) => `The table ${m[1]} refers to was deleted (its sheet, rows or columns were deleted)`,

@@ -103,8 +103,8 @@ export async function openFileHost(file?: { name: string; bytes: Uint8Array }): 
   const opened = await openWorkbook(file);
   const state = new FileState(file?.name ?? NEW_WORKBOOK_NAME, opened.wb, opened.lost);
   // the inserted tables' totals and the user's formulas reading them: computed on open (a file's cached results may
-  // be stale or missing) and after every change
+  // be stale or missing) and after every change of values or structure (not after a selection or a sheet tab)
   const recalc = new Recalculator(opened.wb);
-  state.beforeNotify.push(() => recalc.run());
+  state.onContent.push(() => recalc.run());
   return wire(state);
 }

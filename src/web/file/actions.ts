@@ -7,7 +7,7 @@ import { tableLayout } from '../../report/layout';
 import { writeRegistrations } from '../../file/xlsx';
 import { HostError, type TableRef, type WorkbookHost } from '../../host/types';
 import { placedTables, takenNames } from './cells';
-import { addSheet, freeSheetName } from './insert';
+import { addSheet, freeSheetName, isProtected } from './insert';
 import { isVisible, type FileState } from './state';
 
 /** Where a registered table is now, or a Chinese message naming it. */
@@ -26,28 +26,41 @@ export function selectCells(s: FileState, tableName: string, cells: Array<{ r: n
   );
 }
 
-/** Select by a sheet-qualified address of one or several areas; every cell of the areas (at most 10,000). */
+/** The most cells a selection by address holds (a whole-sheet address would otherwise list millions). */
+export const MAX_SELECTED = 10000;
+
+/** Select by a sheet-qualified address of one or several areas ('Sheet1'!D6:I6,D9); every cell of the areas (at
+ *  most 10,000), and that sheet shown. The sheet's name is compared as Excel compares it, ignoring case. */
 export function selectAddress(s: FileState, address: string): void {
   const p = parseAreas(address);
-  const ws = p?.sheet ? s.wb.getWorksheet(p.sheet) : undefined;
-  if (!p?.areas.length || !ws) throw new HostError(`无法定位单元格“${address}”：应为“工作表名!单元格”，且工作表须存在。`, 'address');
+  if (!p?.sheet || !p.areas.length)
+    throw new HostError(`无法定位单元格“${address}”：应为带工作表名的地址，如 'Sheet1'!D6 或 'Sheet1'!D6:I6,D9。`, 'address');
+  const wanted = p.sheet.toLowerCase();
+  const ws = s.wb.worksheets.find((x) => x.name.toLowerCase() === wanted);
+  if (!ws) throw new HostError(`无法定位单元格“${address}”：工作簿中没有名为“${p.sheet}”的工作表。`, 'notFound');
   const cells: Array<{ r: number; c: number }> = [];
   for (const a of p.areas)
-    for (let r = a.r; r < a.r + a.rs && cells.length < 10000; r++) for (let c = a.c; c < a.c + a.cs; c++) cells.push({ r, c });
+    for (let r = a.r; r < a.r + a.rs; r++) for (let c = a.c; c < a.c + a.cs && cells.length < MAX_SELECTED; c++) cells.push({ r, c });
   s.select(ws.name, cells);
 }
 
+/** Register tables found by their labels. Every sheet is checked first (it exists, it is not protected: Excel
+ *  refuses conditional formats on a protected sheet), so a refusal leaves nothing half-registered. */
 export function registerTables(s: FileState, tables: Parameters<WorkbookHost['registerTables']>[0]): TableRef[] {
   const names = freeNames(
     tables.map((t) => t.table),
     takenNames(s.wb),
   );
   if (!names) throw new HostError('本工作簿中登记的年报表格已达上限，无法再登记。');
-  const refs: TableRef[] = [];
-  for (const sheetName of [...new Set(tables.map((t) => t.sheet))]) {
+  const sheets = [...new Set(tables.map((t) => t.sheet))].map((sheetName) => {
     const ws = s.wb.getWorksheet(sheetName);
     if (!ws) throw new HostError(`找不到工作表“${sheetName}”，无法登记其中的表格。`, 'notFound');
-    const here = tables.filter((t) => t.sheet === sheetName).map((t) => ({ ...t, name: names[t.table] as string }));
+    if (isProtected(ws)) throw new HostError(`工作表“${sheetName}”受保护，无法登记其中的表格。请先撤消工作表保护后再登记。`, 'protected');
+    return ws;
+  });
+  const refs: TableRef[] = [];
+  for (const ws of sheets) {
+    const here = tables.filter((t) => t.sheet === ws.name).map((t) => ({ ...t, name: names[t.table] as string }));
     const cfs = here.flatMap((t) => tableConditionalFormats(tableLayout(t.format, t.table), t.rect, t.name));
     writeRegistrations(s.wb, ws, here, cfs);
     refs.push(...here.map(({ name, table, format, year, sheet, rect }) => ({ name, table, format, year, sheet, rect })));

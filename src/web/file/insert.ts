@@ -21,16 +21,27 @@ export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
   return name;
 }
 
-/** Add a sheet, turning exceljs' refusal of a name (too long, a character Excel forbids) into a Chinese message. */
+const FORBIDDEN = /[\\/?*[\]:]/;
+
+/** Why Excel would refuse a new sheet's name (empty, longer than 31 characters, a character it forbids, a single
+ *  quotation mark first or last, the reserved History), in Chinese naming the name; null when it takes it. exceljs
+ *  would silently cut a long name to 31 characters, so the rules are checked here first. */
+export function sheetNameProblem(name: string): string | null {
+  const forbidden = FORBIDDEN.exec(name)?.[0];
+  const why =
+    (name === '' && '工作表名称不能为空') ||
+    (name.length > 31 && `工作表名称不能超过 31 个字符（此名称有 ${name.length} 个）`) ||
+    (forbidden && `工作表名称不能含有 \\ / ? * [ ] : 这些字符（此名称含有“${forbidden}”）`) ||
+    (/^'|'$/.test(name) && "工作表名称不能以单引号（'）开头或结尾") ||
+    (name.toLowerCase() === 'history' && '“History”是 Excel 保留的工作表名称');
+  return why ? `无法新建工作表“${name}”：${why}。请换一个名称。` : null;
+}
+
+/** Add a sheet whose name Excel would take (sheetNameProblem), with a Chinese message when it would not. */
 export function addSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  try {
-    return wb.addWorksheet(name);
-  } catch (e) {
-    throw new HostError(
-      `无法新建工作表“${name}”：工作表名称不能超过 31 个字符，也不能含有 \\ / ? * [ ] : 等字符（${e instanceof Error ? e.message : String(e)}）。`,
-      'sheetName',
-    );
-  }
+  const problem = sheetNameProblem(name);
+  if (problem) throw new HostError(problem, 'sheetName');
+  return wb.addWorksheet(name);
 }
 
 /** The merged areas of a sheet that overlap a rect, as addresses (A1:B2). */
@@ -42,7 +53,7 @@ function mergesIn(ws: ExcelJS.Worksheet, area: Rect): string[] {
 }
 
 /** Whether a sheet is protected (exceljs keeps the file's protection on the sheet, untyped). */
-const isProtected = (ws: ExcelJS.Worksheet): boolean =>
+export const isProtected = (ws: ExcelJS.Worksheet): boolean =>
   !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
 
 /** Why the area of a sheet cannot take the tables (as the Excel host says it), or null when it can. */
@@ -94,9 +105,14 @@ export function insertTables(s: FileState, req: PlanRequest, target: InsertTarge
     const refused = refusal(ws, { ...anchor, rs: size.rows, cs: size.cols });
     if (refused) return refused;
   }
+  // a new sheet's name is checked before anything is written: a name Excel refuses is the user's to change, not a
+  // failure part-way
+  const newName = ws ? null : freeSheetName(s.wb, target.kind === 'newSheet' ? target.name : '年报表格');
+  const problem = newName === null ? null : sheetNameProblem(newName);
+  if (problem) throw new HostError(problem, 'sheetName');
   const plan = buildPlan({ ...req, names }, anchor);
   const sheetName = allOrNothing(s, '插入', () => {
-    const sheet = ws ?? addSheet(s.wb, freeSheetName(s.wb, target.kind === 'newSheet' ? target.name : '年报表格'));
+    const sheet = ws ?? s.wb.addWorksheet(newName as string);
     writePlan(s.wb, sheet, plan);
     return sheet.name;
   });

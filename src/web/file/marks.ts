@@ -40,7 +40,7 @@ export function checkAndMark<T>(s: FileState, decide: (read: TablesRead) => { ma
       marks.filter((m) => registered.has(m.tableName)),
     );
   }
-  s.changed();
+  s.changed('marks');
   return result;
 }
 
@@ -79,6 +79,6 @@ export function clearMarks(s: FileState, only?: string[]): number {
     for (let r = 0; r < MARK_META_ROW; r++) for (let c = 0; c < MARK_BLOCK_COLS; c++) ms.getCell(b.r + r + 1, b.c + c + 1).value = null;
     removeNotes(t);
   }
-  s.changed();
+  s.changed('marks');
   return count;
 }

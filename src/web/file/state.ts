@@ -1,10 +1,16 @@
 /**
  * The file host's state: the workbook in memory, the visible sheet, the selection, the listeners. Every change the
- * host makes ends with changed(), which recomputes the inserted tables' formulas and tells the listeners.
+ * host makes ends with changed(), which tells the listeners — after recomputing the formulas (onContent) when the
+ * change was one of values or structure, not when only the selection, the visible sheet or the marks changed.
  */
 import type ExcelJS from 'exceljs';
 
 export type Selection = { sheet: string; cells: Array<{ r: number; c: number }> };
+
+/** What a change touched: cells' values or the workbook's structure ('content': insert, typed numbers, registration,
+ *  prose, last year's report, a discarded sheet, an undo), only the marks' codes and notes ('marks'), or only what
+ *  the user looks at ('view': the selection, the visible sheet). Only 'content' can change a formula's result. */
+export type Change = 'content' | 'marks' | 'view';
 
 /** Whether a sheet is one the user sees (hidden and very hidden sheets never become the active sheet). */
 export const isVisible = (ws: ExcelJS.Worksheet): boolean => (ws.state ?? 'visible') === 'visible';
@@ -13,8 +19,8 @@ export class FileState {
   private listeners = new Set<() => void>();
   private active: string;
   private sel: Selection | null = null;
-  /** Run by changed() before the listeners (the formulas' recalculation, the marks' cache). */
-  readonly beforeNotify: Array<() => void> = [];
+  /** Run by changed('content') before the listeners (the formulas' recalculation). */
+  readonly onContent: Array<() => void> = [];
 
   constructor(
     readonly fileName: string,
@@ -34,9 +40,10 @@ export class FileState {
     };
   }
 
-  /** After every change: recompute, then tell each listener (one listener's failure does not stop the others). */
-  changed(): void {
-    for (const fn of this.beforeNotify) fn();
+  /** After every change: recompute when values or structure changed, then tell each listener (one listener's failure
+   *  does not stop the others). */
+  changed(what: Change = 'content'): void {
+    if (what === 'content') for (const fn of this.onContent) fn();
     for (const listener of [...this.listeners]) {
       try {
         listener();
@@ -58,7 +65,7 @@ export class FileState {
     const ws = this.wb.getWorksheet(name);
     if (!ws || !isVisible(ws) || ws.name === this.activeSheet()) return;
     this.active = ws.name;
-    if (notify) this.changed();
+    if (notify) this.changed('view');
   }
 
   selection(): Selection | null {
@@ -71,7 +78,7 @@ export class FileState {
     if (!ws) return;
     this.sel = { sheet: ws.name, cells: cells.map(({ r, c }) => ({ r, c })) };
     if (isVisible(ws)) this.active = ws.name;
-    if (notify) this.changed();
+    if (notify) this.changed('view');
   }
 
   /** The .xlsx bytes of the workbook as it is now, opening on the visible sheet. */
