@@ -285,19 +285,29 @@ describe('rewriteOfficeJs on the real page templates', () => {
 
 describe('webpack.config.js wiring (configuration only, no build)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require('../webpack.config.js') as (env: Record<string, unknown>, argv: { mode: string }) => { plugins: object[] };
-  const pluginNames = (env: Record<string, unknown>) => config(env, { mode: 'production' }).plugins.map((p) => p.constructor.name);
+  const configs = require('../webpack.config.js') as (
+    env: Record<string, unknown>,
+    argv: { mode: string },
+  ) => Array<{ name?: string; plugins: object[] }>;
+  // two compilations: the add-in's pages, then web.html (which never loads office.js)
+  const pluginNames = (env: Record<string, unknown>, which = 0) =>
+    configs(env, { mode: 'production' })[which].plugins.map((p) => p.constructor.name);
+
+  test('builds the add-in pages and web.html in two compilations', () => {
+    expect(configs({}, { mode: 'production' })).toHaveLength(2);
+  });
 
   test('adds the office.js rewrite only when --env officeJs is given', () => {
     expect(pluginNames({})).not.toContain('SelfHostedOfficeJsPlugin');
     expect(pluginNames({ urlProd: INTRANET })).not.toContain('SelfHostedOfficeJsPlugin');
     expect(pluginNames({ urlProd: INTRANET, officeJs: 'office-js/office.js' })).toContain('SelfHostedOfficeJsPlugin');
+    expect(pluginNames({ urlProd: INTRANET, officeJs: 'office-js/office.js' }, 1)).not.toContain('SelfHostedOfficeJsPlugin');
   });
 
   test('refuses bad switches before building', () => {
-    expect(() => config({ urlProd: 'http://ogi.gov.example/' }, { mode: 'production' })).toThrow(/https/);
-    expect(() => config({ officeJs: true }, { mode: 'production' })).toThrow(/empty/);
-    expect(() => config({ urlProd: INTRANET, officeJs: 'http://static.gov.example/office.js' }, { mode: 'production' })).toThrow(/https/);
+    expect(() => configs({ urlProd: 'http://ogi.gov.example/' }, { mode: 'production' })).toThrow(/https/);
+    expect(() => configs({ officeJs: true }, { mode: 'production' })).toThrow(/empty/);
+    expect(() => configs({ urlProd: INTRANET, officeJs: 'http://static.gov.example/office.js' }, { mode: 'production' })).toThrow(/https/);
   });
 });
 
@@ -340,16 +350,17 @@ describe('command line (node scripts/deploy-urls.js)', () => {
 
 describe('webpack --env officeJs=bundled (one switch for an isolated network)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require('../webpack.config.js') as (
+  const configs = require('../webpack.config.js') as (
     env: Record<string, unknown>,
     argv: Record<string, unknown>,
-  ) => {
+  ) => Array<{
     plugins: Array<{
       constructor: { name: string };
       officeJsUrl?: string;
       patterns?: Array<{ from: string; to: string; info?: { minimized?: boolean }; globOptions?: { ignore?: string[] } }>;
     }>;
-  };
+  }>;
+  const config = (env: Record<string, unknown>, argv: Record<string, unknown>) => configs(env, argv)[0];
 
   test('copies the office.js files of @microsoft/office-js, unmodified, to office-js/ and loads office.js from there', () => {
     const { plugins } = config({ urlProd: INTRANET, officeJs: 'bundled' }, { mode: 'production' });

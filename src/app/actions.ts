@@ -44,7 +44,7 @@ export function deferred<T extends Methods<T>>(group: () => Promise<T>, names: R
 export function paneActions(host: WorkbookHost): PaneActions {
   let loading: Promise<BoundActions> | null = null;
   const bound = (): Promise<BoundActions> =>
-    (loading ??= import(/* webpackChunkName: "actions" */ './bound').then(
+    (loading ??= import(/* webpackChunkName: "actions", webpackPrefetch: true */ './bound').then(
       (m) => m.boundActions(host),
       (e: unknown) => {
         loading = null; // the next click tries again
