@@ -1,4 +1,5 @@
 /** 插入表格: the official tables at the selection or on a new sheet (never over anything). No office-js here. */
+import { freeSheetName } from '../report/a1';
 import type { PlanRequest } from '../report/plan';
 import { formatForYear, reportYear, yearMessage, TABLE_IDS, type FormatId, type TableId } from '../report/types';
 import type { InsertOutcome, InsertTarget, WorkbookHost } from '../host/types';
@@ -24,11 +25,7 @@ export function planRequest(o: InsertOptions): PlanRequest {
   };
 }
 
-export function defaultSheetName(year: number, existing: string[]): string {
-  const base = `${year}年报表格`;
-  if (!existing.includes(base)) return base;
-  for (let i = 2; ; i++) if (!existing.includes(`${base}(${i})`)) return `${base}(${i})`;
-}
+export const defaultSheetName = (year: number, existing: string[]): string => freeSheetName(existing, `${year}年报表格`);
 
 export async function insertTables(host: WorkbookHost, o: InsertOptions): Promise<InsertOutcome> {
   const info = host.info();

@@ -3,7 +3,7 @@
  * what it holds), the decision (refusing a protected sheet, an occupied or merged area), one write sync (the plan);
  * a write sync that fails part-way is undone (undo.ts).
  */
-import { rectAddress } from '../report/a1';
+import { freeSheetName, rectAddress } from '../report/a1';
 import { buildPlan, freeNames, planSize, type PlanRequest, type SheetPlan } from '../report/plan';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../host/types';
 import type { readAreaFormats as ReadAreaFormats } from './areaFormats';
@@ -67,11 +67,10 @@ function refusal(session: ExcelSession, s: SelectionRead): InsertOutcome | null 
 
 /** A new sheet's name: the one asked for (or 年报表格), numbered when taken. */
 function newSheetName(sheets: Excel.WorksheetCollection, target: InsertTarget): string {
-  const existing = sheets.items.map((s) => s.name);
-  const wanted = target.kind === 'newSheet' ? target.name : '年报表格';
-  let name = wanted;
-  for (let i = 2; existing.includes(name); i++) name = `${wanted}(${i})`;
-  return name;
+  return freeSheetName(
+    sheets.items.map((s) => s.name),
+    target.kind === 'newSheet' ? target.name : '年报表格',
+  );
 }
 
 function inserted(plan: SheetPlan, sheetName: string): InsertOutcome {

@@ -1,4 +1,5 @@
 /** The sheets the user can pick the prose from, and a new prose sheet written from a template. */
+import { freeSheetName as freeName } from '../report/a1';
 import type { ExcelSession } from './context';
 
 /** One read sync: the visible sheets' names. */
@@ -22,9 +23,10 @@ export function insertProse(session: ExcelSession, sheet: string, rows: Array<[n
     sheets.load('items/name');
     await context.sync();
     // ---- decide
-    const existing = sheets.items.map((s) => s.name);
-    let name = sheet;
-    for (let i = 2; existing.includes(name); i++) name = `${sheet}(${i})`;
+    const name = freeName(
+      sheets.items.map((s) => s.name),
+      sheet,
+    );
     // ---- write
     const ws = sheets.add(name);
     ws.getRangeByIndexes(0, 0, rows.length, 2).values = rows.map((row) => row.map(asText));

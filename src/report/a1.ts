@@ -45,6 +45,15 @@ export function rectAddress(rect: Rect, abs = false): string {
  * identifier, and also when Excel would read the bare name as a reference: an A1 cell (A1, XFD9) or an
  * R1C1 one (R, C, R2, C3, RC, R2C3).
  */
+/** A sheet name not taken in `existing`, compared as Excel compares sheet names (ignoring case): `wanted`, then
+ *  `wanted(2)`, `wanted(3)`… Every host and the pane name new sheets with this. */
+export function freeSheetName(existing: readonly string[], wanted: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}(${i})`;
+  return name;
+}
+
 export function quoteSheet(name: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$|^[Cc]\d*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;

@@ -12,6 +12,14 @@ import { API_LEVELS, select, setup } from './helpers';
 const ALL = { year: 2025, agency: '某某县人民政府' };
 
 describe.each(API_LEVELS)('at ExcelApi %s', (api) => {
+  test('a new sheet whose name is taken in another case (Excel ignores case) gets the next number', async () => {
+    const { sim, host } = setup({ apiVersion: api, sheets: ['Sheet1', 'Report'] });
+    const out = await insertTables(host, { ...ALL, target: { kind: 'newSheet', name: 'sheet1' } });
+    expect(out).toMatchObject({ ok: true, sheet: 'sheet1(2)' });
+    expect(await host.insertProse('REPORT', [['部分', '内容']])).toBe('REPORT(2)');
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Report', 'sheet1(2)', 'OGI_marks', 'REPORT(2)']);
+  });
+
   test('agency names starting with "-", "+", "=" or "@" are written as text, never as a formula', async () => {
     for (const agency of ['-某某局', '+某某局', '=某某局', '@某某局']) {
       const { sim, host, X } = setup({ apiVersion: api });

@@ -3,7 +3,7 @@
  * exactly as the domain does: before issue 15 the domain accepted XFE1, A0 and A1048577 that the stand-in
  * refused, and quoted sheets named R1C1 / R / C bare where the stand-in quoted them.
  */
-import { colIndex, colName, MAX_COLS, MAX_ROWS, onSheet, parseAddress, quoteSheet } from '../../src/report/a1';
+import { colIndex, colName, freeSheetName, MAX_COLS, MAX_ROWS, onSheet, parseAddress, quoteSheet } from '../../src/report/a1';
 import { formatAddress, parseAddress as simParseAddress } from '../../src/excel-sim/formula';
 
 describe('column letters', () => {
@@ -98,5 +98,16 @@ describe('the Excel stand-in agrees with the domain', () => {
   ])('sheet %s is written %s by both', (name, quoted) => {
     expect(quoteSheet(name)).toBe(quoted);
     expect(formatAddress(name, { r0: 0, c0: 0, r1: 0, c1: 0 })).toBe(`${quoted}!A1`);
+  });
+});
+
+describe('freeSheetName: compared as Excel compares sheet names, ignoring case', () => {
+  test.each([
+    [['Sheet1'], 'Sheet2', 'Sheet2'],
+    [['Sheet1'], 'sheet1', 'sheet1(2)'],
+    [['2025年报表格', '2025年报表格(2)'], '2025年报表格', '2025年报表格(3)'],
+    [['REPORT', 'report(2)'], 'Report', 'Report(3)'],
+  ])('taken %j, wanted %s → %s', (existing, wanted, name) => {
+    expect(freeSheetName(existing, wanted)).toBe(name);
   });
 });

@@ -5,7 +5,7 @@
  * fails part-way is undone (allOrNothing): the workbook is as it was before.
  */
 import type ExcelJS from 'exceljs';
-import { parseAddress, rectAddress, type Rect } from '../../report/a1';
+import { freeSheetName as freeName, parseAddress, rectAddress, type Rect } from '../../report/a1';
 import { buildPlan, freeNames, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
 import { writePlan } from '../../file/xlsx';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../../host/types';
@@ -14,12 +14,11 @@ import type { FileState } from './state';
 import { allOrNothing } from './undo';
 
 /** A sheet name not taken (compared as Excel compares them, ignoring case): `wanted`, then `wanted(2)`… */
-export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
-  let name = wanted;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}(${i})`;
-  return name;
-}
+export const freeSheetName = (wb: ExcelJS.Workbook, wanted: string): string =>
+  freeName(
+    wb.worksheets.map((ws) => ws.name),
+    wanted,
+  );
 
 const FORBIDDEN = /[\\/?*[\]:]/;
 
