@@ -228,7 +228,8 @@ export function readTables(wb: ExcelJS.Workbook, options: { proseSheet?: string 
         continue;
       }
       const b = markBlock(name);
-      const metaCell = marks?.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value;
+      // as text whatever form it came in: LibreOffice saves a string holding Chinese as rich text (one run per font)
+      const metaCell = marks ? cellRaw(marks.getCell(b.r + MARK_META_ROW + 1, b.c + 1).value) : null;
       let reg = decodeRegistration(name, typeof metaCell === 'string' ? metaCell : null);
       if (!reg) {
         const format = (['2021', '2019'] as FormatId[]).find(

@@ -111,3 +111,23 @@ describe.each([
     if (mutate) expect(fired.size).toBeGreaterThan(0);
   });
 });
+
+test('the registration survives LibreOffice: its year, format and agency are read back (LibreOffice saves them as rich text)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const plan = buildPlan(
+    { format: '2021', year: 2025, agency: '清河县人民政府', tables: ['active', 'applications', 'reviews'], titles: true, formulas: true },
+    { r: 0, c: 0 },
+  );
+  writePlan(wb, wb.addWorksheet('Sheet1'), plan);
+  const file = path.join(dir, 'registration.xlsx');
+  await wb.xlsx.writeFile(file);
+  const outDir = path.join(dir, 'registration-lo');
+  await fs.mkdir(outDir, { recursive: true });
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(await convert(file, 'xlsx', outDir));
+  expect(readTables(back).tables.map(({ name, format, year, agency }) => ({ name, format, year, agency }))).toEqual([
+    { name: 'OGI_active', format: '2021', year: 2025, agency: '清河县人民政府' },
+    { name: 'OGI_applications', format: '2021', year: 2025, agency: '清河县人民政府' },
+    { name: 'OGI_reviews', format: '2021', year: 2025, agency: '清河县人民政府' },
+  ]);
+});
