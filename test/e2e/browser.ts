@@ -46,6 +46,8 @@ export interface Opened {
   refused: string[];
   /** Console errors and page errors. */
   errors: string[];
+  /** Every URL the page requested, in order, from its first navigation on (served, refused, blob: and data: alike). */
+  requested: string[];
 }
 
 export interface OpenOptions {
@@ -68,6 +70,8 @@ export async function open(browser: Browser, file: string, opts: OpenOptions = {
   if (opts.init) await page.addInitScript(opts.init);
   const refused: string[] = [];
   const errors: string[] = [];
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -100,7 +104,7 @@ export async function open(browser: Browser, file: string, opts: OpenOptions = {
     return route.abort();
   });
   await page.goto(`${ORIGIN}/${file}`);
-  return { page, refused, errors };
+  return { page, refused, errors, requested };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
