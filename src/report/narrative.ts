@@ -95,6 +95,8 @@ const PARTS: Record<number, string> = { 1: '（二）依申请公开情况' };
 interface Context {
   format: FormatId;
   year: number;
+  /** How the paragraphs name the year: 2025年, or 本年度 when the workbook does not say which year (NaN). */
+  when: string;
   who: string;
   options: NarrativeOptions;
   /** The values as typed. */
@@ -108,6 +110,9 @@ interface Context {
   last: { get: ValueSource; Q: Record<string, Quantity> } | null;
 }
 
+/** 2025年; 本年度 when the year is not known (a registration that lost it), never “NaN年”. */
+export const yearWords = (year: number): string => (Number.isInteger(year) && year > 0 ? `${year}年` : '本年度');
+
 function contextOf(input: NarrativeInput, options: NarrativeOptions): Context {
   const { format, year, get } = input;
   const reads = new Set<CellKey>();
@@ -119,6 +124,7 @@ function contextOf(input: NarrativeInput, options: NarrativeOptions): Context {
   return {
     format,
     year,
+    when: yearWords(year),
     who: options.who?.trim() || '本机关',
     options,
     get,
@@ -193,7 +199,7 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
   const ctx = contextOf(input, options);
   const out: Paragraph[] = [
     ...fromTable(ctx, 'applications', [1, 3], () => [receivedParagraph(ctx), handledParagraph(ctx)]),
-    ...fromTable(ctx, 'active', [2], () => [activeParagraph(ctx.format, ctx.year, ctx.who, ctx.tracked)]),
+    ...fromTable(ctx, 'active', [2], () => [activeParagraph(ctx.format, ctx.when, ctx.who, ctx.tracked)]),
     ...fromTable(ctx, 'reviews', [4], () => [reviewsParagraph(ctx)]),
   ];
   if (options.fee !== undefined) out.push(feeParagraph(ctx, options.fee));
@@ -202,14 +208,14 @@ export function generateNarrative(input: NarrativeInput, options: NarrativeOptio
 
 /** 一（二）: applications received, carried over, handled, carried forward, and who applied. */
 function receivedParagraph(ctx: Context): Paragraph {
-  const { Q, v, year, who } = ctx;
+  const { Q, v, when, who } = ctx;
   const n = v(Q.new);
   const co = v(Q.carried_over);
   const handled = v(Q.handled);
   const cf = v(Q.carried_forward);
   const w = new Writer();
-  if (n === 0 && co === 0) return w.t(`${year}年，${who}未收到政府信息公开申请，也没有上年结转的申请。`).done(1, TITLES[1]);
-  w.t(`${year}年，${who}`);
+  if (n === 0 && co === 0) return w.t(`${when}，${who}未收到政府信息公开申请，也没有上年结转的申请。`).done(1, TITLES[1]);
+  w.t(`${when}，${who}`);
   if (n > 0) {
     w.t('共收到政府信息公开申请').n(n, Q.new.cells).t('件');
     yoy(ctx, w, 'new');
@@ -231,17 +237,15 @@ function receivedParagraph(ctx: Context): Paragraph {
 
 /** 三: how the handled applications ended, with shares and the main reasons for not disclosing. */
 function handledParagraph(ctx: Context): Paragraph {
-  const { Q, v, year, who } = ctx;
+  const { Q, v, when, who } = ctx;
   const handled = v(Q.handled);
   const w = new Writer();
   if (handled === 0) {
     const pending = v(Q.new) + v(Q.carried_over);
-    w.t(
-      pending === 0 ? `${year}年，${who}没有需要办理的政府信息公开申请。` : `${year}年，${who}收到的申请均尚在办理中，结转下年度继续办理。`,
-    );
+    w.t(pending === 0 ? `${when}，${who}没有需要办理的政府信息公开申请。` : `${when}，${who}收到的申请均尚在办理中，结转下年度继续办理。`);
     return w.done(3, TITLES[3]);
   }
-  w.t(`${year}年，${who}办结政府信息公开申请`).n(handled, Q.handled.cells).t('件');
+  w.t(`${when}，${who}办结政府信息公开申请`).n(handled, Q.handled.cells).t('件');
   const cats = ['granted', 'partial', 'withheld', 'unable', 'not_processed', 'other']
     .map((id) => ({ q: Q[id], value: v(Q[id]) }))
     .filter((c) => c.value > 0);
@@ -290,12 +294,12 @@ function reasonsSentence(ctx: Context, w: Writer): void {
 
 /** 四: reviews and lawsuits, with their outcomes. */
 function reviewsParagraph(ctx: Context): Paragraph {
-  const { Q, v, year, who } = ctx;
+  const { Q, v, when, who } = ctx;
   const w = new Writer();
   const rt = v(Q.review);
   const lt = v(Q.litigation);
-  if (rt === 0 && lt === 0) return w.t(`${year}年，${who}未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。`).done(4, TITLES[4]);
-  w.t(`${year}年，`);
+  if (rt === 0 && lt === 0) return w.t(`${when}，${who}未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。`).done(4, TITLES[4]);
+  w.t(`${when}，`);
   if (rt > 0) {
     w.t(`${who}因政府信息公开被申请行政复议`).n(rt, Q.review.cells).t('件');
     yoy(ctx, w, 'review');
@@ -338,17 +342,17 @@ function outcomes(ctx: Context, w: Writer, prefix: 'review' | 'litigation'): voi
 /** 六: 信息处理费 as the clerk gave it (not a table cell). */
 function feeParagraph(ctx: Context, fee: number | null): Paragraph {
   const w = new Writer();
-  if (fee === null || fee === 0) w.t(`${ctx.year}年，${ctx.who}未收取政府信息公开信息处理费。`);
-  else w.t(`${ctx.year}年，${ctx.who}依据《政府信息公开信息处理费管理办法》收取政府信息公开信息处理费${fmtNum(fee)}元。`);
+  if (fee === null || fee === 0) w.t(`${ctx.when}，${ctx.who}未收取政府信息公开信息处理费。`);
+  else w.t(`${ctx.when}，${ctx.who}依据《政府信息公开信息处理费管理办法》收取政府信息公开信息处理费${fmtNum(fee)}元。`);
   return w.done(6, TITLES[6]);
 }
 
-function activeParagraph(format: FormatId, year: number, who: string, get: ValueSource): Paragraph {
+function activeParagraph(format: FormatId, when: string, who: string, get: ValueSource): Paragraph {
   const w = new Writer();
   const key = (row: string, c: string): CellKey => cellKey('active', row, c);
   const val = (k: CellKey): number => valueOf(get, [k]) ?? 0;
   const labelOf = (row: string): string => rowNode(format, 'active', row).label;
-  w.t(`${year}年，${who}`);
+  w.t(`${when}，${who}`);
   const docs = ['rules', 'normative_docs'].map((row) => [row, labelOf(row)]);
   const clauses: Array<() => void> = [];
   for (const [row, name] of docs) {

@@ -20,6 +20,15 @@ function zero(format: FormatId, year: number): Report {
 }
 
 describe('generated paragraphs (golden)', () => {
+  test('a workbook that lost its year (LibreOffice re-save of an old registration): 本年度, never “NaN年”', async () => {
+    const r = await load('huaian-2024');
+    const ps = narrativeOf({ ...r, year: NaN }, { who: '全市' });
+    expect(text(ps, 1)).toBe(
+      '本年度，全市共收到政府信息公开申请3119件，上年结转34件；办结3050件，结转下年度继续办理103件。从申请人看，自然人提出3001件，法人或其他组织提出118件。',
+    );
+    expect(ps.map((p) => p.text).join('')).not.toContain('NaN');
+  });
+
   test('a typical report (淮安 2024): numbers, outcomes, shares, reasons, fee', async () => {
     const r = await load('huaian-2024');
     const ps = narrativeOf(r, { fee: 3940, who: '全市' });
