@@ -7,7 +7,7 @@ import { rectAddress, a1, compactRefs, type Rect } from './a1';
 import { tableLayout, type TableLayout } from './layout';
 import { parseCell } from './parse';
 import { cellsToMark, relations, SUM_TOLERANCE, sumHolds, totalFormulas } from './rules';
-import { TABLE_IDS, type CellKey, type FormatId, type RawValue, type TableId, type ValueKind } from './types';
+import { TABLE_IDS, textOf, type CellKey, type FormatId, type RawValue, type TableId, type ValueKind } from './types';
 import type { ValueSource } from './check';
 
 export type CellStyle = 'reportTitle' | 'sectionTitle' | 'corner' | 'header' | 'blockTitle' | 'label' | 'input' | 'total';
@@ -105,7 +105,8 @@ const writable = (v: RawValue | undefined): string | number => {
   if (v === null || v === undefined || v === false) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
   if (typeof v === 'string') return v.startsWith('=') ? `'${v}` : v;
-  return String(v);
+  // anything else a report file may hold (true, an object from hand-made JSON) as its text, never throwing
+  return textOf(v);
 };
 
 export function buildPlan(req: PlanRequest, anchor: { r: number; c: number }): SheetPlan {

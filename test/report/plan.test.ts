@@ -321,6 +321,17 @@ describe.each(FORMATS_UNDER_TEST)('format %s', (format) => {
       return at(p, q.r, q.c);
     };
 
+    it('a value that is no number or text (hand-made JSON: an object, true) is written as its text, never throwing', () => {
+      const r = consistentReport(format, seeded(11));
+      const odd = { toString: 0 } as unknown as number; // String() of this throws
+      const key = tableLayout(format, 'active').data[0].key as CellKey;
+      const p = buildPlan(
+        { format, year: r.year, tables: ['active'], titles: false, formulas: true, values: (k) => (k === key ? odd : reportValue(r, k)) },
+        { r: 0, c: 0 },
+      );
+      expect(valueAt(p, 'active', key)).toBe('{"toString":0}');
+    });
+
     it('a consistent report: every total as its formula, every other value as given', () => {
       const r = consistentReport(format, seeded(11));
       const p = fill(r);
