@@ -174,7 +174,7 @@ async function benchFiles(n: number): Promise<string> {
 }
 
 /** `ogi-report check --summary xlsx` over 200 .xlsx side by side with a bare exceljs read of the same files, each
- *  a separate node process (start-up included), median of 3 wall times. Target: the check ≤ 1.3× the bare read. */
+ *  a separate node process (start-up included), five rounds, bare read and check in turn; the median round's ratio and the spread. Target: the check ≤ 1.3× the bare read. */
 async function summaryAgainstExceljs(n = 200): Promise<void> {
   const dir = await benchFiles(n);
   const out = path.join(os.tmpdir(), `ogi-bench-summary-${process.pid}.xlsx`);
