@@ -8,6 +8,9 @@
  */
 import type { HostEnvironment, WorkbookHost } from '../host/types';
 import type { BoundActions } from './bound';
+import { loadChunk, loadFailure } from './load';
+
+export { loadFailure };
 import type { SelfTestReport, StepResult } from './selftest';
 
 /** What the 自检 (under 帮助) can do: the self-test itself is loaded when it is run. */
@@ -18,12 +21,6 @@ export interface SelfTestActions {
 
 export interface PaneActions extends BoundActions {
   selfTest: SelfTestActions;
-}
-
-/** Why an action could not start: the file with its code did not load (the network, or the add-in's files). */
-export function loadFailure(cause: unknown): Error {
-  const why = cause instanceof Error ? cause.message : String(cause);
-  return new Error(`加载项的程序文件未能载入，操作没有进行（${why}）。请检查网络连接，然后关闭并重新打开任务窗格再试。`);
 }
 
 type Methods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
@@ -65,7 +62,7 @@ export function paneActions(host: WorkbookHost): PaneActions {
     selfTest: {
       environment: () => host.environment(),
       run: async (onStep) => {
-        const { runSelfTest } = await import(/* webpackChunkName: "selftest" */ './selftest');
+        const { runSelfTest } = await loadChunk(() => import(/* webpackChunkName: "selftest" */ './selftest'));
         return runSelfTest(host, onStep);
       },
     },

@@ -1,5 +1,6 @@
 /** 导出 Word / 导出网页 from the pane: the workbook read, the document built by exportDocument.ts (loaded now, with
  *  the writers), the file made. No office-js here. */
+import { loadChunk } from './load';
 import type { WorkbookHost } from '../host/types';
 import type { ExportOptions } from './exportDocument';
 
@@ -22,16 +23,18 @@ export interface ExportRequest extends ExportOptions {
 export async function exportFromWorkbook(host: WorkbookHost, kind: ExportKind, request: ExportRequest): Promise<WorkbookExport | null> {
   const { proseSheet, ...options } = request;
   const read = await host.readTables({ proseSheet });
-  const { exportDocument, exportSourceOfRead, UNKNOWN_YEAR } = await import(/* webpackChunkName: "export" */ './exportDocument');
+  const { exportDocument, exportSourceOfRead, UNKNOWN_YEAR } = await loadChunk(
+    () => import(/* webpackChunkName: "export" */ './exportDocument'),
+  );
   const source = exportSourceOfRead(read);
   if (!source) return null;
   if (!Number.isInteger(source.report.year)) throw new Error(UNKNOWN_YEAR);
   const { doc, name, errors } = exportDocument(source, options);
   if (kind === 'html') {
-    const { toHtml } = await import(/* webpackChunkName: "export" */ '../report/export/html');
+    const { toHtml } = await loadChunk(() => import(/* webpackChunkName: "export" */ '../report/export/html'));
     return { blob: new Blob([toHtml(doc)], { type: 'text/html;charset=utf-8' }), fileName: `${name}.html`, errors };
   }
-  const { docxBlob } = await import(/* webpackChunkName: "docx" */ '../file/docx');
+  const { docxBlob } = await loadChunk(() => import(/* webpackChunkName: "docx" */ '../file/docx'));
   return { blob: await docxBlob(doc), fileName: `${name}.docx`, errors };
 }
 

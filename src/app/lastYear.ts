@@ -1,5 +1,6 @@
 /** 导入上年报告: last year's published report (text, HTML, PDF, report JSON or a workbook with its tables) kept in
  *  the workbook for the cross-year checks and the 同比 figures. No office-js here. */
+import { loadChunk } from './load';
 import { parseReportJson } from '../report/report';
 import { lastYearMismatch } from '../report/crossYear';
 import { agencyName } from '../report/agency';
@@ -17,7 +18,7 @@ export interface LastYearImport {
 
 /** 导入上年报告 from an .xlsx file (exceljs is loaded only when needed). */
 export async function importLastYearWorkbook(host: WorkbookHost, bytes: ArrayBuffer, fallbackYear: number): Promise<LastYearImport> {
-  const { loadWorkbook, readTables } = await import(/* webpackChunkName: "xlsx" */ '../file/xlsx');
+  const { loadWorkbook, readTables } = await loadChunk(() => import(/* webpackChunkName: "xlsx" */ '../file/xlsx'));
   let wb: Awaited<ReturnType<typeof loadWorkbook>>;
   try {
     wb = await loadWorkbook(bytes);
@@ -41,7 +42,7 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
       return { ok: false, message: e instanceof Error ? e.message : String(e), problems: [] };
     }
   } else {
-    const { importReport } = await import(/* webpackChunkName: "importer" */ '../report/import');
+    const { importReport } = await loadChunk(() => import(/* webpackChunkName: "importer" */ '../report/import'));
     const result = importReport(source, { kind: /\.html?$/i.test(fileName) ? 'html' : undefined });
     report = result.report;
     problems = result.problems;
@@ -56,10 +57,9 @@ export async function importLastYear(host: WorkbookHost, source: string, fileNam
 /** 导入上年报告 from a PDF: its text layer read with pdf.js (loaded now, from the add-in's own files),
  *  the tables rebuilt from the text positions. A scan, an encrypted or damaged file is said, naming it. */
 export async function importLastYearPdf(host: WorkbookHost, bytes: ArrayBuffer, fileName: string): Promise<LastYearImport> {
-  const [pdf, { importPositioned }] = await Promise.all([
-    import(/* webpackChunkName: "pdf" */ '../pdf/browser'),
-    import(/* webpackChunkName: "importer" */ '../report/import'),
-  ]);
+  const [pdf, { importPositioned }] = await loadChunk(() =>
+    Promise.all([import(/* webpackChunkName: "pdf" */ '../pdf/browser'), import(/* webpackChunkName: "importer" */ '../report/import')]),
+  );
   let pages: Awaited<ReturnType<typeof pdf.readPdfText>>;
   try {
     pages = await pdf.readPdfText(new Uint8Array(bytes));

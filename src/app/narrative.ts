@@ -1,5 +1,6 @@
 /** 生成文字: the paragraphs written from the first set of tables, and the rows they are inserted as on the 报告正文
  *  sheet. No office-js here. */
+import { loadChunk } from './load';
 import { a1, quoteSheet } from '../report/a1';
 import { usableLastYear } from '../report/crossYear';
 import { tableLayout } from '../report/layout';
@@ -53,7 +54,7 @@ export async function narrativeFromWorkbook(host: WorkbookHost, options: Narrati
   const src = sourceOfTables(read.tables);
   if (!src) return null;
   const last = lastYearOf(read);
-  const { generateNarrative } = await import(/* webpackChunkName: "narrative" */ '../report/narrative');
+  const { generateNarrative } = await loadChunk(() => import(/* webpackChunkName: "narrative" */ '../report/narrative'));
   const paragraphs = generateNarrative(src, {
     ...options,
     who: speaker(options.who, src.agency),
