@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { SelfTestActions } from '../../app/actions';
-import { Busy } from './Notice';
 import { Deferred } from './Deferred';
 import type { Strings } from '../i18n';
 
@@ -49,9 +48,9 @@ export function HelpPanel({
           {strings.selfTestIntro}
         </Text>
         {selfTest ? (
-          <React.Suspense fallback={<Busy label={strings.working} />}>
+          <Deferred loading={strings.working} failed={strings.loadFailed}>
             <SelfTestPanel actions={actions} language={strings.language} version={version} />
-          </React.Suspense>
+          </Deferred>
         ) : (
           <Button size="small" onClick={() => setSelfTest(true)} data-testid="selftest-run">
             {strings.selfTestRun}
