@@ -19,6 +19,7 @@ import {
   Toolbar,
 } from '@fluentui/react-components';
 import { HostError } from '../host/types';
+import { downloadBlob } from '../taskpane/download';
 import { mountPane } from '../taskpane/mount';
 import { openFileHost, type FileHost } from './fileHost';
 import { WorkbookGrid } from './grid';
@@ -28,18 +29,6 @@ import { downloadName, trackChanges } from './tracking';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Notice = { kind: 'info' | 'success' | 'error'; text: string } | null;
-
-/** Hand bytes to the browser's download (a link to a blob, clicked). */
-function handOver(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const messageOf = (e: unknown): string => (e instanceof HostError || e instanceof Error ? e.message : String(e));
 
@@ -83,7 +72,7 @@ function useWorkbook(strings: PageStrings): Workbook {
     setNotice({ kind: 'info', text: strings.saving });
     try {
       const name = downloadName(host.fileName);
-      handOver(name, await host.save());
+      downloadBlob(new Blob([(await host.save()) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), name);
       setDirty(false);
       setNotice({ kind: 'success', text: strings.downloaded(name) });
     } catch (e) {

@@ -4,6 +4,7 @@ import { Busy, Notice, NoticeBody } from './Notice';
 import type { ExportActions, ExportKind } from '../../app/export';
 import type { Strings } from '../i18n';
 import { useAction } from './useAction';
+import { downloadBlob } from '../download';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -12,18 +13,6 @@ const useStyles = makeStyles({
 });
 
 type Msg = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
-
-/** Save a file from the pane (a download in the browser; Excel's pane saves it where the user chooses). */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 export function ExportPanel({
   actions,
@@ -54,7 +43,7 @@ export function ExportPanel({
       setMsg({ intent: 'info', text: strings.noTables });
       return;
     }
-    download(r.blob, r.fileName);
+    downloadBlob(r.blob, r.fileName);
     setMsg(
       r.errors
         ? { intent: 'warning', text: strings.exportedWithErrors(r.fileName, r.errors) }

@@ -22,6 +22,7 @@ import {
 import type { Finding } from '../../report/types';
 import type { FileResult, PdfTextReader } from '../../file/input';
 import { findingPlace } from '../../file/summary';
+import { downloadBlob } from '../../taskpane/download';
 import { checkBatch, summaryCsvText, summaryWorkbookBytes, type BatchFile, type BatchOutcome, type BatchProgress } from './batch';
 import { chosenFiles, droppedFiles } from './files';
 import { loadBatchStrings, zh, type BatchStrings } from './strings';
@@ -79,19 +80,6 @@ export interface BatchViewProps {
 }
 
 const browserPdf: PdfTextReader = async (data) => (await import(/* webpackChunkName: "pdf" */ '../../pdf/browser')).readPdfText(data);
-
-/** Hand a file to the browser's download (a link to a blob, clicked). */
-function save(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 const shown = (v: Finding['expected']): string => (v === null || v === undefined ? '' : String(v));
 
@@ -313,7 +301,11 @@ function Downloads({
   const s = useStyles();
   const xlsx = (): void => {
     summaryWorkbookBytes(outcome).then(
-      (bytes) => save(`${strings.summaryFileName}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      (bytes) =>
+        downloadBlob(
+          new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+          `${strings.summaryFileName}.xlsx`,
+        ),
       fail,
     );
   };
@@ -323,7 +315,11 @@ function Downloads({
         <Button appearance="primary" onClick={xlsx}>
           {strings.downloadXlsx}
         </Button>
-        <Button onClick={() => save(`${strings.summaryFileName}.csv`, summaryCsvText(outcome), 'text/csv;charset=utf-8')}>
+        <Button
+          onClick={() =>
+            downloadBlob(new Blob([summaryCsvText(outcome)], { type: 'text/csv;charset=utf-8' }), `${strings.summaryFileName}.csv`)
+          }
+        >
           {strings.downloadCsv}
         </Button>
       </div>
