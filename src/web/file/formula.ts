@@ -3,7 +3,7 @@
  * references, ranges and numbers (=SUM(D6:I6,D9), =B3+B4-B5, =经费!B5+SUM(D1:D3)). And, for any formula, the
  * cells it refers to (to know whether it reads our tables).
  */
-import { colIndex, parseAddress, type Rect } from '../../report/a1';
+import { colIndex, MAX_COLS, MAX_ROWS, parseAddress, type Rect } from '../../report/a1';
 
 /** A reference as written in a formula: on its own sheet when `sheet` is absent. */
 export interface Ref {
@@ -38,8 +38,6 @@ function splitTop(text: string, separators: string): Array<{ sep: string; text: 
   return out;
 }
 
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
 // a reference, not inside a name or a function (LOG10( is a function, A1B is a name)
 const REF =
   /(?<![\w.\u00c0-\uffff])(?:(?:'((?:[^']|'')+)'|([\w.\u00c0-\uffff]+))!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)(?![\w(\u00c0-\uffff])/gi;
@@ -48,12 +46,12 @@ function refRect(text: string): Rect | null {
   const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(text);
   if (cols) {
     const [a, b] = [colIndex(cols[1]), colIndex(cols[2])].sort((x, y) => x - y);
-    return { r: 0, c: a, rs: MAX_ROW, cs: b - a + 1 };
+    return { r: 0, c: a, rs: MAX_ROWS, cs: b - a + 1 };
   }
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(text);
   if (rows) {
     const [a, b] = [Number(rows[1]) - 1, Number(rows[2]) - 1].sort((x, y) => x - y);
-    return { r: a, c: 0, rs: b - a + 1, cs: MAX_COL };
+    return { r: a, c: 0, rs: b - a + 1, cs: MAX_COLS };
   }
   return parseAddress(text)?.rect ?? null;
 }
