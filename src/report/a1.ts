@@ -45,6 +45,9 @@ export function rectAddress(rect: Rect, abs = false): string {
  * identifier, and also when Excel would read the bare name as a reference: an A1 cell (A1, XFD9) or an
  * R1C1 one (R, C, R2, C3, RC, R2C3).
  */
+/** Whether two rects share a cell. */
+export const rectsOverlap = (a: Rect, b: Rect): boolean => a.r < b.r + b.rs && b.r < a.r + a.rs && a.c < b.c + b.cs && b.c < a.c + a.cs;
+
 /** A sheet name not taken in `existing`, compared as Excel compares sheet names (ignoring case): `wanted`, then
  *  `wanted(2)`, `wanted(3)`… Every host and the pane name new sheets with this. */
 export function freeSheetName(existing: readonly string[], wanted: string): string {

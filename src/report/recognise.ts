@@ -4,7 +4,7 @@
  * them relative to one anchor; labels are matched by the importer's one label matcher (variants and
  * small typos accepted, and reported).
  */
-import type { Rect } from './a1';
+import { rectsOverlap, type Rect } from './a1';
 import { matchLabel, tableDict } from './import/labels';
 import { tableLayout, type LayoutCell } from './layout';
 import { TABLE_IDS, type Finding, type FormatId, type RawValue, type TableId } from './types';
@@ -26,7 +26,7 @@ const labelCells = (format: FormatId, table: TableId): LayoutCell[] =>
   tableLayout(format, table).cells.filter((c) => c.role !== 'data' && c.text && c.role !== 'corner');
 
 const cellText = (v: unknown): string => (typeof v === 'string' ? v : '');
-const overlaps = (a: Rect, b: Rect): boolean => a.r < b.r + b.rs && b.r < a.r + a.rs && a.c < b.c + b.cs && b.c < a.c + a.cs;
+const overlaps = rectsOverlap;
 
 /**
  * Tables in `grid` (values of a sheet area whose top-left cell is at `origin`), skipping any that

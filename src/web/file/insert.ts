@@ -5,7 +5,7 @@
  * fails part-way is undone (allOrNothing): the workbook is as it was before.
  */
 import type ExcelJS from 'exceljs';
-import { freeSheetName as freeName, parseAddress, rectAddress, type Rect } from '../../report/a1';
+import { freeSheetName as freeName, parseAddress, rectsOverlap, rectAddress, type Rect } from '../../report/a1';
 import { buildPlan, freeNames, planSize, type PlanRequest, type SheetPlan } from '../../report/plan';
 import { writePlan } from '../../file/xlsx';
 import { HostError, occupiedRefusal, protectedRefusal, type InsertOutcome, type InsertTarget } from '../../host/types';
@@ -47,7 +47,7 @@ export function addSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet 
 function mergesIn(ws: ExcelJS.Worksheet, area: Rect): string[] {
   return ws.model.merges.filter((m) => {
     const p = parseAddress(m)?.rect;
-    return !!p && p.r < area.r + area.rs && area.r < p.r + p.rs && p.c < area.c + area.cs && area.c < p.c + p.cs;
+    return !!p && rectsOverlap(p, area);
   });
 }
 

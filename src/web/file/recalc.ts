@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { ALL_NAMES } from '../../report/plan';
-import type { Rect } from '../../report/a1';
+import { rectsOverlap, type Rect } from '../../report/a1';
 import { isMergedSlave, placedTables, type Placed } from './cells';
 import { parseSum, referencesOf, type Ref, type Term } from './formula';
 
@@ -24,7 +24,7 @@ export const isFormula = (v: ExcelJS.CellValue): v is FormulaCell =>
 export const resultOf = (cell: ExcelJS.Cell): FormulaCell['result'] => (cell as unknown as { result: FormulaCell['result'] }).result;
 
 const keyOf = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string => `${ws.name}!${cell.address}`;
-const overlaps = (a: Rect, b: Rect): boolean => a.r < b.r + b.rs && b.r < a.r + a.rs && a.c < b.c + b.cs && b.c < a.c + a.cs;
+const overlaps = rectsOverlap;
 
 /** The cells of a reference that exist (a whole column reads only the rows the sheet has). */
 function eachExisting(ws: ExcelJS.Worksheet, rect: Rect, fn: (cell: ExcelJS.Cell) => void): void {
