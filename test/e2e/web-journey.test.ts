@@ -9,10 +9,11 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { launch, open, ORIGIN, screenshot } from './browser';
+import { bytesOf, gridCell, loadXlsx, noteOf, XLSX } from './webFiles';
 import { convert, requireSoffice } from '../../scripts/libreoffice';
 import { markBlock, MARK_SHEET } from '../../src/report/plan';
 
@@ -29,25 +30,6 @@ afterAll(async () => {
   await browser?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const gridCell = (page: Page, addr: string) => page.locator(`[data-testid="web-grid"] td[data-addr="${addr}"]`);
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
-const noteOf = (cell: ExcelJS.Cell): string =>
-  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
 
 /** A cell's number as a spreadsheet shows it: a typed value, or a formula's cached result. */
 function numberOf(cell: ExcelJS.Cell): unknown {
@@ -120,7 +102,7 @@ function row(r: number, values: number[]): Record<string, number> {
 /** The clerk's other spreadsheet program: the numbers typed into the downloaded file, then LibreOffice re-saves it
  *  (recalculating every formula on load, as a real engine does). Returns the re-saved bytes. */
 async function fillElsewhere(downloaded: Buffer): Promise<Buffer> {
-  const wb = await load(downloaded);
+  const wb = await loadXlsx(downloaded);
   const ws = wb.getWorksheet('Sheet1')!;
   for (const [addr, v] of Object.entries(TYPED)) ws.getCell(addr).value = v;
   const typed = path.join(dir, '清河县2025.xlsx');
@@ -150,7 +132,7 @@ test('新建 → 插入全部表格 → 下载 → filled elsewhere, re-saved by
 
   // filled in another program, re-saved by LibreOffice: its own results for the page's SUMs, the clerk's E53 kept
   const filled = await fillElsewhere(await bytesOf(first));
-  const engine = (await load(filled)).getWorksheet('Sheet1')!;
+  const engine = (await loadXlsx(filled)).getWorksheet('Sheet1')!;
   expect(['J23', 'J46', 'J47', 'D46', 'J53', 'E53'].map((a) => numberOf(engine.getCell(a)))).toEqual([148, 146, 11, 118, 3, 10]);
 
   // 打开 that file on the page
@@ -220,7 +202,7 @@ test('新建 → 插入全部表格 → 下载 → filled elsewhere, re-saved by
   // 下载 again: the clerk's numbers, the mark and our note on E53
   const [second] = await Promise.all([page.waitForEvent('download'), page.getByTestId('web-download').click()]);
   expect(second.suggestedFilename()).toBe('清河县2025（年报助手）.xlsx');
-  const copy = await load(await bytesOf(second));
+  const copy = await loadXlsx(await bytesOf(second));
   const sheet = copy.getWorksheet('Sheet1')!;
   expect(Object.keys(TYPED).map((a) => [a, sheet.getCell(a).value])).toEqual(Object.entries(TYPED));
   expect(noteOf(sheet.getCell('E53'))).toBe(

@@ -8,7 +8,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { launch, open, screenshot } from './browser';
-import { filledWithError, withChart } from './webFiles';
+import { bytesOf, filledWithError, gridCell, loadXlsx, noteOf, withChart, XLSX } from './webFiles';
 import { batchSources } from '../web/batch/sources';
 import { markBlock, MARK_SHEET } from '../../src/report/plan';
 
@@ -22,30 +22,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const gridCell = (page: Page, addr: string) => page.locator(`[data-testid="web-grid"] td[data-addr="${addr}"]`);
-
 async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page.getByTestId('web-file').setInputFiles({ name, mimeType: XLSX, buffer: Buffer.from(bytes) });
   await page.getByTestId('web-notice').getByText(`已打开“${name}”`, { exact: false }).waitFor();
 }
 
-async function bytesOf(download: Download): Promise<Buffer> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function downloaded(download: Download): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await bytesOf(download)) as unknown as ArrayBuffer);
-  return wb;
-}
+const downloaded = async (download: Download): Promise<ExcelJS.Workbook> => loadXlsx(await bytesOf(download));
 
 const fgOf = (cell: ExcelJS.Cell): string | undefined => (cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
-const noteOf = (cell: ExcelJS.Cell): string =>
-  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
 
 test('open a filled report with a wrong total → 校验 → the finding outlines its cell → 下载 keeps the mark, the note and every cell', async () => {
   const { page, refused, errors } = await open(browser, 'web.html');

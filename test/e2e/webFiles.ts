@@ -2,9 +2,10 @@
  *  user's own, and a workbook holding a chart (a part exceljs cannot keep). */
 import { promises as fs } from 'fs';
 import path from 'path';
+import type { Download, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { templateWorkbook } from '../../src/file/xlsx';
+import { loadWorkbook, templateWorkbook } from '../../src/file/xlsx';
 import { parseReportJson, setReportValue } from '../../src/report/report';
 import { reportSource } from '../../src/report/check';
 
@@ -71,3 +72,25 @@ export async function withChart(): Promise<Uint8Array> {
   );
   return zip.generateAsync({ type: 'uint8array' });
 }
+
+// ---- what the web page's tests do with its grid and its downloads
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A cell of the page's grid by its address. */
+export const gridCell = (page: Page, addr: string) => page.locator(`[data-testid="web-grid"] td[data-addr="${addr}"]`);
+
+/** The bytes of a download. */
+export async function bytesOf(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** An .xlsx read with exceljs (the project's own loader). */
+export const loadXlsx = loadWorkbook;
+
+/** A cell's note as text (exceljs gives a string or rich text). */
+export const noteOf = (cell: ExcelJS.Cell): string =>
+  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');

@@ -4,37 +4,23 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../src/file/xlsx';
+import { rejection } from './helpers';
 import { openFileHost, type FileHost } from '../../src/web/fileHost';
 import * as recalc from '../../src/web/file/recalc';
 import { checkActions } from '../../src/app/check';
 import { planRequest } from '../../src/app/insert';
 import { buildPlan, MARK_SHEET } from '../../src/report/plan';
-import { HostError, protectedRefusal, type TableRef } from '../../src/host/types';
+import { protectedRefusal, type TableRef } from '../../src/host/types';
 import { inEnglish } from '../../src/report/english';
 
 const request = planRequest({ year: 2025, agency: '某县人民政府办公室', target: { kind: 'selection' } });
 
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer());
 
-async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
-/** The error an action rejects with (the test fails when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  const e: unknown = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
-}
-
 /** Everything a sheet holds, as a saved copy reads it back (cells with values, styles and notes, merges, widths). */
 async function sheetModel(host: FileHost, name: string): Promise<unknown> {
-  return (await reload(await host.save())).getWorksheet(name)?.model;
+  return (await loadWorkbook(await host.save())).getWorksheet(name)?.model;
 }
 
 /** A file with the three official tables typed by hand on 统计表 from B2: labels and a few numbers, no formulas,
@@ -118,10 +104,10 @@ describe('tables typed by hand on a protected sheet', () => {
       'The sheet “统计表” is protected, so its tables cannot be registered. Unprotect it first, then register them.',
     );
     expect((await host.readTables()).tables.every((t) => t.recognised)).toBe(true);
-    const copy = await reload(await host.save());
+    const copy = await loadWorkbook(await host.save());
     expect(copy.worksheets.map((ws) => ws.name)).toEqual(['统计表']);
     expect(copy.definedNames.model).toEqual([]);
-    expect(copy.getWorksheet('统计表')?.model).toEqual((await reload(before)).getWorksheet('统计表')?.model);
+    expect(copy.getWorksheet('统计表')?.model).toEqual((await loadWorkbook(before)).getWorksheet('统计表')?.model);
   });
 });
 
@@ -145,7 +131,7 @@ describe('discarding a scratch sheet', () => {
     const read = await host.readTables();
     expect(read.tables.map((t) => t.name)).toEqual(kept.tables.map((t) => t.name));
     expect(read.lost).toEqual([]);
-    const copy = await reload(await host.save());
+    const copy = await loadWorkbook(await host.save());
     expect(copy.getWorksheet(MARK_SHEET)?.state).toBe('veryHidden');
     expect(copy.definedNames.model.map((n) => n.name).sort()).toEqual(kept.tables.map((t) => t.name).sort());
     // the scratch set's names are free again: a new set gets them
@@ -172,7 +158,7 @@ describe('discarding a scratch sheet', () => {
     expect(host.markedCells()).toEqual([]);
     expect(host.activeSheet()).toBe('台账');
     expect((await host.readTables()).tables).toEqual([]);
-    const copy = await reload(await host.save());
+    const copy = await loadWorkbook(await host.save());
     expect(copy.worksheets.map((ws) => ws.name)).toEqual(['台账']);
     expect(copy.definedNames.model).toEqual([]);
     expect(copy.getWorksheet('台账')?.model).toEqual(ownBefore);
@@ -292,9 +278,9 @@ describe('a new sheet’s name', () => {
     // a 31-character name is Excel's longest and is kept whole (exceljs would cut a longer one silently)
     const longest = '年'.repeat(31);
     expect(await host.insertTables(request, { kind: 'newSheet', name: longest })).toMatchObject({ ok: true, sheet: longest });
-    const copy = await reload(await host.save());
+    const copy = await loadWorkbook(await host.save());
     expect(copy.worksheets.map((ws) => ws.name).filter((n) => n !== MARK_SHEET)).toEqual(['Sheet1', longest]);
-    expect((await reload(before)).worksheets.map((ws) => ws.name)).toEqual(['Sheet1']);
+    expect((await loadWorkbook(before)).worksheets.map((ws) => ws.name)).toEqual(['Sheet1']);
   });
 
   it('of prose that Excel refuses gets the same message, and no sheet is added', async () => {

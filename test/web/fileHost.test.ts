@@ -4,6 +4,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { loadWorkbook } from '../../src/file/xlsx';
+import { rejection } from './helpers';
 import { openFileHost, NEW_WORKBOOK_NAME, type FileHost } from '../../src/web/fileHost';
 import { checkActions } from '../../src/app/check';
 import { planRequest } from '../../src/app/insert';
@@ -14,12 +16,6 @@ import { a1 } from '../../src/report/a1';
 const FIXTURE = join(__dirname, '../fixtures/web/user-sheet.xlsx');
 const fixture = (): { name: string; bytes: Uint8Array } => ({ name: '台账.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE)) });
 const request = planRequest({ year: 2025, agency: '某县人民政府办公室', target: { kind: 'selection' } });
-
-async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
 
 const noteOf = (cell: ExcelJS.Cell): string => {
   const n = cell.note as unknown;
@@ -35,7 +31,7 @@ describe('a new workbook', () => {
     expect(host.lostParts()).toEqual([]);
     expect(host.info()).toEqual({ name: '网页版（文件）', supported: true });
     expect(host.environment()).toMatchObject({ application: '网页版', platform: 'Browser', api: 'exceljs' });
-    const copy = await reload(await host.save());
+    const copy = await loadWorkbook(await host.save());
     expect(copy.worksheets.map((ws) => ws.name)).toEqual(['Sheet1']);
   });
 
@@ -126,7 +122,7 @@ describe('a workbook made by LibreOffice', () => {
       ?.getCell(total.r + 1, total.c + 1) as ExcelJS.Cell;
     expect(noteOf(cell).startsWith(NOTE_PREFIX)).toBe(true);
 
-    const saved = await reload(await host.save());
+    const saved = await loadWorkbook(await host.save());
     const ws = saved.getWorksheet('经费明细') as ExcelJS.Worksheet;
     // the user's own sheet: values, formula, fill, merge, width, note — all kept
     expect(ws.getCell('A1').value).toBe('本单位自用台账');
@@ -192,21 +188,11 @@ describe('what exceljs cannot keep, and files it cannot open', () => {
 /** Everything a saved copy holds, read back: each sheet (name, visibility, its whole model: cells with values, styles
  *  and notes, merges, widths, validations, conditional formats) and the workbook's names. */
 async function contents(bytes: Uint8Array): Promise<unknown> {
-  const wb = await reload(bytes);
+  const wb = await loadWorkbook(bytes);
   return {
     sheets: wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state, model: ws.model })),
     names: wb.definedNames.model,
   };
-}
-
-/** The error an action rejects with (the test fails when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  const e: unknown = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HostError);
-  return e as HostError;
 }
 
 describe('an insertion that fails part-way', () => {
@@ -277,7 +263,7 @@ describe('the user’s own formulas reading our tables', () => {
       { r: 3, c: 3, value: 5 },
       { r: 3, c: 4, value: 2 },
     ]);
-    const wb = await reload(await maker.save());
+    const wb = await loadWorkbook(await maker.save());
     const at = (c: number): string => `'年报'!${a1(apps.rect.r + 3, apps.rect.c + c)}`;
     const ws = wb.addWorksheet('汇总');
     ws.getCell('A1').value = { formula: `${at(9)}+1`, result: 8 }; // 总计 + 1
@@ -301,7 +287,7 @@ describe('the user’s own formulas reading our tables', () => {
     const saved = await host.save();
     const xml = (await (await JSZip.loadAsync(saved)).file('xl/workbook.xml')?.async('string')) ?? '';
     expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
-    const copy = (await reload(saved)).getWorksheet('汇总') as ExcelJS.Worksheet;
+    const copy = (await loadWorkbook(saved)).getWorksheet('汇总') as ExcelJS.Worksheet;
     expect(copy.getCell('A3').value).toEqual({
       formula: `AVERAGE('年报'!${a1(apps.rect.r + 3, apps.rect.c + 3)},'年报'!${a1(apps.rect.r + 3, apps.rect.c + 4)})`,
     });
