@@ -1,5 +1,6 @@
 /** What a cell shows, as text, for the web edition's grid (the grid itself is drawn by the page). */
 import type ExcelJS from 'exceljs';
+import { textOf } from '../../report/types';
 import { isMergedSlave } from './cells';
 import { resultOf } from './recalc';
 
@@ -23,8 +24,7 @@ function scalarText(v: unknown, numFmt: string | undefined): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
   if (typeof v === 'object' && 'error' in v) return String((v as ExcelJS.CellErrorValue).error);
-  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return textOf(v); // text, rich text joined
 }
 
 /** What a formula shows until Excel, WPS or LibreOffice computes it (the file host could not). */
@@ -41,7 +41,6 @@ export function cellText(cell: ExcelJS.Cell): string {
       const result = resultOf(cell);
       return result === undefined ? UNCOMPUTED : scalarText(result, cell.numFmt);
     }
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('hyperlink' in v) return scalarText(v.text, cell.numFmt);
   }
   return scalarText(v, cell.numFmt);
