@@ -471,6 +471,48 @@ const RULES: Rule[] = [
     /^无法定位单元格“(.+)”：工作簿中没有名为“(.+)”的工作表。$/,
     (m) => `Cannot go to the cell “${m[1]}”: the workbook has no sheet named “${m[2]}”.`,
   ],
+  // ---- opening a file in the web edition (src/web/file/open.ts)
+  [
+    /^《(.+)》是空文件（0 字节），不是 \.xlsx 工作簿。请重新保存或选择另一个文件。$/,
+    (m) => `“${m[1]}” is empty (0 bytes), not an .xlsx workbook. Save it again or choose another file.`,
+  ],
+  [
+    /^《(.+)》设有打开密码（已加密），网页版无法读取。.*$/,
+    (m) =>
+      `“${m[1]}” has a password to open (it is encrypted); the web edition cannot read it. Remove the password in WPS or Excel (File → Info → Protect Workbook), save as .xlsx and open it again.`,
+  ],
+  [
+    /^《(.+)》是(WPS 表格文件（\.et）|旧版 Excel 文件（\.xls）)，请在 WPS 或 Excel 中另存为 \.xlsx 后再打开。$/,
+    (m) =>
+      `“${m[1]}” is ${m[2].startsWith('WPS') ? 'a WPS Spreadsheets file (.et)' : 'an old Excel file (.xls)'}; save it as .xlsx in WPS or Excel and open it again.`,
+  ],
+  [
+    /^《(.+)》不是 \.xlsx 工作簿（是(.+?)，不是 Excel 2007 及以后的 \.xlsx 格式）。.*$/,
+    (m) =>
+      `“${m[1]}” is not an .xlsx workbook (it is ${m[2] === '文本文件' ? 'a text file' : m[2] === '未知格式的文件' ? 'a file of unknown format' : `a ${m[2].replace(/ 文件$/, '')} file`}). Save it as .xlsx in WPS, Excel or LibreOffice and open it again.`,
+  ],
+  [
+    /^《(.+)》是 OpenDocument 表格（\.ods）.*$/,
+    (m) => `“${m[1]}” is an OpenDocument spreadsheet (.ods); save it as .xlsx in WPS or LibreOffice and open it again.`,
+  ],
+  [/^《(.+)》是 Word 文档，不是工作簿。.*$/, (m) => `“${m[1]}” is a Word document, not a workbook. Please choose an .xlsx workbook.`],
+  [
+    /^《(.+)》是 Excel 二进制工作簿（\.xlsb）.*$/,
+    (m) => `“${m[1]}” is an Excel binary workbook (.xlsb); save it as .xlsx in Excel and open it again.`,
+  ],
+  [
+    /^《(.+)》是压缩文件（\.zip），其中没有工作簿.*$/,
+    (m) => `“${m[1]}” is a .zip archive with no workbook in it, not an .xlsx file. Please choose an .xlsx workbook.`,
+  ],
+  [
+    /^《(.+)》已损坏，无法解压（(.*)）。.*$/,
+    (m) => `“${m[1]}” is damaged and cannot be unpacked (${m[2]}). Open it in WPS or Excel, save it as .xlsx and try again.`,
+  ],
+  [
+    /^《(.+)》无法读取为 \.xlsx 工作簿（(.*)）。.*$/,
+    (m) => `“${m[1]}” cannot be read as an .xlsx workbook (${m[2]}). Open it in WPS or Excel, save it as .xlsx and try again.`,
+  ],
+  [/^《(.+)》中没有工作表，无法打开。$/, (m) => `“${m[1]}” has no worksheets and cannot be opened.`],
   [
     /^无法新建工作表“(.*)”：(.+)。请换一个名称。$/,
     (m) => `Cannot add the sheet “${m[1]}”: ${sheetNameRuleInEnglish(m[2])}. Please choose another name.`,

@@ -2,6 +2,8 @@
  * The web page's own words (toolbar, dialogs, grid), in Simplified Chinese and English. The pane and 批量核查 bring
  * their own. English when the address says ?lang=en, or when the browser's language is English and no lang is given.
  */
+import { inEnglish } from '../report/english';
+
 export interface PageStrings {
   language: 'zh' | 'en';
   title: string;
@@ -85,8 +87,9 @@ export const enPage: PageStrings = {
   opened: (file) => `Opened “${file}”. The original file is never changed; Download gives you a new copy.`,
   downloaded: (file) => `Downloaded “${file}”.`,
   saving: 'Preparing the workbook to download…',
-  openFailed: (file, message) => `Cannot open “${file}”: ${message}`,
-  saveFailed: (message) => `Cannot prepare the workbook to download: ${message}`,
+  // the file host's reasons are Chinese: told in English as the pane tells its messages
+  openFailed: (file, message) => `Cannot open “${file}”: ${inEnglish(message)}`,
+  saveFailed: (message) => `Cannot prepare the workbook to download: ${inEnglish(message)}`,
   tabs: 'Page',
   tabCompile: 'Compile and check',
   tabBatch: 'Batch review',

@@ -60,7 +60,7 @@ async function notAWorkbook(name: string, zip: JSZip): Promise<string | null> {
     return `《${name}》是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中另存为 .xlsx（Excel 2007-365）后再打开。`;
   if (zip.file('word/document.xml')) return `《${name}》是 Word 文档，不是工作簿。请选择 .xlsx 工作簿。`;
   if (zip.file('xl/workbook.bin')) return `《${name}》是 Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再打开。`;
-  return `《${name}》是 zip 压缩文件，但其中没有工作簿（缺少 xl/workbook.xml），不是 .xlsx 文件。`;
+  return `《${name}》是压缩文件（.zip），其中没有工作簿，不是 .xlsx 文件。请选择 .xlsx 工作簿。`;
 }
 
 /** Count the files of a zip under a folder whose names match. */
